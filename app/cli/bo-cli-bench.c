@@ -1,0 +1,426 @@
+/* bo-cli-bench.c — the bench command: measures the budgets of DESIGN.md section 5
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bo-cli"
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "bo-cli-private.h"
+
+#define N_WAITING_LINES      10000
+#define ARRIVAL_UNITS        10000
+#define BUDGET_GENERATE_S    20.0
+#define BUDGET_ALLOCATE_MS   16.0
+#define BUDGET_REPLAN_MS     1000.0
+#define BUDGET_METRICS_MS    100.0
+#define STORE_RUNS           3
+
+typedef struct
+{
+  char    *figure;
+  double   measured;
+  double   budget;
+  gboolean seconds;
+} Measure;
+
+static void
+measure_clear (gpointer data)
+{
+  Measure *measure = data;
+
+  g_free (measure->figure);
+}
+
+static void
+add_measure (GArray     *measures,
+             const char *figure,
+             double      measured,
+             double      budget,
+             gboolean    seconds)
+{
+  Measure measure = { g_strdup (figure), measured, budget, seconds };
+
+  g_array_append_val (measures, measure);
+}
+
+/* Progress goes to a terminal only, so scripts see nothing but the result. */
+static void
+progress (const char *text)
+{
+  if (isatty (STDERR_FILENO))
+    {
+      fprintf (stderr, "%s\n", text);
+      fflush (stderr);
+    }
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double da = *(const double *) a;
+  double db = *(const double *) b;
+
+  return da < db ? -1 : da > db ? 1 : 0;
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_double);
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (double) (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* ---- 1: generating the large shop ---------------------------------------- */
+
+static gboolean
+time_generate (const char *path,
+               double     *seconds,
+               BoStore   **store_out,
+               GError    **error)
+{
+  g_autoptr(BoStore) store = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  store = bo_store_open (path, error);
+  if (store == NULL)
+    return FALSE;
+  if (!bo_store_generate_demo (store, BO_DEMO_LARGE, 1, bo_store_get_today (store), error))
+    return FALSE;
+  *seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  *store_out = g_steal_pointer (&store);
+  return TRUE;
+}
+
+/* ---- 2: one arrival among many waiting lines ----------------------------- */
+
+static BoDemand *
+waiting_lines (guint n)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260301);
+  BoDemand *demands = g_new0 (BoDemand, n);
+  gint64 placed_at = 1767225600;  /* 2026-01-01 */
+
+  for (guint i = 0; i < n; i++)
+    {
+      demands[i].line_id = i + 1;
+      demands[i].order_id = i + 1;
+      demands[i].product_id = 1;
+      placed_at += g_rand_int_range (rand, 0, 600);
+      demands[i].placed_at = placed_at;
+      demands[i].tier = g_rand_int_range (rand, 0, 10) == 0 ? 1 : 0;
+      demands[i].ship_complete = g_rand_int_range (rand, 0, 20) == 0;
+      demands[i].open = g_rand_int_range (rand, 1, 4);
+    }
+  return demands;
+}
+
+static double
+time_allocate (BoPolicy policy,
+               guint    runs)
+{
+  g_autofree BoDemand *demands = waiting_lines (N_WAITING_LINES);
+  g_autofree double *times = g_new0 (double, runs);
+  BoSupply supply = { 1, ARRIVAL_UNITS };
+
+  for (guint run = 0; run < runs; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      BoPlan *plan = bo_allocate (policy, &supply, 1, demands, N_WAITING_LINES);
+
+      times[run] = ms_since (start);
+      bo_plan_free (plan);
+    }
+  return median (times, runs);
+}
+
+/* ---- 3: re-planning every open backorder ---------------------------------- */
+
+static gboolean
+time_replan (BoStore *store,
+             double  *ms,
+             GError **error)
+{
+  double times[STORE_RUNS];
+  BoPolicy policy = bo_store_get_policy (store);
+
+  for (guint run = 0; run < STORE_RUNS; run++)
+    {
+      g_autoptr(BoAllocationResult) result = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      if (!bo_store_replan (store, policy, FALSE, &result, error))
+        return FALSE;
+      times[run] = ms_since (start);
+    }
+  *ms = median (times, STORE_RUNS);
+  return TRUE;
+}
+
+/* ---- 4: every metric over five years -------------------------------------- */
+
+static gboolean
+all_metrics (BoStore *store,
+             guint32  from,
+             guint32  to,
+             GError **error)
+{
+  static const BoPeriod periods[] = { BO_PERIOD_MONTH, BO_PERIOD_QUARTER, BO_PERIOD_YEAR };
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GArray) history = NULL;
+  GArray *suppliers;
+  gint64 lines, units, value, full, placed, on_time, shipped;
+  gint64 age_lines[BO_AGE_N_BUCKETS];
+  gint64 age_units[BO_AGE_N_BUCKETS];
+
+  days = bo_store_day_counts (store, from, to, error);
+  if (days == NULL)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (periods); i++)
+    {
+      GArray *series = bo_metrics_rate_series ((const BoDayCounts *) (gpointer) days->data,
+                                               days->len, periods[i], from, to);
+
+      g_clear_pointer (&series, g_array_unref);
+    }
+  if (!bo_store_fill_rate (store, from, to, &full, &placed, error)
+      || !bo_store_backlog (store, &lines, &units, &value, error))
+    return FALSE;
+  history = bo_store_backlog_history (store, BO_PERIOD_MONTH, from, to, error);
+  if (history == NULL)
+    return FALSE;
+  if (!bo_store_aging (store, age_lines, age_units, error))
+    return FALSE;
+  suppliers = bo_store_supplier_counts (store, error);
+  if (suppliers == NULL)
+    return FALSE;
+  g_array_unref (suppliers);
+  return bo_store_customer_on_time (store, &on_time, &shipped, error);
+}
+
+static gboolean
+time_metrics (BoStore *store,
+              double  *ms,
+              GError **error)
+{
+  double times[STORE_RUNS];
+  guint32 to = bo_store_get_today (store);
+  guint32 from;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, to);
+  g_date_subtract_years (&date, 5);
+  g_date_add_days (&date, 1);
+  from = g_date_get_julian (&date);
+
+  for (guint run = 0; run < STORE_RUNS; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      if (!all_metrics (store, from, to, error))
+        return FALSE;
+      times[run] = ms_since (start);
+    }
+  *ms = median (times, STORE_RUNS);
+  return TRUE;
+}
+
+/* ---- output ---------------------------------------------------------------- */
+
+static void
+print_measures (BoCli  *cli,
+                GArray *measures,
+                guint   runs)
+{
+  g_autoptr(BoCliTable) table = _bo_cli_table_new (cli);
+
+  _bo_cli_table_column (table, "figure", _("Figure"), FALSE);
+  _bo_cli_table_column (table, "measured", _("Measured"), TRUE);
+  _bo_cli_table_column (table, "budget", _("Budget"), TRUE);
+  _bo_cli_table_column (table, "pass", _("Result"), FALSE);
+  _bo_cli_table_column (table, "unit", _("Unit"), FALSE);
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      const Measure *measure = &g_array_index (measures, Measure, i);
+      const char *unit = measure->seconds ? "s" : "ms";
+      gboolean pass = measure->measured < measure->budget;
+
+      _bo_cli_table_row (table);
+      _bo_cli_table_text (table, measure->figure);
+      _bo_cli_table_cell (table, g_strdup_printf ("%.2f %s", measure->measured, unit),
+                          json_node_init_double (json_node_alloc (), measure->measured));
+      _bo_cli_table_cell (table, g_strdup_printf ("< %g %s", measure->budget, unit),
+                          json_node_init_double (json_node_alloc (), measure->budget));
+      _bo_cli_table_cell (table, g_strdup (pass ? _("pass") : _("FAIL")),
+                          json_node_init_boolean (json_node_alloc (), pass));
+      _bo_cli_table_cell (table, g_strdup (""), json_node_init_string (json_node_alloc (), unit));
+    }
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "allocation_runs");
+      json_builder_add_int_value (builder, runs);
+      json_builder_set_member_name (builder, "results");
+      json_builder_add_value (builder, _bo_cli_table_to_json (table));
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      _bo_cli_print_json (root);
+      return;
+    }
+
+  _bo_cli_table_print (table);
+  g_print ("\n");
+  g_print (_("Allocation times are the median of %u runs; store times the median of %u.\n"),
+           runs, STORE_RUNS);
+}
+
+static void
+remove_database (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+int
+_bo_cli_bench (BoCli *cli,
+               char **argv)
+{
+  g_autofree char *runs_arg = NULL;
+  gboolean skip_generate = FALSE;
+  const GOptionEntry entries[] = {
+    { "runs", 0, 0, G_OPTION_ARG_STRING, &runs_arg,
+      N_("Runs of each allocation measurement (default 51)"), N_("N") },
+    { "skip-generate", 0, 0, G_OPTION_ARG_NONE, &skip_generate,
+      N_("With --database naming an existing large shop: do not time generating one"), NULL },
+    { NULL }
+  };
+  static const BoPolicy policies[] = { BO_POLICY_FIFO, BO_POLICY_FAIR_SHARE, BO_POLICY_PRO_RATA };
+  g_autoptr(GArray) measures = g_array_new (FALSE, TRUE, sizeof (Measure));
+  g_autoptr(BoStore) generated = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp_dir = NULL;
+  g_autofree char *tmp_path = NULL;
+  BoStore *shop = NULL;
+  gboolean existing;
+  gint64 runs = 51;
+  double value;
+  int status = BO_CLI_EXIT_OK;
+
+  g_array_set_clear_func (measures, measure_clear);
+  if (!_bo_cli_parse (cli, entries, 0, 0, &argv, &status))
+    return status;
+  if (runs_arg != NULL
+      && !_bo_cli_parse_integer (runs_arg, "--runs", 1, 100000, &runs, &error))
+    return _bo_cli_usage_error (cli, error);
+
+  existing = cli->database != NULL && g_file_test (cli->database, G_FILE_TEST_EXISTS);
+  if (skip_generate && !existing)
+    return _bo_cli_usage (cli, _("--skip-generate needs --database naming an existing shop"));
+
+  if (existing)
+    {
+      if (_bo_cli_open (cli, BO_CLI_OPEN_EXISTING, &status) == NULL)
+        return status;
+      shop = cli->store;
+    }
+
+  if (!skip_generate)
+    {
+      const char *path;
+
+      if (existing || cli->database == NULL)
+        {
+          tmp_dir = g_dir_make_tmp ("backorders-bench-XXXXXX", &error);
+          if (tmp_dir == NULL)
+            return _bo_cli_failf (cli, _("cannot create a temporary folder: %s"), error->message);
+          tmp_path = g_build_filename (tmp_dir, "large-shop.db", NULL);
+          path = tmp_path;
+        }
+      else
+        {
+          /* A new file named by --database: build the shop there and keep it. */
+          g_autofree char *dir = g_path_get_dirname (cli->database);
+
+          if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+            return _bo_cli_failf (cli, _("the folder “%s” of the database does not exist"), dir);
+          path = cli->database;
+        }
+
+      progress (_("Generating the large demo shop…"));
+      if (!time_generate (path, &value, &generated, &error))
+        {
+          g_clear_pointer (&cli->path, g_free);
+          cli->path = g_strdup (path);
+          status = _bo_cli_fail (cli, error);
+          goto out;
+        }
+      add_measure (measures, _("Generate the large shop"), value, BUDGET_GENERATE_S, TRUE);
+      if (shop == NULL)
+        shop = generated;
+    }
+
+  progress (_("Allocating one arrival among 10,000 waiting lines…"));
+  for (gsize i = 0; i < G_N_ELEMENTS (policies); i++)
+    {
+      g_autofree char *figure = NULL;
+
+      /* TRANSLATORS: %s is an allocation policy, e.g. "fair share" */
+      figure = g_strdup_printf (_("Allocate one arrival among 10,000 lines (%s)"),
+                                bo_policy_label (policies[i]));
+      add_measure (measures, figure, time_allocate (policies[i], (guint) runs),
+                   BUDGET_ALLOCATE_MS, FALSE);
+    }
+
+  progress (_("Re-planning every open backorder…"));
+  if (!time_replan (shop, &value, &error))
+    {
+      status = _bo_cli_fail (cli, error);
+      goto out;
+    }
+  add_measure (measures, _("Re-plan every open backorder (preview)"), value, BUDGET_REPLAN_MS,
+               FALSE);
+
+  progress (_("Computing every metric over five years…"));
+  if (!time_metrics (shop, &value, &error))
+    {
+      status = _bo_cli_fail (cli, error);
+      goto out;
+    }
+  add_measure (measures, _("Every dashboard metric over five years"), value, BUDGET_METRICS_MS,
+               FALSE);
+
+  print_measures (cli, measures, (guint) runs);
+
+out:
+  g_clear_object (&generated);
+  if (tmp_path != NULL)
+    remove_database (tmp_path);
+  if (tmp_dir != NULL)
+    g_rmdir (tmp_dir);
+  return status;
+}

@@ -1,0 +1,263 @@
+/* bo-cli-parse.c — reading amounts, quantities, dates and order lines from arguments
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bo-cli"
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "bo-cli-private.h"
+
+/* Every failure here is a malformed argument: G_OPTION_ERROR_BAD_VALUE,
+ * with a message that names the option and repeats the value. */
+
+gboolean
+_bo_cli_parse_integer (const char  *text,
+                       const char  *what,
+                       gint64       min,
+                       gint64       max,
+                       gint64      *value,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_ascii_string_to_signed (text, 10, min, max, value, &local_error))
+    return TRUE;
+
+  if (g_error_matches (local_error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
+    {
+      if (min == 1)
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("invalid value “%s” for %s: expected a positive whole number"),
+                     text, what);
+      else if (min == 0)
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("invalid value “%s” for %s: expected a whole number, 0 or more"),
+                     text, what);
+      else
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("invalid value “%s” for %s: expected a whole number from %"
+                       G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
+                     text, what, min, max);
+    }
+  else
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("invalid value “%s” for %s: expected a whole number"), text, what);
+
+  return FALSE;
+}
+
+/* Digits, optionally a point and one or two decimals: 12, 12.5, 12.50.
+ * No sign, no exponent, no thousands separators. */
+static gboolean
+parse_money (const char *text,
+             gint64     *minor)
+{
+  const char *p = text;
+  gint64 units = 0;
+  gint64 cents = 0;
+  int n_digits = 0;
+
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      /* 15 digits keep the amount in cents far from overflow. */
+      if (++n_digits > 15)
+        return FALSE;
+      units = units * 10 + (*p - '0');
+    }
+  if (n_digits == 0)
+    return FALSE;
+
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (p[0]))
+        return FALSE;
+      cents = (p[0] - '0') * 10;
+      p++;
+      if (g_ascii_isdigit (p[0]))
+        {
+          cents += p[0] - '0';
+          p++;
+        }
+    }
+
+  if (*p != '\0')
+    return FALSE;
+
+  *minor = units * 100 + cents;
+  return TRUE;
+}
+
+gboolean
+_bo_cli_parse_money (const char  *text,
+                     const char  *what,
+                     gint64      *minor,
+                     GError     **error)
+{
+  if (parse_money (text, minor))
+    return TRUE;
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("invalid amount “%s” for %s: expected an amount like 12.50 "
+                 "(no sign, at most two decimals)"),
+               text, what);
+  return FALSE;
+}
+
+static gboolean
+parse_iso_date (const char *text,
+                GDate      *date)
+{
+  guint year, month, day;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  year = (guint) g_ascii_strtoull (text, NULL, 10);
+  month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+  day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
+  if (year < 1 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+gboolean
+_bo_cli_parse_date (const char  *text,
+                    const char  *what,
+                    guint32     *julian,
+                    GError     **error)
+{
+  GDate date;
+
+  if (parse_iso_date (text, &date))
+    {
+      *julian = g_date_get_julian (&date);
+      return TRUE;
+    }
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("invalid date “%s” for %s: expected YYYY-MM-DD"), text, what);
+  return FALSE;
+}
+
+gboolean
+_bo_cli_parse_date_time (const char  *text,
+                         const char  *what,
+                         gint64      *unix_seconds,
+                         GError     **error)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) when = NULL;
+  GDate date;
+
+  if (parse_iso_date (text, &date))
+    when = g_date_time_new (local, g_date_get_year (&date), g_date_get_month (&date),
+                            g_date_get_day (&date), 0, 0, 0);
+  else
+    when = g_date_time_new_from_iso8601 (text, local);
+
+  /* GLib wants seconds; people often leave them out (2026-03-01T14:30). */
+  if (when == NULL && strlen (text) >= 16 && text[10] == 'T' && text[13] == ':'
+      && (text[16] == '\0' || text[16] == 'Z' || text[16] == '+' || text[16] == '-'))
+    {
+      g_autofree char *with_seconds = g_strdup_printf ("%.16s:00%s", text, text + 16);
+
+      when = g_date_time_new_from_iso8601 (with_seconds, local);
+    }
+
+  if (when == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("invalid date “%s” for %s: expected YYYY-MM-DD or a date and time "
+                     "like 2026-03-01T14:30:00"),
+                   text, what);
+      return FALSE;
+    }
+
+  *unix_seconds = g_date_time_to_unix (when);
+  return TRUE;
+}
+
+static void
+cli_line_clear (gpointer data)
+{
+  BoCliLine *line = data;
+
+  g_clear_pointer (&line->sku, g_free);
+}
+
+static gboolean
+parse_line (const char *text,
+            gboolean    with_amount,
+            BoCliLine  *line,
+            GError    **error)
+{
+  g_autofree char *spec = g_strdup (text);
+  char *at = with_amount ? strrchr (spec, '@') : NULL;
+  char *colon;
+
+  line->amount = -1;
+  if (at != NULL)
+    {
+      *at = '\0';
+      if (!parse_money (at + 1, &line->amount))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("invalid --line “%s”: the amount after @ must be like 12.50 "
+                         "(no sign, at most two decimals)"),
+                       text);
+          return FALSE;
+        }
+    }
+
+  colon = strrchr (spec, ':');
+  if (colon == NULL || colon == spec)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   with_amount ? _("invalid --line “%s”: expected SKU:QUANTITY[@AMOUNT]")
+                               : _("invalid --line “%s”: expected SKU:QUANTITY"),
+                   text);
+      return FALSE;
+    }
+  *colon = '\0';
+
+  if (!g_ascii_string_to_signed (colon + 1, 10, 1, G_MAXINT64, &line->quantity, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("invalid --line “%s”: the quantity must be a positive whole number"),
+                   text);
+      return FALSE;
+    }
+
+  line->sku = g_strdup (spec);
+  return TRUE;
+}
+
+GArray *
+_bo_cli_parse_lines (char * const *texts,
+                     gboolean      with_amount,
+                     GError      **error)
+{
+  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (BoCliLine));
+
+  g_array_set_clear_func (lines, cli_line_clear);
+  for (gsize i = 0; texts != NULL && texts[i] != NULL; i++)
+    {
+      BoCliLine line = { 0 };
+
+      if (!parse_line (texts[i], with_amount, &line, error))
+        return NULL;
+      g_array_append_val (lines, line);
+    }
+
+  return g_steal_pointer (&lines);
+}

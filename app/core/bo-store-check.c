@@ -1,0 +1,164 @@
+/* bo-store-check.c — the invariant checker: stock and line arithmetic
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bo-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "bo-store-private.h"
+
+typedef struct
+{
+  const char *what;   /* message for one broken row: a subject and two numbers */
+  const char *sql;
+} Invariant;
+
+/* Each query returns the rows that break the rule, as (subject, number, number)
+ * in the order its message names them. */
+static const Invariant invariants[] = {
+  { N_("%s: on hand is %" G_GINT64_FORMAT " but its stock movements add up to %" G_GINT64_FORMAT),
+    "SELECT p.sku, p.on_hand, coalesce (m.total, 0) FROM products p "
+    "LEFT JOIN (SELECT product_id, sum (delta) AS total FROM stock_movements GROUP BY product_id) m "
+    "  ON m.product_id = p.id WHERE p.on_hand <> coalesce (m.total, 0)" },
+  { N_("%s: %" G_GINT64_FORMAT " units are counted as allocated, but its order lines hold %"
+       G_GINT64_FORMAT),
+    "SELECT p.sku, p.allocated, coalesce (l.total, 0) FROM products p "
+    "LEFT JOIN (SELECT product_id, sum (allocated) AS total FROM order_lines GROUP BY product_id) l "
+    "  ON l.product_id = p.id WHERE p.allocated <> coalesce (l.total, 0)" },
+  { N_("%s: %" G_GINT64_FORMAT " units are allocated but only %" G_GINT64_FORMAT " are on hand"),
+    "SELECT sku, allocated, on_hand FROM products WHERE allocated > on_hand OR on_hand < 0" },
+  { N_("%s: %" G_GINT64_FORMAT " units are counted as backordered, but its open lines hold %"
+       G_GINT64_FORMAT),
+    "SELECT p.sku, p.backordered, coalesce (l.total, 0) FROM products p "
+    "LEFT JOIN (SELECT product_id, sum (ordered - allocated - shipped - cancelled) AS total "
+    "  FROM order_lines WHERE ordered > allocated + shipped + cancelled GROUP BY product_id) l "
+    "  ON l.product_id = p.id WHERE p.backordered <> coalesce (l.total, 0)" },
+  { N_("Order %s: a line has allocated + shipped + cancelled = %" G_GINT64_FORMAT
+       ", more than the %" G_GINT64_FORMAT " ordered, or a negative quantity"),
+    "SELECT o.number, l.allocated + l.shipped + l.cancelled, l.ordered FROM order_lines l "
+    "JOIN orders o ON o.id = l.order_id "
+    "WHERE l.allocated + l.shipped + l.cancelled > l.ordered OR l.allocated < 0 OR l.shipped < 0 "
+    "   OR l.cancelled < 0 OR l.backordered_at_placement > l.ordered" },
+  { N_("Order %s: a line counts %" G_GINT64_FORMAT " shipped, but its shipments carried %"
+       G_GINT64_FORMAT),
+    "SELECT o.number, l.shipped, coalesce (s.total, 0) FROM order_lines l "
+    "JOIN orders o ON o.id = l.order_id "
+    "LEFT JOIN (SELECT sl.line_id, sum (sl.quantity) AS total FROM shipment_lines sl "
+    "  JOIN shipments s ON s.id = sl.shipment_id WHERE s.shipped_at IS NOT NULL "
+    "  GROUP BY sl.line_id) s ON s.line_id = l.id WHERE l.shipped <> coalesce (s.total, 0)" },
+  { N_("Order %s: a line has %" G_GINT64_FORMAT " units packed but only %" G_GINT64_FORMAT
+       " allocated"),
+    "SELECT o.number, s.total, l.allocated FROM order_lines l JOIN orders o ON o.id = l.order_id "
+    "JOIN (SELECT sl.line_id, sum (sl.quantity) AS total FROM shipment_lines sl "
+    "  JOIN shipments s ON s.id = sl.shipment_id WHERE s.shipped_at IS NULL "
+    "  GROUP BY sl.line_id) s ON s.line_id = l.id WHERE s.total > l.allocated" },
+  { N_("%s: shipments took %" G_GINT64_FORMAT " units off the shelf but its lines shipped %"
+       G_GINT64_FORMAT),
+    "SELECT p.sku, coalesce (-m.total, 0), coalesce (l.total, 0) FROM products p "
+    "LEFT JOIN (SELECT product_id, sum (shipped) AS total FROM order_lines GROUP BY product_id) l "
+    "  ON l.product_id = p.id "
+    "LEFT JOIN (SELECT product_id, sum (delta) AS total FROM stock_movements "
+    "  WHERE reason = 'shipment' GROUP BY product_id) m ON m.product_id = p.id "
+    "WHERE coalesce (l.total, 0) <> coalesce (-m.total, 0)" },
+  { N_("%s: receipts added %" G_GINT64_FORMAT " units but purchase orders received %"
+       G_GINT64_FORMAT),
+    "SELECT p.sku, coalesce (m.total, 0), coalesce (r.total, 0) FROM products p "
+    "LEFT JOIN (SELECT product_id, sum (received) AS total FROM po_lines GROUP BY product_id) r "
+    "  ON r.product_id = p.id "
+    "LEFT JOIN (SELECT product_id, sum (delta) AS total FROM stock_movements "
+    "  WHERE reason = 'receipt' GROUP BY product_id) m ON m.product_id = p.id "
+    "WHERE coalesce (r.total, 0) <> coalesce (m.total, 0)" },
+  { N_("Order %s: the backlog history holds %" G_GINT64_FORMAT " units for a line that has %"
+       G_GINT64_FORMAT " backordered"),
+    "SELECT o.number, coalesce (b.total, 0), l.ordered - l.allocated - l.shipped - l.cancelled "
+    "FROM order_lines l JOIN orders o ON o.id = l.order_id "
+    "LEFT JOIN (SELECT line_id, sum (units) AS total FROM backlog_movements GROUP BY line_id) b "
+    "  ON b.line_id = l.id "
+    "WHERE l.ordered - l.allocated - l.shipped - l.cancelled <> coalesce (b.total, 0)" },
+  { N_("Order %s: its placement counts say %" G_GINT64_FORMAT " but its lines say %"
+       G_GINT64_FORMAT),
+    "SELECT o.number, o.line_count * 1000000 + o.bo_lines, t.lines * 1000000 + t.bo_lines "
+    "FROM orders o JOIN (SELECT order_id, count (*) AS lines, "
+    "  sum (backordered_at_placement > 0) AS bo_lines, sum (ordered) AS units, "
+    "  sum (backordered_at_placement) AS bo_units FROM order_lines GROUP BY order_id) t "
+    "  ON t.order_id = o.id "
+    "WHERE t.lines <> o.line_count OR t.bo_lines <> o.bo_lines OR t.units <> o.unit_count "
+    "   OR t.bo_units <> o.bo_units" },
+  { N_("Purchase order %s: a line has %" G_GINT64_FORMAT " received of %" G_GINT64_FORMAT
+       " ordered"),
+    "SELECT po.number, pl.received, pl.ordered FROM po_lines pl "
+    "JOIN purchase_orders po ON po.id = pl.po_id WHERE pl.received > pl.ordered OR pl.received < 0" },
+  { N_("Purchase order %s: its status does not match its lines (%" G_GINT64_FORMAT
+       " outstanding, %" G_GINT64_FORMAT " received)"),
+    "SELECT po.number, sum (pl.ordered - pl.received), sum (pl.received) FROM purchase_orders po "
+    "JOIN po_lines pl ON pl.po_id = po.id GROUP BY po.id "
+    "HAVING (po.status = 'received' AND sum (pl.ordered - pl.received) > 0) "
+    "    OR (po.status IN ('draft', 'sent') AND sum (pl.received) > 0) "
+    "    OR (po.status = 'partial' AND sum (pl.received) = 0)" },
+};
+
+/**
+ * bo_store_check:
+ * @problems: (out) (optional): one sentence per broken rule and row
+ *
+ * Verifies stock and line arithmetic: on hand equals the sum of its
+ * movements, allocations and backorders add up, nothing is allocated beyond
+ * what is on hand, shipments, receipts and the backlog history agree.
+ *
+ * Returns: %TRUE when every rule holds; %FALSE with @error set
+ *   (%BO_ERROR_INCONSISTENT when a rule is broken)
+ */
+gboolean
+bo_store_check (BoStore    *self,
+                GPtrArray **problems,
+                GError    **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  gint64 foreign_key_errors = 0;
+
+  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (invariants); i++)
+    {
+      sqlite3_stmt *stmt = _bo_store_prepare (self, invariants[i].sql, error);
+      guint rows = 0;
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && rows++ < 20)
+        {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+          g_ptr_array_add (found, g_strdup_printf (_(invariants[i].what),
+                                                   (const char *) sqlite3_column_text (stmt, 0),
+                                                   (gint64) sqlite3_column_int64 (stmt, 1),
+                                                   (gint64) sqlite3_column_int64 (stmt, 2)));
+#pragma GCC diagnostic pop
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return _bo_store_set_error (self, rc, error);
+    }
+
+  if (!_bo_store_query_int (self, "SELECT count (*) FROM pragma_foreign_key_check", 0,
+                            &foreign_key_errors, error))
+    return FALSE;
+  if (foreign_key_errors > 0)
+    g_ptr_array_add (found, g_strdup_printf (_("%" G_GINT64_FORMAT " rows point to rows that do "
+                                               "not exist"), foreign_key_errors));
+
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (found);
+  if (found->len > 0)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_INCONSISTENT,
+                   g_dngettext (GETTEXT_PACKAGE, "%u rule of the database is broken",
+                                "%u rules of the database are broken", found->len),
+                   found->len);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,1365 @@
+/* bo-store-orders.c — placing orders, shipping them, cancelling lines
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bo-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "backorders/bo-promise.h"
+#include "bo-store-private.h"
+
+#define BO_MAX_QUANTITY   G_GINT64_CONSTANT (1000000000)
+#define BO_MAX_MONEY      G_GINT64_CONSTANT (100000000000)
+#define BO_MAX_ORDER_LINES 1000
+
+/* ---- drafts and outcomes --------------------------------------------------- */
+
+static void
+line_draft_clear (gpointer data)
+{
+  g_free (((BoLineDraft *) data)->sku);
+}
+
+BoOrderDraft *
+bo_order_draft_new (void)
+{
+  BoOrderDraft *draft = g_new0 (BoOrderDraft, 1);
+
+  draft->ship_complete = -1;
+  draft->priority = -1;
+  draft->lines = g_array_new (FALSE, TRUE, sizeof (BoLineDraft));
+  g_array_set_clear_func (draft->lines, line_draft_clear);
+  return draft;
+}
+
+void
+bo_order_draft_add_line (BoOrderDraft *draft,
+                         const char   *sku,
+                         gint64        quantity,
+                         gint64        unit_price)
+{
+  BoLineDraft line = { g_strdup (sku), quantity, unit_price };
+
+  g_return_if_fail (draft != NULL);
+  g_array_append_val (draft->lines, line);
+}
+
+void
+bo_order_draft_free (BoOrderDraft *draft)
+{
+  if (draft == NULL)
+    return;
+  g_free (draft->number);
+  g_free (draft->external_ref);
+  g_free (draft->notes);
+  g_clear_pointer (&draft->lines, g_array_unref);
+  g_free (draft);
+}
+
+static void
+line_outcome_clear (gpointer data)
+{
+  BoLineOutcome *line = data;
+
+  g_free (line->sku);
+  g_free (line->reason);
+}
+
+void
+bo_order_outcome_free (BoOrderOutcome *outcome)
+{
+  if (outcome == NULL)
+    return;
+  g_free (outcome->number);
+  g_clear_pointer (&outcome->lines, g_array_unref);
+  g_free (outcome);
+}
+
+/* ---- placing ---------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64            line_id;
+  gint64            product_id;
+  char             *sku;
+  gint64            quantity;
+  gint64            price;
+  BoBackorderPolicy policy;
+  gboolean          discontinued;
+  gint64            atp;      /* available to promise before this order */
+  gint64            free_before;
+} PlacedLine;
+
+static void
+placed_line_clear (gpointer data)
+{
+  g_free (((PlacedLine *) data)->sku);
+}
+
+static gboolean
+validate_draft (BoStore            *self,
+                const BoOrderDraft *draft,
+                GArray             *placed,
+                GError            **error)
+{
+  g_autoptr(BoCustomer) customer = NULL;
+
+  if ((customer = bo_store_get_customer (self, draft->customer_id, error)) == NULL)
+    return FALSE;
+  if (draft->lines == NULL || draft->lines->len == 0)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("The order has no lines"));
+      return FALSE;
+    }
+  if (draft->lines->len > BO_MAX_ORDER_LINES)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("The order has more than %d lines"),
+                   BO_MAX_ORDER_LINES);
+      return FALSE;
+    }
+  if (draft->number != NULL &&
+      (*draft->number == '\0' || g_utf8_strlen (draft->number, -1) > 50 ||
+       !g_utf8_validate (draft->number, -1, NULL)))
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                   _("The order number must be 1 to 50 characters"));
+      return FALSE;
+    }
+  if (draft->priority < -1 || draft->priority > 9)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                   _("The priority tier must be between 0 and 9, not %d"), draft->priority);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < draft->lines->len; i++)
+    {
+      const BoLineDraft *d = &g_array_index (draft->lines, BoLineDraft, i);
+      g_autoptr(BoProduct) product = NULL;
+      g_autoptr(GError) local_error = NULL;
+      PlacedLine line = { 0 };
+
+      if (d->sku == NULL || *d->sku == '\0')
+        {
+          g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("Line %u has no SKU"), i + 1);
+          return FALSE;
+        }
+      if (d->quantity <= 0 || d->quantity > BO_MAX_QUANTITY)
+        {
+          g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                       _("Line %u (%s): the quantity must be a whole number from 1 to %" G_GINT64_FORMAT
+                         ", not %" G_GINT64_FORMAT), i + 1, d->sku, BO_MAX_QUANTITY, d->quantity);
+          return FALSE;
+        }
+      if (d->unit_price < -1 || d->unit_price > BO_MAX_MONEY)
+        {
+          g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("Line %u (%s): invalid price"), i + 1,
+                       d->sku);
+          return FALSE;
+        }
+      product = bo_store_find_product (self, d->sku, &local_error);
+      if (product == NULL)
+        {
+          g_set_error (error, BO_ERROR, local_error->code, _("Line %u: %s"), i + 1,
+                       local_error->message);
+          return FALSE;
+        }
+      line.product_id = product->id;
+      line.sku = g_strdup (product->sku);
+      line.quantity = d->quantity;
+      line.price = d->unit_price >= 0 ? d->unit_price : product->price;
+      line.policy = product->backorder_policy;
+      line.discontinued = product->discontinued;
+      line.free_before = product->on_hand - product->allocated;
+      line.atp = bo_available_to_promise (product->on_hand, product->allocated,
+                                          product->backordered, product->incoming);
+      g_array_append_val (placed, line);
+    }
+  return TRUE;
+}
+
+/* Whether a value of a unique column is taken already. */
+static gboolean
+is_taken (BoStore     *self,
+          const char  *sql,
+          const char  *value)
+{
+  sqlite3_stmt *stmt = _bo_store_prepare (self, sql, NULL);
+  gboolean taken;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return taken;
+}
+
+/* The backorder policy of each product, applied to what allocation left
+ * uncovered. Lines of one product in one order count together. */
+static gboolean
+check_backorder_policy (GArray  *placed,
+                        guint    index,
+                        gint64   backordered,
+                        GError **error)
+{
+  const PlacedLine *line = &g_array_index (placed, PlacedLine, index);
+  gint64 wanted = 0;
+
+  if (backordered == 0)
+    return TRUE;
+
+  for (guint i = 0; i <= index; i++)
+    if (g_array_index (placed, PlacedLine, i).product_id == line->product_id)
+      wanted += g_array_index (placed, PlacedLine, i).quantity;
+
+  if (line->discontinued)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                   _("Refused: %s is discontinued and takes no backorders (%" G_GINT64_FORMAT
+                     " ordered, %" G_GINT64_FORMAT " can ship now)"),
+                   line->sku, line->quantity, line->quantity - backordered);
+      return FALSE;
+    }
+  if (line->policy == BO_BACKORDER_DENY)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                   _("Refused: %s does not take backorders (%" G_GINT64_FORMAT " ordered, %"
+                     G_GINT64_FORMAT " can ship now)"),
+                   line->sku, line->quantity, line->quantity - backordered);
+      return FALSE;
+    }
+  if (line->policy == BO_BACKORDER_ALLOW_IF_INCOMING && wanted > line->atp)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                   _("Refused: %s can promise only %" G_GINT64_FORMAT " (stock and incoming "
+                     "purchase orders, less what is already promised); %" G_GINT64_FORMAT " ordered"),
+                   line->sku, MAX (line->atp, 0), wanted);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Places an order inside the caller's transaction. */
+gboolean
+_bo_store_place_order_tx (BoStore            *self,
+                          const BoOrderDraft *draft,
+                          BoOrderOutcome    **outcome,
+                          GError            **error)
+{
+  g_autoptr(GArray) placed = g_array_new (FALSE, TRUE, sizeof (PlacedLine));
+  g_autoptr(GArray) product_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) new_lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                           g_free);
+  g_autofree char *number = NULL;
+  gint64 placed_at = draft->placed_at > 0 ? draft->placed_at : bo_store_get_now (self);
+  gint64 order_id;
+  gint64 units = 0, bo_lines = 0, bo_units = 0;
+  sqlite3_stmt *stmt;
+
+  g_array_set_clear_func (placed, placed_line_clear);
+  if (!validate_draft (self, draft, placed, error))
+    return FALSE;
+
+  if (draft->number != NULL)
+    {
+      if (is_taken (self, "SELECT 1 FROM orders WHERE number = ?", draft->number))
+        {
+          g_set_error (error, BO_ERROR, BO_ERROR_CONFLICT,
+                       _("There is already an order number “%s”"), draft->number);
+          return FALSE;
+        }
+      number = g_strdup (draft->number);
+    }
+  else if ((number = _bo_store_next_number (self, "next-order-number", error)) == NULL)
+    return FALSE;
+  if (draft->external_ref != NULL && *draft->external_ref != '\0' &&
+      is_taken (self, "SELECT 1 FROM orders WHERE external_ref = ?", draft->external_ref))
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_CONFLICT,
+                   _("An order with the reference “%s” exists already"), draft->external_ref);
+      return FALSE;
+    }
+
+  stmt = _bo_store_prepare (self,
+                            "INSERT INTO orders (number, customer_id, placed_at, placed_date, "
+                            "  ship_complete, priority, external_ref, notes) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, draft->customer_id);
+  sqlite3_bind_int64 (stmt, 3, placed_at);
+  _bo_bind_date (stmt, 4, _bo_day_of_instant (placed_at));
+  if (draft->ship_complete >= 0)
+    sqlite3_bind_int (stmt, 5, draft->ship_complete ? 1 : 0);
+  if (draft->priority >= 0)
+    sqlite3_bind_int (stmt, 6, draft->priority);
+  if (draft->external_ref != NULL && *draft->external_ref != '\0')
+    sqlite3_bind_text (stmt, 7, draft->external_ref, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, draft->notes != NULL ? draft->notes : "", -1, SQLITE_STATIC);
+  if (!_bo_store_step_done (self, stmt, error))
+    return FALSE;
+  order_id = sqlite3_last_insert_rowid (self->db);
+
+  for (guint i = 0; i < placed->len; i++)
+    {
+      PlacedLine *line = &g_array_index (placed, PlacedLine, i);
+
+      stmt = _bo_store_prepare (self,
+                                "INSERT INTO order_lines (order_id, product_id, ordered, unit_price) "
+                                "VALUES (?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, order_id);
+      sqlite3_bind_int64 (stmt, 2, line->product_id);
+      sqlite3_bind_int64 (stmt, 3, line->quantity);
+      sqlite3_bind_int64 (stmt, 4, line->price);
+      if (!_bo_store_step_done (self, stmt, error))
+        return FALSE;
+      line->line_id = sqlite3_last_insert_rowid (self->db);
+      g_hash_table_insert (new_lines, g_memdup2 (&line->line_id, sizeof line->line_id), NULL);
+      g_array_append_val (product_ids, line->product_id);
+      units += line->quantity;
+    }
+
+  if (!_bo_store_allocate (self, product_ids, NULL, new_lines, error))
+    return FALSE;
+
+  for (guint i = 0; i < placed->len; i++)
+    {
+      PlacedLine *line = &g_array_index (placed, PlacedLine, i);
+      gint64 allocated = 0;
+      gint64 backordered;
+
+      if (!_bo_store_query_int (self, "SELECT allocated FROM order_lines WHERE id = ?",
+                                line->line_id, &allocated, error))
+        return FALSE;
+      backordered = line->quantity - allocated;
+      if (!check_backorder_policy (placed, i, backordered, error))
+        return FALSE;
+      if (backordered == 0)
+        continue;
+
+      bo_lines++;
+      bo_units += backordered;
+      stmt = _bo_store_prepare (self,
+                                "UPDATE order_lines SET backordered_at_placement = ?2, "
+                                "  reason = CASE WHEN reason = '' THEN ?3 ELSE reason END "
+                                "WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, line->line_id);
+      sqlite3_bind_int64 (stmt, 2, backordered);
+      sqlite3_bind_text (stmt, 3, _("no free stock"), -1, SQLITE_STATIC);
+      if (!_bo_store_step_done (self, stmt, error) ||
+          !_bo_store_backlog_move (self, line->line_id, backordered, error))
+        return FALSE;
+    }
+
+  stmt = _bo_store_prepare (self,
+                            "UPDATE orders SET line_count = ?2, unit_count = ?3, bo_lines = ?4, "
+                            "  bo_units = ?5 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, order_id);
+  sqlite3_bind_int64 (stmt, 2, placed->len);
+  sqlite3_bind_int64 (stmt, 3, units);
+  sqlite3_bind_int64 (stmt, 4, bo_lines);
+  sqlite3_bind_int64 (stmt, 5, bo_units);
+  if (!_bo_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (bo_lines > 0 && !_bo_store_refresh_promises_for (self, product_ids, NULL, error))
+    return FALSE;
+
+  if (outcome != NULL)
+    {
+      BoOrderOutcome *out = g_new0 (BoOrderOutcome, 1);
+
+      out->order_id = order_id;
+      out->number = g_strdup (number);
+      out->lines = g_array_new (FALSE, TRUE, sizeof (BoLineOutcome));
+      g_array_set_clear_func (out->lines, line_outcome_clear);
+      *outcome = out;
+
+      for (guint i = 0; i < placed->len; i++)
+        {
+          PlacedLine *line = &g_array_index (placed, PlacedLine, i);
+          BoLineOutcome lo = { 0 };
+          int rc;
+
+          stmt = _bo_store_prepare (self, "SELECT allocated, promised_date, reason "
+                                    "FROM order_lines WHERE id = ?", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, line->line_id);
+          rc = sqlite3_step (stmt);
+          lo.line_id = line->line_id;
+          lo.product_id = line->product_id;
+          lo.sku = g_strdup (line->sku);
+          lo.ordered = line->quantity;
+          lo.allocated = sqlite3_column_int64 (stmt, 0);
+          lo.backordered = lo.ordered - lo.allocated;
+          lo.promised = _bo_column_date (stmt, 1);
+          lo.reason = _bo_store_column_dup (stmt, 2);
+          sqlite3_reset (stmt);
+          g_array_append_val (out->lines, lo);
+          if (rc != SQLITE_ROW)
+            return _bo_store_set_error (self, rc, error);
+        }
+    }
+
+  {
+    g_autofree char *detail = g_strdup_printf (_("%u lines, %" G_GINT64_FORMAT " units, %"
+                                                 G_GINT64_FORMAT " backordered"),
+                                               placed->len, units, bo_units);
+    return _bo_store_log_event (self, "order-placed", number, detail, error);
+  }
+}
+
+/**
+ * bo_store_place_order:
+ * @draft: the order
+ * @preview: %TRUE to work out what would happen without keeping anything
+ * @outcome: (out) (optional): what each line got
+ *
+ * Places an order: each line is allocated from free stock by the shop's
+ * policy, the rest is backordered where the product's backorder policy accepts
+ * it. When a line is refused, nothing is written and @error says which and why.
+ */
+gboolean
+bo_store_place_order (BoStore             *self,
+                      const BoOrderDraft  *draft,
+                      gboolean             preview,
+                      BoOrderOutcome     **outcome,
+                      GError             **error)
+{
+  g_autoptr(BoOrderOutcome) out = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (draft != NULL, FALSE);
+
+  if (!_bo_store_begin (self, error))
+    return FALSE;
+  ok = _bo_store_place_order_tx (self, draft, &out, error);
+  if (!_bo_store_finish (self, ok, !preview, error))
+    return FALSE;
+  if (preview)
+    out->order_id = 0;
+  if (outcome != NULL)
+    *outcome = g_steal_pointer (&out);
+  return TRUE;
+}
+
+/* ---- reading orders ---------------------------------------------------------- */
+
+static BoOrder *
+read_order (BoStore     *self,
+            const char  *sql,
+            gint64       id,
+            const char  *number,
+            GError     **error)
+{
+  g_autoptr(BoOrder) order = NULL;
+  sqlite3_stmt *stmt = _bo_store_prepare (self, sql, error);
+  gboolean any_unpromised = FALSE;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (number != NULL)
+    sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      order = g_new0 (BoOrder, 1);
+      order->id = sqlite3_column_int64 (stmt, 0);
+      order->number = _bo_store_column_dup (stmt, 1);
+      order->customer_id = sqlite3_column_int64 (stmt, 2);
+      order->customer_name = _bo_store_column_dup (stmt, 3);
+      order->customer_email = _bo_store_column_dup (stmt, 4);
+      order->customer_address = _bo_store_column_dup (stmt, 5);
+      order->placed_at = sqlite3_column_int64 (stmt, 6);
+      order->priority_override = sqlite3_column_type (stmt, 7) == SQLITE_NULL
+                                   ? -1 : sqlite3_column_int (stmt, 7);
+      order->tier = sqlite3_column_int (stmt, 8);
+      order->ship_complete_override = sqlite3_column_type (stmt, 9) == SQLITE_NULL
+                                        ? -1 : sqlite3_column_int (stmt, 9);
+      order->ship_complete = sqlite3_column_int (stmt, 10);
+      order->external_ref = _bo_store_column_dup (stmt, 11);
+      order->notes = _bo_store_column_dup (stmt, 12);
+      order->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) bo_order_line_free);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      if (number != NULL)
+        g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND, _("There is no order “%s”"), number);
+      else
+        g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
+                     _("There is no order with id %" G_GINT64_FORMAT), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _bo_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  stmt = _bo_store_prepare (self,
+                            "SELECT l.id, l.product_id, p.sku, p.name, l.ordered, l.allocated, "
+                            "  l.shipped, l.cancelled, l.backordered_at_placement, l.unit_price, "
+                            "  l.refunded, l.promised_date, l.first_promised_date, po.number, "
+                            "  l.reason "
+                            "FROM order_lines l JOIN products p ON p.id = l.product_id "
+                            "  LEFT JOIN po_lines pl ON pl.id = l.peg_po_line_id "
+                            "  LEFT JOIN purchase_orders po ON po.id = pl.po_id "
+                            "WHERE l.order_id = ? ORDER BY l.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, order->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BoOrderLine *l = g_new0 (BoOrderLine, 1);
+
+      l->id = sqlite3_column_int64 (stmt, 0);
+      l->order_id = order->id;
+      l->product_id = sqlite3_column_int64 (stmt, 1);
+      l->sku = _bo_store_column_dup (stmt, 2);
+      l->product_name = _bo_store_column_dup (stmt, 3);
+      l->ordered = sqlite3_column_int64 (stmt, 4);
+      l->allocated = sqlite3_column_int64 (stmt, 5);
+      l->shipped = sqlite3_column_int64 (stmt, 6);
+      l->cancelled = sqlite3_column_int64 (stmt, 7);
+      l->backordered = l->ordered - l->allocated - l->shipped - l->cancelled;
+      l->backordered_at_placement = sqlite3_column_int64 (stmt, 8);
+      l->unit_price = sqlite3_column_int64 (stmt, 9);
+      l->refunded = sqlite3_column_int64 (stmt, 10);
+      l->promised = _bo_column_date (stmt, 11);
+      l->first_promised = _bo_column_date (stmt, 12);
+      l->waiting_po = _bo_store_column_dup (stmt, 13);
+      l->reason = _bo_store_column_dup (stmt, 14);
+      if (l->backordered > 0)
+        {
+          if (l->promised == 0)
+            any_unpromised = TRUE;
+          order->promised = MAX (order->promised, l->promised);
+        }
+      g_ptr_array_add (order->lines, l);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _bo_store_set_error (self, rc, error);
+      return NULL;
+    }
+  /* The order is complete when its last backordered unit comes. */
+  if (any_unpromised)
+    order->promised = 0;
+  return g_steal_pointer (&order);
+}
+
+#define ORDER_HEADER_SQL \
+  "SELECT o.id, o.number, o.customer_id, c.name, c.email, c.address, o.placed_at, " \
+  "  o.priority, coalesce (o.priority, c.tier), o.ship_complete, " \
+  "  coalesce (o.ship_complete, c.ship_complete), o.external_ref, o.notes " \
+  "FROM orders o JOIN customers c ON c.id = o.customer_id "
+
+BoOrder *
+bo_store_get_order (BoStore  *self,
+                    gint64    id,
+                    GError  **error)
+{
+  g_return_val_if_fail (BO_IS_STORE (self), NULL);
+  return read_order (self, ORDER_HEADER_SQL "WHERE o.id = ?", id, NULL, error);
+}
+
+BoOrder *
+bo_store_find_order (BoStore     *self,
+                     const char  *number,
+                     GError     **error)
+{
+  g_return_val_if_fail (BO_IS_STORE (self), NULL);
+  g_return_val_if_fail (number != NULL, NULL);
+  return read_order (self, ORDER_HEADER_SQL "WHERE o.number = ?", 0, number, error);
+}
+
+static char *
+search_pattern (const char *search)
+{
+  GString *pattern;
+
+  if (search == NULL || *search == '\0')
+    return NULL;
+  pattern = g_string_new ("%");
+  for (const char *c = search; *c != '\0'; c++)
+    {
+      if (*c == '%' || *c == '_' || *c == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *c);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+/* Filters of order lists, as conditions on the order o. ?1 is the search
+ * pattern, ?4 today. */
+#define ORDER_FILTER_SQL \
+  "WHERE (?1 IS NULL OR o.number LIKE ?1 ESCAPE '\\' OR c.name LIKE ?1 ESCAPE '\\') " \
+  "  AND CASE ?5 " \
+  "    WHEN 1 THEN o.id IN (SELECT order_id FROM order_lines " \
+  "                         WHERE ordered > allocated + shipped + cancelled) " \
+  "    WHEN 2 THEN o.id IN (SELECT order_id FROM order_lines WHERE allocated > 0) " \
+  "    WHEN 3 THEN o.id IN (SELECT order_id FROM order_lines " \
+  "                         WHERE ordered > allocated + shipped + cancelled " \
+  "                           AND promised_date IS NULL) " \
+  "    WHEN 4 THEN o.id IN (SELECT order_id FROM order_lines " \
+  "                         WHERE ordered > allocated + shipped + cancelled " \
+  "                           AND promised_date < ?4) " \
+  "    ELSE 1 END "
+
+GPtrArray *
+bo_store_list_orders (BoStore        *self,
+                      BoOrderFilter   filter,
+                      const char     *search,
+                      guint           offset,
+                      guint           limit,
+                      GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bo_order_summary_free);
+  g_autofree char *pattern = search_pattern (search);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BO_IS_STORE (self), NULL);
+
+  stmt = _bo_store_prepare (self,
+                            "SELECT o.id, o.number, o.name, o.placed_at, sum (l.ordered), "
+                            "  sum (l.allocated), sum (l.shipped), sum (l.cancelled), "
+                            "  sum (l.ordered - l.allocated - l.shipped - l.cancelled), "
+                            "  sum ((l.ordered - l.allocated - l.shipped - l.cancelled) * l.unit_price), "
+                            "  max (CASE WHEN l.ordered > l.allocated + l.shipped + l.cancelled "
+                            "       THEN l.promised_date END), "
+                            "  sum (l.ordered > l.allocated + l.shipped + l.cancelled "
+                            "       AND l.promised_date IS NULL) "
+                            "FROM (SELECT o.id, o.number, c.name, o.placed_at "
+                            "      FROM orders o JOIN customers c ON c.id = o.customer_id "
+                            ORDER_FILTER_SQL
+                            "      ORDER BY o.placed_at DESC, o.id DESC LIMIT ?2 OFFSET ?3) o "
+                            "  JOIN order_lines l ON l.order_id = o.id "
+                            "GROUP BY o.id "
+                            "ORDER BY o.placed_at DESC, o.id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  if (pattern != NULL)
+    sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  sqlite3_bind_int64 (stmt, 3, offset);
+  _bo_bind_date (stmt, 4, bo_store_get_today (self));
+  sqlite3_bind_int (stmt, 5, filter);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BoOrderSummary *s = g_new0 (BoOrderSummary, 1);
+
+      s->order_id = sqlite3_column_int64 (stmt, 0);
+      s->number = _bo_store_column_dup (stmt, 1);
+      s->customer_name = _bo_store_column_dup (stmt, 2);
+      s->placed_at = sqlite3_column_int64 (stmt, 3);
+      s->ordered = sqlite3_column_int64 (stmt, 4);
+      s->allocated = sqlite3_column_int64 (stmt, 5);
+      s->shipped = sqlite3_column_int64 (stmt, 6);
+      s->cancelled = sqlite3_column_int64 (stmt, 7);
+      s->backordered = sqlite3_column_int64 (stmt, 8);
+      s->value = sqlite3_column_int64 (stmt, 9);
+      s->promised = sqlite3_column_int64 (stmt, 11) > 0 ? 0 : _bo_column_date (stmt, 10);
+      s->ready = s->allocated > 0;
+      g_ptr_array_add (rows, s);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _bo_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+gint64
+bo_store_count_orders (BoStore        *self,
+                       BoOrderFilter   filter,
+                       const char     *search,
+                       GError        **error)
+{
+  g_autofree char *pattern = search_pattern (search);
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  int rc;
+
+  g_return_val_if_fail (BO_IS_STORE (self), -1);
+
+  stmt = _bo_store_prepare (self,
+                            "SELECT count (*) FROM orders o JOIN customers c ON c.id = o.customer_id "
+                            ORDER_FILTER_SQL "AND ?2 IS NULL AND ?3 IS NULL", error);
+  if (stmt == NULL)
+    return -1;
+  if (pattern != NULL)
+    sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+  _bo_bind_date (stmt, 4, bo_store_get_today (self));
+  sqlite3_bind_int (stmt, 5, filter);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    _bo_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+/**
+ * bo_store_list_backorders:
+ * @filter: %BO_ORDER_FILTER_ALL or _BACKORDERED: every open backordered line;
+ *   _READY: lines that were backordered and have stock allocated now;
+ *   _AWAITING_PO: open backorders no incoming purchase order covers;
+ *   _OVERDUE: open backorders whose promise date has passed
+ *
+ * Lines, oldest first.
+ */
+GPtrArray *
+bo_store_list_backorders (BoStore        *self,
+                          BoOrderFilter   filter,
+                          const char     *search,
+                          guint           offset,
+                          guint           limit,
+                          GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bo_order_summary_free);
+  g_autofree char *pattern = search_pattern (search);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BO_IS_STORE (self), NULL);
+
+  stmt = _bo_store_prepare (self,
+                            "SELECT o.id, l.id, o.number, c.name, o.placed_at, p.sku, p.name, "
+                            "  l.ordered, l.allocated, l.shipped, l.cancelled, l.unit_price, "
+                            "  l.promised_date, po.number "
+                            "FROM order_lines l JOIN orders o ON o.id = l.order_id "
+                            "  JOIN customers c ON c.id = o.customer_id "
+                            "  JOIN products p ON p.id = l.product_id "
+                            "  LEFT JOIN po_lines pl ON pl.id = l.peg_po_line_id "
+                            "  LEFT JOIN purchase_orders po ON po.id = pl.po_id "
+                            "WHERE (?1 IS NULL OR o.number LIKE ?1 ESCAPE '\\' "
+                            "       OR c.name LIKE ?1 ESCAPE '\\' OR p.sku LIKE ?1 ESCAPE '\\') "
+                            "  AND CASE ?5 "
+                            "    WHEN 2 THEN l.allocated > 0 AND l.backordered_at_placement > 0 "
+                            "    WHEN 3 THEN l.ordered > l.allocated + l.shipped + l.cancelled "
+                            "                AND l.promised_date IS NULL "
+                            "    WHEN 4 THEN l.ordered > l.allocated + l.shipped + l.cancelled "
+                            "                AND l.promised_date < ?4 "
+                            "    ELSE l.ordered > l.allocated + l.shipped + l.cancelled END "
+                            "ORDER BY o.placed_at, l.id LIMIT ?2 OFFSET ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  if (pattern != NULL)
+    sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  sqlite3_bind_int64 (stmt, 3, offset);
+  _bo_bind_date (stmt, 4, bo_store_get_today (self));
+  sqlite3_bind_int (stmt, 5, filter);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BoOrderSummary *s = g_new0 (BoOrderSummary, 1);
+
+      s->order_id = sqlite3_column_int64 (stmt, 0);
+      s->line_id = sqlite3_column_int64 (stmt, 1);
+      s->number = _bo_store_column_dup (stmt, 2);
+      s->customer_name = _bo_store_column_dup (stmt, 3);
+      s->placed_at = sqlite3_column_int64 (stmt, 4);
+      s->sku = _bo_store_column_dup (stmt, 5);
+      s->product_name = _bo_store_column_dup (stmt, 6);
+      s->ordered = sqlite3_column_int64 (stmt, 7);
+      s->allocated = sqlite3_column_int64 (stmt, 8);
+      s->shipped = sqlite3_column_int64 (stmt, 9);
+      s->cancelled = sqlite3_column_int64 (stmt, 10);
+      s->backordered = s->ordered - s->allocated - s->shipped - s->cancelled;
+      s->value = s->backordered * sqlite3_column_int64 (stmt, 11);
+      s->promised = _bo_column_date (stmt, 12);
+      s->waiting_po = _bo_store_column_dup (stmt, 13);
+      s->ready = s->allocated > 0;
+      g_ptr_array_add (rows, s);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _bo_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+static GArray *
+order_product_ids (BoStore  *self,
+                   gint64    order_id,
+                   GError  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = _bo_store_prepare (self, "SELECT DISTINCT product_id FROM order_lines "
+                                          "WHERE order_id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, order_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _bo_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * bo_store_set_order_priority:
+ * @priority: tier 0–9, or -1 to follow the customer's tier again
+ *
+ * Changes an order's place in the queue for stock still to come. What it has
+ * been allocated stays; free stock is offered again at once.
+ */
+gboolean
+bo_store_set_order_priority (BoStore             *self,
+                             gint64               order_id,
+                             gint                 priority,
+                             BoAllocationResult **result,
+                             GError             **error)
+{
+  g_autoptr(BoAllocationResult) res = _bo_allocation_result_new ();
+  g_autoptr(BoOrder) order = NULL;
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
+
+  if (priority < -1 || priority > 9)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                   _("The priority tier must be between 0 and 9, not %d"), priority);
+      return FALSE;
+    }
+  if (!_bo_store_begin (self, error))
+    return FALSE;
+  ok = (order = bo_store_get_order (self, order_id, error)) != NULL &&
+       (stmt = _bo_store_prepare (self, "UPDATE orders SET priority = ?2 WHERE id = ?1",
+                                  error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, order_id);
+      if (priority >= 0)
+        sqlite3_bind_int (stmt, 2, priority);
+      ok = _bo_store_step_done (self, stmt, error);
+    }
+  ok = ok && (ids = order_product_ids (self, order_id, error)) != NULL &&
+       _bo_store_allocate (self, ids, res, NULL, error) &&
+       _bo_store_refresh_promises_for (self, ids, NULL, error) &&
+       _bo_store_collect_ready (self, res, error);
+  if (ok)
+    {
+      g_autofree char *detail = g_strdup_printf ("%d", priority);
+      ok = _bo_store_log_event (self, "order-priority", order->number, detail, error);
+    }
+  if (!_bo_store_finish (self, ok, TRUE, error))
+    return FALSE;
+  if (result != NULL)
+    *result = g_steal_pointer (&res);
+  return TRUE;
+}
+
+/* ---- shipments ----------------------------------------------------------------- */
+
+static const char *packed_sql =
+  "SELECT coalesce (sum (sl.quantity), 0) FROM shipment_lines sl "
+  "JOIN shipments s ON s.id = sl.shipment_id WHERE sl.line_id = ? AND s.shipped_at IS NULL";
+
+/**
+ * bo_store_create_shipment:
+ * @quantities: (array length=n_quantities): order line id and units to pack;
+ *   with none, everything allocated and not yet packed
+ * @shipment_id: (out) (optional): the new shipment
+ *
+ * Packs allocated units into a shipment (a partial shipment when the order is
+ * not complete). Stock leaves the shelf when the shipment is marked shipped.
+ */
+gboolean
+bo_store_create_shipment (BoStore           *self,
+                          gint64             order_id,
+                          const BoQuantity  *quantities,
+                          gsize              n_quantities,
+                          gint64            *shipment_id,
+                          GError           **error)
+{
+  g_autoptr(BoOrder) order = NULL;
+  g_autoptr(GArray) pack = g_array_new (FALSE, FALSE, sizeof (BoQuantity));
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
+
+  if (!_bo_store_begin (self, error))
+    return FALSE;
+  ok = (order = bo_store_get_order (self, order_id, error)) != NULL;
+
+  for (guint i = 0; ok && i < order->lines->len; i++)
+    {
+      const BoOrderLine *line = g_ptr_array_index (order->lines, i);
+      BoQuantity q = { line->id, 0 };
+      gint64 packed = 0;
+      gboolean asked = n_quantities == 0;
+
+      for (gsize j = 0; j < n_quantities; j++)
+        if (quantities[j].line_id == line->id)
+          {
+            q.quantity += quantities[j].quantity;
+            asked = TRUE;
+            if (quantities[j].quantity <= 0)
+              {
+                g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                             _("%s: the quantity to ship must be at least 1"), line->sku);
+                ok = FALSE;
+              }
+          }
+      if (!ok || !asked)
+        continue;
+      ok = _bo_store_query_int (self, packed_sql, line->id, &packed, error);
+      if (!ok)
+        break;
+      if (n_quantities == 0)
+        q.quantity = line->allocated - packed;
+      else if (q.quantity > line->allocated - packed)
+        {
+          g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                       _("%s: only %" G_GINT64_FORMAT " allocated units are ready to pack; %"
+                         G_GINT64_FORMAT " asked"),
+                       line->sku, line->allocated - packed, q.quantity);
+          ok = FALSE;
+        }
+      if (ok && q.quantity > 0)
+        g_array_append_val (pack, q);
+    }
+  for (gsize j = 0; ok && j < n_quantities; j++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < order->lines->len; i++)
+        found |= ((BoOrderLine *) g_ptr_array_index (order->lines, i))->id == quantities[j].line_id;
+      if (!found)
+        {
+          g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
+                       _("Order %s has no line %" G_GINT64_FORMAT), order->number,
+                       quantities[j].line_id);
+          ok = FALSE;
+        }
+    }
+  if (ok && pack->len == 0)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                   _("Order %s has nothing allocated that is not packed already"), order->number);
+      ok = FALSE;
+    }
+
+  if (ok)
+    ok = (stmt = _bo_store_prepare (self, "INSERT INTO shipments (order_id, created_at) "
+                                    "VALUES (?, ?)", error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, order_id);
+      sqlite3_bind_int64 (stmt, 2, bo_store_get_now (self));
+      ok = _bo_store_step_done (self, stmt, error);
+      id = sqlite3_last_insert_rowid (self->db);
+    }
+  for (guint i = 0; ok && i < pack->len; i++)
+    {
+      const BoQuantity *q = &g_array_index (pack, BoQuantity, i);
+
+      ok = (stmt = _bo_store_prepare (self, "INSERT INTO shipment_lines (shipment_id, line_id, "
+                                      "quantity) VALUES (?, ?, ?)", error)) != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_int64 (stmt, 2, q->line_id);
+          sqlite3_bind_int64 (stmt, 3, q->quantity);
+          ok = _bo_store_step_done (self, stmt, error);
+        }
+    }
+  if (ok)
+    {
+      g_autofree char *detail = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      ok = _bo_store_log_event (self, "shipment-created", order->number, detail, error);
+    }
+  if (!_bo_store_finish (self, ok, TRUE, error))
+    return FALSE;
+  if (shipment_id != NULL)
+    *shipment_id = id;
+  return TRUE;
+}
+
+/**
+ * bo_store_mark_shipped:
+ *
+ * The shipment left: its units leave the shelf and count as shipped.
+ */
+gboolean
+bo_store_mark_shipped (BoStore  *self,
+                       gint64    shipment_id,
+                       GError  **error)
+{
+  g_autofree char *number = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
+
+  if (!_bo_store_begin (self, error))
+    return FALSE;
+  ok = (stmt = _bo_store_prepare (self, "SELECT o.number, s.shipped_at FROM shipments s "
+                                  "JOIN orders o ON o.id = s.order_id WHERE s.id = ?",
+                                  error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, shipment_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        {
+          g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                       _("Shipment %" G_GINT64_FORMAT " has been shipped already"), shipment_id);
+          ok = FALSE;
+        }
+      else if (rc == SQLITE_ROW)
+        number = _bo_store_column_dup (stmt, 0);
+      else if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
+                       _("There is no shipment %" G_GINT64_FORMAT), shipment_id);
+          ok = FALSE;
+        }
+      else
+        ok = _bo_store_set_error (self, rc, error);
+      sqlite3_reset (stmt);
+    }
+
+  /* Allocation first, then stock: allocated never exceeds on hand. */
+  if (ok)
+    ok = (stmt = _bo_store_prepare (self,
+                                    "UPDATE order_lines SET "
+                                    "  allocated = allocated - sl.quantity, "
+                                    "  shipped = shipped + sl.quantity, "
+                                    "  completed_date = CASE WHEN shipped + sl.quantity + cancelled "
+                                    "    = ordered THEN ?2 ELSE completed_date END "
+                                    "FROM shipment_lines sl "
+                                    "WHERE sl.shipment_id = ?1 AND sl.line_id = order_lines.id",
+                                    error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, shipment_id);
+      _bo_bind_date (stmt, 2, bo_store_get_today (self));
+      ok = _bo_store_step_done (self, stmt, error);
+    }
+  if (ok)
+    ok = (stmt = _bo_store_prepare (self,
+                                    "SELECT l.product_id, sum (sl.quantity) FROM shipment_lines sl "
+                                    "JOIN order_lines l ON l.id = sl.line_id "
+                                    "WHERE sl.shipment_id = ? GROUP BY l.product_id", error)) != NULL;
+  if (ok)
+    {
+      g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (BoQuantity));
+
+      sqlite3_bind_int64 (stmt, 1, shipment_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          BoQuantity q = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+          g_array_append_val (moves, q);
+        }
+      sqlite3_reset (stmt);
+      ok = rc == SQLITE_DONE || _bo_store_set_error (self, rc, error);
+      for (guint i = 0; ok && i < moves->len; i++)
+        {
+          const BoQuantity *q = &g_array_index (moves, BoQuantity, i);
+
+          ok = (stmt = _bo_store_prepare (self, "UPDATE products SET allocated = allocated - ?2 "
+                                          "WHERE id = ?1", error)) != NULL;
+          if (ok)
+            {
+              sqlite3_bind_int64 (stmt, 1, q->line_id);
+              sqlite3_bind_int64 (stmt, 2, q->quantity);
+              ok = _bo_store_step_done (self, stmt, error) &&
+                   _bo_store_move_stock (self, q->line_id, -q->quantity, "shipment", number, error);
+            }
+        }
+    }
+  if (ok)
+    ok = (stmt = _bo_store_prepare (self, "UPDATE shipments SET shipped_at = ?2 WHERE id = ?1",
+                                    error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, shipment_id);
+      sqlite3_bind_int64 (stmt, 2, bo_store_get_now (self));
+      ok = _bo_store_step_done (self, stmt, error);
+    }
+  if (ok)
+    {
+      g_autofree char *detail = g_strdup_printf ("%" G_GINT64_FORMAT, shipment_id);
+      ok = _bo_store_log_event (self, "shipment-shipped", number, detail, error);
+    }
+  return _bo_store_finish (self, ok, TRUE, error);
+}
+
+/**
+ * bo_store_cancel_shipment:
+ *
+ * Unpacks a shipment that has not left: its units stay allocated to the order.
+ */
+gboolean
+bo_store_cancel_shipment (BoStore  *self,
+                          gint64    shipment_id,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
+
+  if (!_bo_store_begin (self, error))
+    return FALSE;
+  ok = (stmt = _bo_store_prepare (self, "DELETE FROM shipments WHERE id = ? AND shipped_at IS NULL",
+                                  error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, shipment_id);
+      ok = _bo_store_step_done (self, stmt, error);
+    }
+  if (ok && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                   _("Shipment %" G_GINT64_FORMAT " does not exist or has left already"), shipment_id);
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, shipment_id);
+      ok = _bo_store_log_event (self, "shipment-cancelled", subject, NULL, error);
+    }
+  return _bo_store_finish (self, ok, TRUE, error);
+}
+
+GPtrArray *
+bo_store_list_shipments (BoStore  *self,
+                         gint64    order_id,
+                         GError  **error)
+{
+  g_autoptr(GPtrArray) shipments = g_ptr_array_new_with_free_func ((GDestroyNotify) bo_shipment_free);
+  sqlite3_stmt *stmt;
+  BoShipment *current = NULL;
+  int rc;
+
+  g_return_val_if_fail (BO_IS_STORE (self), NULL);
+
+  stmt = _bo_store_prepare (self,
+                            "SELECT s.id, s.created_at, s.shipped_at, sl.line_id, l.product_id, "
+                            "  p.sku, p.name, p.location, sl.quantity "
+                            "FROM shipments s JOIN shipment_lines sl ON sl.shipment_id = s.id "
+                            "  JOIN order_lines l ON l.id = sl.line_id "
+                            "  JOIN products p ON p.id = l.product_id "
+                            "WHERE s.order_id = ? ORDER BY s.id, p.location, p.sku", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, order_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BoShipmentLine line;
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (current == NULL || current->id != id)
+        {
+          current = g_new0 (BoShipment, 1);
+          current->id = id;
+          current->order_id = order_id;
+          current->created_at = sqlite3_column_int64 (stmt, 1);
+          current->shipped_at = sqlite3_column_int64 (stmt, 2);
+          current->lines = g_array_new (FALSE, TRUE, sizeof (BoShipmentLine));
+          g_ptr_array_add (shipments, current);
+        }
+      line.line_id = sqlite3_column_int64 (stmt, 3);
+      line.product_id = sqlite3_column_int64 (stmt, 4);
+      line.sku = _bo_store_column_dup (stmt, 5);
+      line.product_name = _bo_store_column_dup (stmt, 6);
+      line.location = _bo_store_column_dup (stmt, 7);
+      line.quantity = sqlite3_column_int64 (stmt, 8);
+      g_array_append_val (current->lines, line);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _bo_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&shipments);
+}
+
+/* ---- cancelling ------------------------------------------------------------------ */
+
+/**
+ * bo_store_cancel_line:
+ * @quantity: units to cancel
+ * @refund: amount refunded, or -1 for the units' price
+ * @result: (out) (optional): where the freed stock went
+ *
+ * Cancels units of a line: still-backordered units first, then allocated
+ * ones; shipped units cannot be cancelled (that is a return). Freed stock
+ * goes to the next in line.
+ */
+gboolean
+bo_store_cancel_line (BoStore             *self,
+                      gint64               line_id,
+                      gint64               quantity,
+                      gint64               refund,
+                      BoAllocationResult **result,
+                      GError             **error)
+{
+  g_autoptr(BoAllocationResult) res = _bo_allocation_result_new ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *sku = NULL;
+  g_autofree char *number = NULL;
+  gint64 product_id = 0, ordered = 0, allocated = 0, shipped = 0, cancelled = 0, price = 0;
+  gint64 packed = 0, from_backorder, from_allocation;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
+
+  if (quantity <= 0 || quantity > BO_MAX_QUANTITY)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                   _("The quantity to cancel must be at least 1, not %" G_GINT64_FORMAT), quantity);
+      return FALSE;
+    }
+  if (refund < -1 || refund > BO_MAX_MONEY)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("The refund cannot be negative"));
+      return FALSE;
+    }
+  if (!_bo_store_begin (self, error))
+    return FALSE;
+  ok = (stmt = _bo_store_prepare (self,
+                                  "SELECT l.product_id, l.ordered, l.allocated, l.shipped, "
+                                  "  l.cancelled, l.unit_price, p.sku, o.number "
+                                  "FROM order_lines l JOIN products p ON p.id = l.product_id "
+                                  "  JOIN orders o ON o.id = l.order_id WHERE l.id = ?",
+                                  error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, line_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          product_id = sqlite3_column_int64 (stmt, 0);
+          ordered = sqlite3_column_int64 (stmt, 1);
+          allocated = sqlite3_column_int64 (stmt, 2);
+          shipped = sqlite3_column_int64 (stmt, 3);
+          cancelled = sqlite3_column_int64 (stmt, 4);
+          price = sqlite3_column_int64 (stmt, 5);
+          sku = _bo_store_column_dup (stmt, 6);
+          number = _bo_store_column_dup (stmt, 7);
+        }
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
+                       _("There is no order line %" G_GINT64_FORMAT), line_id);
+          ok = FALSE;
+        }
+      else if (rc != SQLITE_ROW)
+        ok = _bo_store_set_error (self, rc, error);
+    }
+  if (ok)
+    ok = _bo_store_query_int (self, packed_sql, line_id, &packed, error);
+
+  from_backorder = MIN (quantity, ordered - allocated - shipped - cancelled);
+  from_allocation = quantity - from_backorder;
+  if (ok && quantity > ordered - shipped - cancelled)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                   _("Order %s, %s: only %" G_GINT64_FORMAT " units can be cancelled (%"
+                     G_GINT64_FORMAT " shipped units are a return, not a cancellation)"),
+                   number, sku, ordered - shipped - cancelled, shipped);
+      ok = FALSE;
+    }
+  else if (ok && from_allocation > allocated - packed)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                   _("Order %s, %s: %" G_GINT64_FORMAT " units are packed in a shipment; "
+                     "cancel that shipment first"), number, sku, packed);
+      ok = FALSE;
+    }
+
+  if (refund < 0)
+    refund = quantity * price;
+  if (ok)
+    ok = (stmt = _bo_store_prepare (self,
+                                    "UPDATE order_lines SET cancelled = cancelled + ?2, "
+                                    "  allocated = allocated - ?3, refunded = refunded + ?4, "
+                                    "  completed_date = CASE WHEN shipped + cancelled + ?2 = ordered "
+                                    "    THEN ?5 ELSE completed_date END, "
+                                    "  promised_date = CASE WHEN ordered = allocated - ?3 + shipped "
+                                    "    + cancelled + ?2 THEN NULL ELSE promised_date END "
+                                    "WHERE id = ?1", error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, line_id);
+      sqlite3_bind_int64 (stmt, 2, quantity);
+      sqlite3_bind_int64 (stmt, 3, from_allocation);
+      sqlite3_bind_int64 (stmt, 4, refund);
+      _bo_bind_date (stmt, 5, bo_store_get_today (self));
+      ok = _bo_store_step_done (self, stmt, error) &&
+           _bo_store_backlog_move (self, line_id, -from_backorder, error);
+    }
+  if (ok && from_allocation > 0)
+    ok = (stmt = _bo_store_prepare (self, "UPDATE products SET allocated = allocated - ?2 "
+                                    "WHERE id = ?1", error)) != NULL;
+  if (ok && from_allocation > 0)
+    {
+      sqlite3_bind_int64 (stmt, 1, product_id);
+      sqlite3_bind_int64 (stmt, 2, from_allocation);
+      ok = _bo_store_step_done (self, stmt, error);
+    }
+  g_array_append_val (ids, product_id);
+  if (ok && from_allocation > 0)
+    ok = _bo_store_allocate (self, ids, res, NULL, error);
+  if (ok)
+    ok = _bo_store_refresh_promises_for (self, ids, NULL, error) &&
+         _bo_store_collect_ready (self, res, error);
+  if (ok)
+    {
+      g_autofree char *detail = g_strdup_printf (_("%" G_GINT64_FORMAT " × %s cancelled, refund %"
+                                                   G_GINT64_FORMAT), quantity, sku, refund);
+      ok = _bo_store_log_event (self, "line-cancelled", number, detail, error);
+    }
+  if (!_bo_store_finish (self, ok, TRUE, error))
+    return FALSE;
+  if (result != NULL)
+    *result = g_steal_pointer (&res);
+  return TRUE;
+}

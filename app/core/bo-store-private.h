@@ -1,0 +1,108 @@
+/* bo-store-private.h — what the pieces of the store share
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+#include "backorders/bo-error.h"
+#include "backorders/bo-store.h"
+
+G_BEGIN_DECLS
+
+struct _BoStore
+{
+  GObject     parent_instance;
+
+  /* owned */
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;  /* const char *sql → sqlite3_stmt * */
+
+  gint64      now;         /* 0: the real clock */
+  guint       tx_depth;
+};
+
+/* Statements are cached by the address of their (static) SQL text. */
+sqlite3_stmt *_bo_store_prepare        (BoStore        *self,
+                                        const char     *sql,
+                                        GError        **error);
+gboolean      _bo_store_exec           (BoStore        *self,
+                                        const char     *sql,
+                                        GError        **error);
+gboolean      _bo_store_step_done      (BoStore        *self,
+                                        sqlite3_stmt   *stmt,
+                                        GError        **error);
+gboolean      _bo_store_set_error      (BoStore        *self,
+                                        int             rc,
+                                        GError        **error);
+gboolean      _bo_store_begin          (BoStore        *self,
+                                        GError        **error);
+gboolean      _bo_store_commit         (BoStore        *self,
+                                        GError        **error);
+void          _bo_store_rollback       (BoStore        *self);
+gboolean      _bo_store_finish         (BoStore        *self,
+                                        gboolean        ok,
+                                        gboolean        keep,
+                                        GError        **error);
+
+gboolean      _bo_store_query_int      (BoStore        *self,
+                                        const char     *sql,
+                                        gint64          arg,
+                                        gint64         *out,
+                                        GError        **error);
+char         *_bo_store_column_dup     (sqlite3_stmt   *stmt,
+                                        int             column);
+
+/* Dates: ISO "YYYY-MM-DD" text in the database, Julian days in the API. */
+guint32       _bo_date_from_iso        (const char     *text);
+char         *_bo_date_to_iso          (guint32         julian);
+guint32       _bo_day_of_instant       (gint64          unix_seconds);
+guint32       _bo_column_date          (sqlite3_stmt   *stmt,
+                                        int             column);
+gboolean      _bo_bind_date            (sqlite3_stmt   *stmt,
+                                        int             index,
+                                        guint32         julian);
+
+char         *_bo_store_next_number    (BoStore        *self,
+                                        const char     *key,
+                                        GError        **error);
+gboolean      _bo_store_log_event      (BoStore        *self,
+                                        const char     *kind,
+                                        const char     *subject,
+                                        const char     *detail,
+                                        GError        **error);
+gboolean      _bo_store_move_stock     (BoStore        *self,
+                                        gint64          product_id,
+                                        gint64          delta,
+                                        const char     *reason,
+                                        const char     *reference,
+                                        GError        **error);
+gboolean      _bo_store_backlog_move   (BoStore        *self,
+                                        gint64          line_id,
+                                        gint64          units,
+                                        GError        **error);
+
+/* Allocation and promises (bo-store-plan.c). */
+BoAllocationResult *_bo_allocation_result_new (void);
+gboolean      _bo_store_allocate       (BoStore            *self,
+                                        GArray             *product_ids,
+                                        BoAllocationResult *result,
+                                        GHashTable         *reasons,
+                                        GError            **error);
+gboolean      _bo_store_refresh_promises_for (BoStore      *self,
+                                        GArray             *product_ids,
+                                        GArray             *moved,
+                                        GError            **error);
+GArray       *_bo_promise_changes_new  (void);
+gboolean      _bo_store_collect_ready  (BoStore            *self,
+                                        BoAllocationResult *result,
+                                        GError            **error);
+gboolean      _bo_store_place_order_tx (BoStore            *self,
+                                        const BoOrderDraft *draft,
+                                        BoOrderOutcome    **outcome,
+                                        GError            **error);
+gint64        _bo_store_incoming       (BoStore            *self,
+                                        gint64              product_id,
+                                        GError            **error);
+
+G_END_DECLS

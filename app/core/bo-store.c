@@ -1,0 +1,904 @@
+/* bo-store.c — opening, migrating and the shared plumbing of the shop database
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bo-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "bo-store-private.h"
+#include "bo-store-schema.sql.h"
+
+/* "BoOr": marks a SQLite file as a Backorders shop. */
+#define BO_APPLICATION_ID 0x426f4f72
+
+G_DEFINE_FINAL_TYPE (BoStore, bo_store, G_TYPE_OBJECT)
+
+G_STATIC_ASSERT (G_N_ELEMENTS (bo_store_migrations) == BO_STORE_SCHEMA_VERSION);
+
+static const char *const setting_keys[] = {
+  "allocation-policy",
+  "handling-days",
+  "supplier-choice",
+  "currency",
+  "shop-name",
+  NULL
+};
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+bo_store_finalize (GObject *object)
+{
+  BoStore *self = BO_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (bo_store_parent_class)->finalize (object);
+}
+
+static void
+bo_store_class_init (BoStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bo_store_finalize;
+}
+
+static void
+bo_store_init (BoStore *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+}
+
+/* ---- errors and statements ----------------------------------------------- */
+
+gboolean
+_bo_store_set_error (BoStore  *self,
+                     int       rc,
+                     GError  **error)
+{
+  const char *message = sqlite3_errmsg (self->db);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, BO_ERROR, BO_ERROR_BUSY,
+                   _("The database “%s” is locked by another program; try again when it is done"),
+                   self->path);
+      break;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      g_set_error (error, BO_ERROR, BO_ERROR_DATABASE,
+                   _("“%s” is not a Backorders database or is damaged (%s)"),
+                   self->path, message);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                   _("The change breaks a rule of the database (%s)"), message);
+      break;
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, BO_ERROR, BO_ERROR_DATABASE,
+                   _("Cannot write the database “%s” (%s)"), self->path, message);
+      break;
+    default:
+      g_set_error (error, BO_ERROR, BO_ERROR_DATABASE,
+                   _("Database error in “%s”: %s"), self->path, message);
+      break;
+    }
+  return FALSE;
+}
+
+sqlite3_stmt *
+_bo_store_prepare (BoStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _bo_store_set_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+_bo_store_exec (BoStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return _bo_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+_bo_store_step_done (BoStore       *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _bo_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+_bo_store_query_int (BoStore     *self,
+                     const char  *sql,
+                     gint64       arg,
+                     gint64      *out,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = _bo_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, arg);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    *out = 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _bo_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+char *
+_bo_store_column_dup (sqlite3_stmt *stmt,
+                      int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+/* ---- transactions -------------------------------------------------------- */
+
+gboolean
+_bo_store_begin (BoStore  *self,
+                 GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (self->tx_depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT bo_%u", self->tx_depth);
+  if (!_bo_store_exec (self, sql, error))
+    return FALSE;
+  self->tx_depth++;
+  return TRUE;
+}
+
+gboolean
+_bo_store_commit (BoStore  *self,
+                  GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  if (self->tx_depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE bo_%u", self->tx_depth - 1);
+  if (!_bo_store_exec (self, sql, error))
+    {
+      _bo_store_rollback (self);
+      return FALSE;
+    }
+  self->tx_depth--;
+  return TRUE;
+}
+
+void
+_bo_store_rollback (BoStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (self->tx_depth > 0);
+
+  if (self->tx_depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO bo_%u; RELEASE bo_%u",
+                           self->tx_depth - 1, self->tx_depth - 1);
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  self->tx_depth--;
+}
+
+/* Ends an operation: commits when it went well and is meant to stay,
+ * rolls back otherwise (a failure, or a preview). */
+gboolean
+_bo_store_finish (BoStore  *self,
+                  gboolean  ok,
+                  gboolean  keep,
+                  GError  **error)
+{
+  if (ok && keep)
+    return _bo_store_commit (self, error);
+  _bo_store_rollback (self);
+  return ok;
+}
+
+/* ---- dates --------------------------------------------------------------- */
+
+guint32
+_bo_date_from_iso (const char *text)
+{
+  unsigned y, m, d;
+  char tail;
+  GDate date;
+
+  if (text == NULL || sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
+    return 0;
+  if (!g_date_valid_dmy (d, m, y))
+    return 0;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return g_date_get_julian (&date);
+}
+
+char *
+_bo_date_to_iso (guint32 julian)
+{
+  GDate date;
+
+  if (julian == 0 || !g_date_valid_julian (julian))
+    return NULL;
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
+                          g_date_get_month (&date), g_date_get_day (&date));
+}
+
+guint32
+_bo_day_of_instant (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_seconds);
+  GDate date;
+
+  if (dt == NULL)
+    return 0;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt),
+                  g_date_time_get_year (dt));
+  return g_date_get_julian (&date);
+}
+
+guint32
+_bo_column_date (sqlite3_stmt *stmt,
+                 int           column)
+{
+  return _bo_date_from_iso ((const char *) sqlite3_column_text (stmt, column));
+}
+
+gboolean
+_bo_bind_date (sqlite3_stmt *stmt,
+               int           index,
+               guint32       julian)
+{
+  char *iso = _bo_date_to_iso (julian);
+
+  if (iso == NULL)
+    return sqlite3_bind_null (stmt, index) == SQLITE_OK;
+  return sqlite3_bind_text (stmt, index, iso, -1, g_free) == SQLITE_OK;
+}
+
+/* ---- opening and migrating ----------------------------------------------- */
+
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0 && errno == EEXIST)
+    return TRUE;
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, BO_ERROR, BO_ERROR_DATABASE, _("Cannot create the database “%s”: %s"),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+pragma_int (BoStore     *self,
+            const char  *sql,
+            gint64      *value,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    return _bo_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+backup_before_migration (BoStore  *self,
+                         gint64    version,
+                         GError  **error)
+{
+  g_autofree char *copy = g_strdup_printf ("%s.v%" G_GINT64_FORMAT ".bak", self->path, version);
+
+  g_unlink (copy);
+  if (!create_private_file (copy, error))
+    return FALSE;
+  g_unlink (copy);
+  if (!bo_store_backup (self, copy, error))
+    {
+      g_prefix_error (error, _("No upgrade was made: the copy before the upgrade failed: "));
+      return FALSE;
+    }
+  g_debug ("Copied %s to %s before upgrading from version %" G_GINT64_FORMAT,
+           self->path, copy, version);
+  return TRUE;
+}
+
+static gboolean
+migrate (BoStore  *self,
+         GError  **error)
+{
+  gint64 version = 0;
+  gint64 app_id = 0;
+  gint64 tables = 0;
+
+  if (!pragma_int (self, "PRAGMA user_version", &version, error) ||
+      !pragma_int (self, "PRAGMA application_id", &app_id, error) ||
+      !pragma_int (self, "SELECT count(*) FROM sqlite_schema", &tables, error))
+    return FALSE;
+
+  if (app_id != BO_APPLICATION_ID && (app_id != 0 || tables > 0))
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_DATABASE,
+                   _("“%s” is an SQLite database of another program, not a Backorders shop"),
+                   self->path);
+      return FALSE;
+    }
+  if (version > BO_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_DATABASE,
+                   _("“%s” was written by a newer version of Backorders (schema %" G_GINT64_FORMAT
+                     "); this version knows schema %d"),
+                   self->path, version, BO_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version == BO_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  if (version > 0 && !backup_before_migration (self, version, error))
+    return FALSE;
+
+  for (; version < BO_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (!_bo_store_begin (self, error))
+        return FALSE;
+      set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %"
+                                     G_GINT64_FORMAT, BO_APPLICATION_ID, version + 1);
+      if (!_bo_store_exec (self, bo_store_migrations[version], error) ||
+          !_bo_store_exec (self, set_version, error))
+        {
+          _bo_store_rollback (self);
+          g_prefix_error (error, _("Upgrading the database to schema %" G_GINT64_FORMAT " failed: "),
+                          version + 1);
+          return FALSE;
+        }
+      if (!_bo_store_commit (self, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static guint
+busy_timeout_default (void)
+{
+  /* Tests shorten the wait for a locked database. */
+  const char *env = g_getenv ("BACKORDERS_BUSY_TIMEOUT_MS");
+  guint64 value;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 0, 600000, &value, NULL))
+    return value;
+  return 5000;
+}
+
+/**
+ * bo_store_open:
+ * @path: the database file; created (readable by its owner only) when missing
+ * @error: return location for a #GError
+ *
+ * Opens a shop, creating or upgrading its schema. Before an upgrade, a copy of
+ * the file is written beside it as `PATH.vN.bak`.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+BoStore *
+bo_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(BoStore) self = NULL;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                   _("Cannot open the database “%s”: the folder “%s” does not exist"), path, dir);
+      return NULL;
+    }
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                   _("Cannot open the database “%s”: it is a folder"), path);
+      return NULL;
+    }
+  if (!create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (BO_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _bo_store_set_error (self, rc, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 0);
+  sqlite3_busy_timeout (self->db, busy_timeout_default ());
+
+  /* SQLite-specific set-up lives here and in the schema only. */
+  if (!_bo_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !_bo_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !_bo_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+bo_store_get_path (BoStore *self)
+{
+  g_return_val_if_fail (BO_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * bo_store_set_now:
+ * @now: Unix seconds to use as "now", or 0 for the real clock
+ *
+ * Fixes the store's clock, for tests and for sample shops built for a given day.
+ */
+void
+bo_store_set_now (BoStore *self,
+                  gint64   now)
+{
+  g_return_if_fail (BO_IS_STORE (self));
+  self->now = now;
+}
+
+gint64
+bo_store_get_now (BoStore *self)
+{
+  g_return_val_if_fail (BO_IS_STORE (self), 0);
+  return self->now != 0 ? self->now : g_get_real_time () / G_USEC_PER_SEC;
+}
+
+guint32
+bo_store_get_today (BoStore *self)
+{
+  return _bo_day_of_instant (bo_store_get_now (self));
+}
+
+void
+bo_store_set_busy_timeout (BoStore *self,
+                           guint    milliseconds)
+{
+  g_return_if_fail (BO_IS_STORE (self));
+  sqlite3_busy_timeout (self->db, milliseconds);
+}
+
+/**
+ * bo_store_get_data_version:
+ *
+ * Returns: a number that changes when another connection commits a change
+ */
+gint64
+bo_store_get_data_version (BoStore *self)
+{
+  gint64 version = 0;
+
+  g_return_val_if_fail (BO_IS_STORE (self), 0);
+  pragma_int (self, "PRAGMA data_version", &version, NULL);
+  return version;
+}
+
+/**
+ * bo_store_backup:
+ * @destination: file to write; replaced when it exists
+ *
+ * Copies the whole shop with SQLite's online backup, consistent even while
+ * the shop is in use.
+ */
+gboolean
+bo_store_backup (BoStore     *self,
+                 const char  *destination,
+                 GError     **error)
+{
+  sqlite3 *target = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  if (!create_private_file (destination, error))
+    return FALSE;
+  rc = sqlite3_open_v2 (destination, &target, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (target, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (target);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_DATABASE, _("Cannot write the copy “%s”: %s"),
+                   destination, target != NULL ? sqlite3_errmsg (target) : sqlite3_errstr (rc));
+      sqlite3_close (target);
+      return FALSE;
+    }
+  sqlite3_close (target);
+  return TRUE;
+}
+
+/* ---- settings ------------------------------------------------------------ */
+
+const char * const *
+bo_store_setting_keys (void)
+{
+  return setting_keys;
+}
+
+char *
+bo_store_get_setting (BoStore    *self,
+                      const char *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (BO_IS_STORE (self), NULL);
+
+  stmt = _bo_store_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = _bo_store_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static gboolean
+validate_setting (const char  *key,
+                  const char  *value,
+                  GError     **error)
+{
+  guint64 number;
+
+  if (g_str_equal (key, "allocation-policy"))
+    {
+      BoPolicy policy;
+      if (!bo_policy_from_string (value, &policy))
+        goto invalid;
+    }
+  else if (g_str_equal (key, "handling-days"))
+    {
+      if (!g_ascii_string_to_unsigned (value, 10, 0, 60, &number, NULL))
+        goto invalid;
+    }
+  else if (g_str_equal (key, "supplier-choice"))
+    {
+      BoSupplierChoice choice;
+      if (!bo_supplier_choice_from_string (value, &choice))
+        goto invalid;
+    }
+  else if (g_str_equal (key, "currency"))
+    {
+      if (strlen (value) != 3 || !g_ascii_isupper (value[0]) || !g_ascii_isupper (value[1]) ||
+          !g_ascii_isupper (value[2]))
+        goto invalid;
+    }
+  else if (g_str_equal (key, "shop-name"))
+    {
+      if (strlen (value) > 200 || !g_utf8_validate (value, -1, NULL))
+        goto invalid;
+    }
+  else
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("Unknown setting “%s”"), key);
+      return FALSE;
+    }
+  return TRUE;
+
+invalid:
+  if (g_str_equal (key, "allocation-policy"))
+    g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                 _("Invalid value “%s” for %s: expected fifo, fair-share or pro-rata"), value, key);
+  else if (g_str_equal (key, "handling-days"))
+    g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                 _("Invalid value “%s” for %s: expected a whole number of days from 0 to 60"),
+                 value, key);
+  else if (g_str_equal (key, "supplier-choice"))
+    g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                 _("Invalid value “%s” for %s: expected cheapest or fastest"), value, key);
+  else if (g_str_equal (key, "currency"))
+    g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                 _("Invalid value “%s” for %s: expected a three-letter ISO 4217 code such as EUR"),
+                 value, key);
+  else
+    g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("Invalid value “%s” for %s"), value, key);
+  return FALSE;
+}
+
+gboolean
+bo_store_set_setting (BoStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  if (!validate_setting (key, value, error))
+    return FALSE;
+  if (!_bo_store_begin (self, error))
+    return FALSE;
+  ok = (stmt = _bo_store_prepare (self,
+                                  "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = ?2", error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+      ok = _bo_store_step_done (self, stmt, error) &&
+           _bo_store_log_event (self, "setting", key, value, error);
+    }
+  return _bo_store_finish (self, ok, TRUE, error);
+}
+
+BoPolicy
+bo_store_get_policy (BoStore *self)
+{
+  g_autofree char *value = bo_store_get_setting (self, "allocation-policy");
+  BoPolicy policy = BO_POLICY_FIFO;
+
+  if (value != NULL)
+    bo_policy_from_string (value, &policy);
+  return policy;
+}
+
+guint
+bo_store_get_handling_days (BoStore *self)
+{
+  g_autofree char *value = bo_store_get_setting (self, "handling-days");
+  guint64 days = 0;
+
+  if (value != NULL)
+    g_ascii_string_to_unsigned (value, 10, 0, 60, &days, NULL);
+  return days;
+}
+
+/* ---- shared write helpers ------------------------------------------------- */
+
+char *
+_bo_store_next_number (BoStore     *self,
+                       const char  *key,
+                       GError     **error)
+{
+  static const char *select_sql = "SELECT value FROM settings WHERE key = ?";
+  static const char *update_sql = "UPDATE settings SET value = ?2 WHERE key = ?1";
+  static const char *order_taken = "SELECT 1 FROM orders WHERE number = ?";
+  static const char *po_taken = "SELECT 1 FROM purchase_orders WHERE number = ?";
+  gboolean is_po = g_str_equal (key, "next-po-number");
+  sqlite3_stmt *stmt;
+  guint64 next = 1;
+  char *number = NULL;
+
+  if ((stmt = _bo_store_prepare (self, select_sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ascii_string_to_unsigned ((const char *) sqlite3_column_text (stmt, 0), 10, 1,
+                                G_MAXINT64, &next, NULL);
+  sqlite3_reset (stmt);
+
+  /* Skip numbers already taken by imported or hand-numbered documents. */
+  for (;;)
+    {
+      gint64 taken = 0;
+
+      g_free (number);
+      number = is_po ? g_strdup_printf ("PO-%04" G_GUINT64_FORMAT, next)
+                     : g_strdup_printf ("%" G_GUINT64_FORMAT, next);
+      if ((stmt = _bo_store_prepare (self, is_po ? po_taken : order_taken, error)) == NULL)
+        {
+          g_free (number);
+          return NULL;
+        }
+      sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
+      taken = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      if (!taken)
+        break;
+      next++;
+    }
+
+  if ((stmt = _bo_store_prepare (self, update_sql, error)) == NULL)
+    {
+      g_free (number);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, (gint64) next + 1);
+  if (!_bo_store_step_done (self, stmt, error))
+    g_clear_pointer (&number, g_free);
+  return number;
+}
+
+gboolean
+_bo_store_log_event (BoStore     *self,
+                     const char  *kind,
+                     const char  *subject,
+                     const char  *detail,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = _bo_store_prepare (self,
+                                          "INSERT INTO events (at, kind, subject, detail) "
+                                          "VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bo_store_get_now (self));
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, subject, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, detail != NULL ? detail : "", -1, SQLITE_STATIC);
+  return _bo_store_step_done (self, stmt, error);
+}
+
+gboolean
+_bo_store_move_stock (BoStore     *self,
+                      gint64       product_id,
+                      gint64       delta,
+                      const char  *reason,
+                      const char  *reference,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (delta == 0)
+    return TRUE;
+  stmt = _bo_store_prepare (self, "UPDATE products SET on_hand = on_hand + ?2 WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, product_id);
+  sqlite3_bind_int64 (stmt, 2, delta);
+  if (!_bo_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = _bo_store_prepare (self,
+                            "INSERT INTO stock_movements (at, product_id, delta, reason, reference) "
+                            "VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bo_store_get_now (self));
+  sqlite3_bind_int64 (stmt, 2, product_id);
+  sqlite3_bind_int64 (stmt, 3, delta);
+  sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, reference != NULL ? reference : "", -1, SQLITE_STATIC);
+  return _bo_store_step_done (self, stmt, error);
+}
+
+/* Records a change of a line's open backordered quantity: the product's
+ * running total and the backlog history move together. */
+gboolean
+_bo_store_backlog_move (BoStore  *self,
+                        gint64    line_id,
+                        gint64    units,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (units == 0)
+    return TRUE;
+  stmt = _bo_store_prepare (self,
+                            "UPDATE products SET backordered = backordered + ?2 "
+                            "WHERE id = (SELECT product_id FROM order_lines WHERE id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, line_id);
+  sqlite3_bind_int64 (stmt, 2, units);
+  if (!_bo_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = _bo_store_prepare (self,
+                            "INSERT INTO backlog_movements (day, line_id, units, value) "
+                            "SELECT ?1, id, ?3, ?3 * unit_price FROM order_lines WHERE id = ?2",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  _bo_bind_date (stmt, 1, bo_store_get_today (self));
+  sqlite3_bind_int64 (stmt, 2, line_id);
+  sqlite3_bind_int64 (stmt, 3, units);
+  return _bo_store_step_done (self, stmt, error);
+}
