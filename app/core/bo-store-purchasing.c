@@ -253,6 +253,7 @@ insert_po (BoStore  *self,
 {
   g_autofree char *number = _bo_store_next_number (self, "next-po-number", error);
   sqlite3_stmt *stmt;
+  gint64 id;
 
   if (number == NULL)
     return 0;
@@ -265,9 +266,10 @@ insert_po (BoStore  *self,
   sqlite3_bind_int64 (stmt, 3, bo_store_get_now (self));
   if (!_bo_store_step_done (self, stmt, error))
     return 0;
+  id = sqlite3_last_insert_rowid (self->db);
   if (!_bo_store_log_event (self, "po-created", number, NULL, error))
     return 0;
-  return sqlite3_last_insert_rowid (self->db);
+  return id;
 }
 
 /**
