@@ -86,6 +86,16 @@ static const Invariant invariants[] = {
     "  ON t.order_id = o.id "
     "WHERE t.lines <> o.line_count OR t.bo_lines <> o.bo_lines OR t.units <> o.unit_count "
     "   OR t.bo_units <> o.bo_units" },
+  { N_("Day %s: the placement counts say %" G_GINT64_FORMAT " orders but %" G_GINT64_FORMAT
+       " orders were placed"),
+    "SELECT coalesce (d.day, o.placed_date), coalesce (d.orders, 0), coalesce (o.orders, 0) "
+    "FROM (SELECT placed_date, count (*) AS orders, sum (bo_lines > 0) AS bo_orders, "
+    "        sum (line_count) AS lines, sum (bo_lines) AS bo_lines, sum (unit_count) AS units, "
+    "        sum (bo_units) AS bo_units FROM orders GROUP BY placed_date) o "
+    "  FULL JOIN placement_days d ON d.day = o.placed_date "
+    "WHERE d.day IS NULL OR o.placed_date IS NULL OR d.orders <> o.orders "
+    "   OR d.bo_orders <> o.bo_orders OR d.lines <> o.lines OR d.bo_lines <> o.bo_lines "
+    "   OR d.units <> o.units OR d.bo_units <> o.bo_units" },
   { N_("Purchase order %s: a line has %" G_GINT64_FORMAT " received of %" G_GINT64_FORMAT
        " ordered"),
     "SELECT po.number, pl.received, pl.ordered FROM po_lines pl "

@@ -761,7 +761,12 @@ write_orders (BoStore  *self,
     }
   sqlite3_finalize (order_stmt);
   sqlite3_finalize (line_stmt);
-  return ok;
+  return ok && _bo_store_exec (self,
+                               "INSERT INTO placement_days (day, orders, bo_orders, lines, bo_lines, "
+                               "  units, bo_units) "
+                               "SELECT placed_date, count (*), sum (bo_lines > 0), sum (line_count), "
+                               "  sum (bo_lines), sum (unit_count), sum (bo_units) "
+                               "FROM orders GROUP BY placed_date", error);
 }
 
 static gboolean
@@ -782,7 +787,8 @@ write_movements (BoStore  *self,
   po_stmt = prepare (self, "INSERT INTO purchase_orders (id, number, supplier_id, status, "
                      "  created_at, sent_at) VALUES (?, ?, ?, ?, ?, ?)", error);
   po_line_stmt = prepare (self, "INSERT INTO po_lines (id, po_id, product_id, ordered, received, "
-                          "  cost, eta, fully_received_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+                          "  cost, eta, fully_received_date, days_late) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   backlog_stmt = prepare (self, "INSERT INTO backlog_movements (day, line_id, units, value) "
                           "VALUES (?, ?, ?, ?)", error);
   ok = ship_stmt && ship_line_stmt && move_stmt && po_stmt && po_line_stmt && backlog_stmt;
@@ -858,6 +864,8 @@ write_movements (BoStore  *self,
           if (!draft)
             _bo_bind_date (po_line_stmt, 7, po->eta);
           _bo_bind_date (po_line_stmt, 8, po->received_day);
+          if (received)
+            sqlite3_bind_int64 (po_line_stmt, 9, MAX ((gint64) po->received_day - po->eta, 0));
           ok = step (self, po_line_stmt, error);
           if (ok && received)
             {

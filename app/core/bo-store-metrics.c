@@ -32,10 +32,8 @@ bo_store_day_counts (BoStore  *self,
   g_return_val_if_fail (BO_IS_STORE (self), NULL);
 
   stmt = _bo_store_prepare (self,
-                            "SELECT placed_date, count (*), sum (bo_lines > 0), sum (line_count), "
-                            "  sum (bo_lines), sum (unit_count), sum (bo_units) "
-                            "FROM orders WHERE placed_date BETWEEN ?1 AND ?2 "
-                            "GROUP BY placed_date ORDER BY placed_date", error);
+                            "SELECT day, orders, bo_orders, lines, bo_lines, units, bo_units "
+                            "FROM placement_days WHERE day BETWEEN ?1 AND ?2 ORDER BY day", error);
   if (stmt == NULL)
     return NULL;
   _bo_bind_date (stmt, 1, from_day);
@@ -81,9 +79,8 @@ bo_store_fill_rate (BoStore  *self,
   g_return_val_if_fail (BO_IS_STORE (self), FALSE);
 
   stmt = _bo_store_prepare (self,
-                            "SELECT coalesce (sum (line_count - bo_lines), 0), "
-                            "  coalesce (sum (line_count), 0) "
-                            "FROM orders WHERE placed_date BETWEEN ?1 AND ?2", error);
+                            "SELECT coalesce (sum (lines - bo_lines), 0), coalesce (sum (lines), 0) "
+                            "FROM placement_days WHERE day BETWEEN ?1 AND ?2", error);
   if (stmt == NULL)
     return FALSE;
   _bo_bind_date (stmt, 1, from_day);
@@ -272,42 +269,35 @@ bo_store_supplier_counts (BoStore  *self,
 {
   g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (BoSupplierCounts));
   sqlite3_stmt *stmt;
-  BoSupplierCounts *current = NULL;
   int rc;
 
   g_return_val_if_fail (BO_IS_STORE (self), NULL);
 
   g_array_set_clear_func (counts, supplier_counts_clear);
   stmt = _bo_store_prepare (self,
-                            "SELECT s.id, s.name, pl.fully_received_date, pl.eta "
-                            "FROM suppliers s LEFT JOIN purchase_orders po ON po.supplier_id = s.id "
-                            "  LEFT JOIN po_lines pl ON pl.po_id = po.id "
-                            "    AND pl.fully_received_date IS NOT NULL AND pl.eta IS NOT NULL "
+                            "SELECT s.id, s.name, coalesce (t.received, 0), coalesce (t.on_time, 0), "
+                            "  coalesce (t.days_late, 0), coalesce (t.late, 0) "
+                            "FROM suppliers s LEFT JOIN "
+                            "  (SELECT po.supplier_id, count (*) AS received, "
+                            "     sum (pl.days_late = 0) AS on_time, sum (pl.days_late) AS days_late, "
+                            "     sum (pl.days_late > 0) AS late "
+                            "   FROM po_lines pl JOIN purchase_orders po ON po.id = pl.po_id "
+                            "   WHERE pl.days_late IS NOT NULL GROUP BY po.supplier_id) t "
+                            "  ON t.supplier_id = s.id "
                             "ORDER BY s.name COLLATE NOCASE, s.id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      guint32 received = _bo_column_date (stmt, 2);
-      guint32 eta = _bo_column_date (stmt, 3);
+      BoSupplierCounts c;
 
-      if (current == NULL || current->supplier_id != id)
-        {
-          BoSupplierCounts c = { id, _bo_store_column_dup (stmt, 1), 0, 0, 0, 0 };
-          g_array_append_val (counts, c);
-          current = &g_array_index (counts, BoSupplierCounts, counts->len - 1);
-        }
-      if (received == 0 || eta == 0)
-        continue;
-      current->received_lines++;
-      if (received <= eta)
-        current->on_time_lines++;
-      else
-        {
-          current->late_lines++;
-          current->days_late += received - eta;
-        }
+      c.supplier_id = sqlite3_column_int64 (stmt, 0);
+      c.name = _bo_store_column_dup (stmt, 1);
+      c.received_lines = sqlite3_column_int64 (stmt, 2);
+      c.on_time_lines = sqlite3_column_int64 (stmt, 3);
+      c.days_late = sqlite3_column_int64 (stmt, 4);
+      c.late_lines = sqlite3_column_int64 (stmt, 5);
+      g_array_append_val (counts, c);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -339,7 +329,8 @@ bo_store_customer_on_time (BoStore  *self,
                             "SELECT coalesce (sum (first_promised_date IS NOT NULL "
                             "                      AND completed_date <= first_promised_date), 0), "
                             "  count (*) "
-                            "FROM order_lines WHERE backordered_at_placement > 0 AND shipped > 0 "
+                            "FROM order_lines INDEXED BY order_lines_was_backordered "
+                            "WHERE backordered_at_placement > 0 AND shipped > 0 "
                             "  AND completed_date IS NOT NULL", error);
   if (stmt == NULL)
     return FALSE;

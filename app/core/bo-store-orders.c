@@ -372,6 +372,24 @@ _bo_store_place_order_tx (BoStore            *self,
   if (!_bo_store_step_done (self, stmt, error))
     return FALSE;
 
+  stmt = _bo_store_prepare (self,
+                            "INSERT INTO placement_days (day, orders, bo_orders, lines, bo_lines, "
+                            "  units, bo_units) VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6) "
+                            "ON CONFLICT (day) DO UPDATE SET orders = orders + 1, "
+                            "  bo_orders = bo_orders + ?2, lines = lines + ?3, "
+                            "  bo_lines = bo_lines + ?4, units = units + ?5, bo_units = bo_units + ?6",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  _bo_bind_date (stmt, 1, _bo_day_of_instant (placed_at));
+  sqlite3_bind_int (stmt, 2, bo_lines > 0);
+  sqlite3_bind_int64 (stmt, 3, placed->len);
+  sqlite3_bind_int64 (stmt, 4, bo_lines);
+  sqlite3_bind_int64 (stmt, 5, units);
+  sqlite3_bind_int64 (stmt, 6, bo_units);
+  if (!_bo_store_step_done (self, stmt, error))
+    return FALSE;
+
   if (bo_lines > 0 && !_bo_store_refresh_promises_for (self, product_ids, NULL, error))
     return FALSE;
 

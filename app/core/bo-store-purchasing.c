@@ -738,12 +738,16 @@ bo_store_receive_po (BoStore             *self,
       ok = (stmt = _bo_store_prepare (self,
                                       "UPDATE po_lines SET received = received + ?2, "
                                       "  fully_received_date = CASE WHEN received + ?2 = ordered "
-                                      "    THEN ?3 ELSE NULL END WHERE id = ?1", error)) != NULL;
+                                      "    THEN ?3 ELSE NULL END, "
+                                      "  days_late = CASE WHEN received + ?2 = ordered "
+                                      "    AND eta IS NOT NULL THEN ?4 ELSE NULL END "
+                                      "WHERE id = ?1", error)) != NULL;
       if (!ok)
         break;
       sqlite3_bind_int64 (stmt, 1, line->id);
       sqlite3_bind_int64 (stmt, 2, quantity);
       _bo_bind_date (stmt, 3, today);
+      sqlite3_bind_int64 (stmt, 4, line->eta != 0 && today > line->eta ? today - line->eta : 0);
       ok = _bo_store_step_done (self, stmt, error) &&
            _bo_store_move_stock (self, line->product_id, quantity, "receipt", po->number, error);
       received.line_id = line->product_id;
