@@ -992,7 +992,7 @@ recount_orders (BoStore *store,
                 Recount *r)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) orders = bo_store_list_orders (store, BO_ORDER_FILTER_ALL, NULL, 0, 0,
+  g_autoptr(GPtrArray) orders = bo_store_list_orders (store, BO_ORDER_FILTER_ALL, NULL, NULL, 0, 0,
                                                       &error);
 
   g_assert_no_error (error);

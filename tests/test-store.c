@@ -190,7 +190,9 @@ allocated (BoStore    *store,
            const char *sku)
 {
   g_autoptr(BoOrder) order = bo_store_get_order (store, order_id, NULL);
-  g_assert_nonnull (order);
+
+  if (order == NULL)
+    g_error ("order %" G_GINT64_FORMAT " is missing", order_id);
   return line_of (order, sku)->allocated;
 }
 

@@ -161,7 +161,7 @@ _bo_cli_product_list (BoCli *cli,
       || _bo_cli_open (cli, BO_CLI_OPEN_EXISTING, &status) == NULL)
     return status;
 
-  products = bo_store_list_products (cli->store, search, 0, BO_CLI_NO_LIMIT, &error);
+  products = bo_store_list_products (cli->store, search, NULL, 0, BO_CLI_NO_LIMIT, &error);
   if (products == NULL)
     return _bo_cli_fail (cli, error);
 
@@ -657,7 +657,7 @@ _bo_cli_customer_list (BoCli *cli,
       || _bo_cli_open (cli, BO_CLI_OPEN_EXISTING, &status) == NULL)
     return status;
 
-  customers = bo_store_list_customers (cli->store, search, 0, BO_CLI_NO_LIMIT, &error);
+  customers = bo_store_list_customers (cli->store, search, NULL, 0, BO_CLI_NO_LIMIT, &error);
   if (customers == NULL)
     return _bo_cli_fail (cli, error);
   if (customers->len == 0 && !cli->json)

@@ -381,7 +381,7 @@ _bo_cli_order_list (BoCli *cli,
 
   if (_bo_cli_open (cli, BO_CLI_OPEN_EXISTING, &status) == NULL)
     return status;
-  orders = bo_store_list_orders (cli->store, filter, search, 0, (guint) limit, &error);
+  orders = bo_store_list_orders (cli->store, filter, search, NULL, 0, (guint) limit, &error);
   if (orders == NULL)
     return _bo_cli_fail (cli, error);
 

@@ -261,6 +261,16 @@ bo_purchase_order_free (BoPurchaseOrder *po)
   g_free (po);
 }
 
+void
+bo_po_summary_free (BoPoSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_free (summary->number);
+  g_free (summary->supplier_name);
+  g_free (summary);
+}
+
 static void
 shipment_line_clear (gpointer data)
 {

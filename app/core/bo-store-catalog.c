@@ -294,9 +294,28 @@ like_pattern (const char *search)
   return g_string_free (pattern, FALSE);
 }
 
+static const BoSortKey product_sort_keys[] = {
+  { "sku", "p.sku", "p.sku DESC" },
+  { "name", "p.name COLLATE NOCASE, p.sku", "p.name COLLATE NOCASE DESC, p.sku DESC" },
+  { "on-hand", "p.on_hand, p.sku", "p.on_hand DESC, p.sku" },
+  { "available", "p.on_hand - p.allocated, p.sku", "p.on_hand - p.allocated DESC, p.sku" },
+  { "backordered", "p.backordered, p.sku", "p.backordered DESC, p.sku" },
+  { "price", "p.price, p.sku", "p.price DESC, p.sku" },
+  { "location", "p.location, p.sku", "p.location DESC, p.sku" },
+  { NULL }
+};
+
+/**
+ * bo_store_list_products:
+ * @search: (nullable): text in the SKU or name
+ * @sort: (nullable): sku, name, on-hand, available, backordered, price or
+ *   location; a leading "-" sorts descending
+ * @limit: rows to return, 0 for all
+ */
 GPtrArray *
 bo_store_list_products (BoStore     *self,
                         const char  *search,
+                        const char  *sort,
                         guint        offset,
                         guint        limit,
                         GError     **error)
@@ -306,14 +325,15 @@ bo_store_list_products (BoStore     *self,
   sqlite3_stmt *stmt;
   int rc;
 
+  const char *sql;
+
   g_return_val_if_fail (BO_IS_STORE (self), NULL);
 
-  stmt = _bo_store_prepare (self,
-                            "SELECT " PRODUCT_COLUMNS "FROM products p "
-                            "WHERE ?1 IS NULL OR p.sku LIKE ?1 ESCAPE '\\' "
-                            "   OR p.name LIKE ?1 ESCAPE '\\' "
-                            "ORDER BY p.sku LIMIT ?2 OFFSET ?3", error);
-  if (stmt == NULL)
+  sql = _bo_store_sorted_sql ("SELECT " PRODUCT_COLUMNS "FROM products p "
+                              "WHERE ?1 IS NULL OR p.sku LIKE ?1 ESCAPE '\\' "
+                              "   OR p.name LIKE ?1 ESCAPE '\\' "
+                              "ORDER BY %s LIMIT ?2 OFFSET ?3", product_sort_keys, sort, error);
+  if (sql == NULL || (stmt = _bo_store_prepare (self, sql, error)) == NULL)
     return NULL;
   if (pattern != NULL)
     sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
@@ -946,9 +966,52 @@ bo_store_find_customer (BoStore     *self,
   return customer;
 }
 
+static const BoSortKey customer_sort_keys[] = {
+  { "name", "name COLLATE NOCASE, id", "name COLLATE NOCASE DESC, id DESC" },
+  { "email", "email COLLATE NOCASE, id", "email COLLATE NOCASE DESC, id DESC" },
+  { "tier", "tier, name COLLATE NOCASE", "tier DESC, name COLLATE NOCASE" },
+  { NULL }
+};
+
+/**
+ * bo_store_list_customers:
+ * @search: (nullable): text in the name or email address
+ * @sort: (nullable): name, email or tier; a leading "-" sorts descending
+ * @limit: rows to return, 0 for all
+ */
+gint64
+bo_store_count_customers (BoStore     *self,
+                          const char  *search,
+                          GError     **error)
+{
+  g_autofree char *pattern = search != NULL && *search != '\0' ? like_pattern (search) : NULL;
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  int rc;
+
+  g_return_val_if_fail (BO_IS_STORE (self), -1);
+
+  stmt = _bo_store_prepare (self,
+                            "SELECT count (*) FROM customers "
+                            "WHERE ?1 IS NULL OR name LIKE ?1 ESCAPE '\\' "
+                            "   OR email LIKE ?1 ESCAPE '\\'", error);
+  if (stmt == NULL)
+    return -1;
+  if (pattern != NULL)
+    sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    _bo_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return count;
+}
+
 GPtrArray *
 bo_store_list_customers (BoStore     *self,
                          const char  *search,
+                         const char  *sort,
                          guint        offset,
                          guint        limit,
                          GError     **error)
@@ -958,14 +1021,15 @@ bo_store_list_customers (BoStore     *self,
   sqlite3_stmt *stmt;
   int rc;
 
+  const char *sql;
+
   g_return_val_if_fail (BO_IS_STORE (self), NULL);
 
-  stmt = _bo_store_prepare (self,
-                            "SELECT " CUSTOMER_COLUMNS "FROM customers "
-                            "WHERE ?1 IS NULL OR name LIKE ?1 ESCAPE '\\' "
-                            "   OR email LIKE ?1 ESCAPE '\\' "
-                            "ORDER BY name COLLATE NOCASE, id LIMIT ?2 OFFSET ?3", error);
-  if (stmt == NULL)
+  sql = _bo_store_sorted_sql ("SELECT " CUSTOMER_COLUMNS "FROM customers "
+                              "WHERE ?1 IS NULL OR name LIKE ?1 ESCAPE '\\' "
+                              "   OR email LIKE ?1 ESCAPE '\\' "
+                              "ORDER BY %s LIMIT ?2 OFFSET ?3", customer_sort_keys, sort, error);
+  if (sql == NULL || (stmt = _bo_store_prepare (self, sql, error)) == NULL)
     return NULL;
   if (pattern != NULL)
     sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);

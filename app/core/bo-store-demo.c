@@ -284,7 +284,9 @@ place_order (Sim     *sim,
 
   order.customer = g_rand_int_range (sim->rand, 0, sim->scale.customers);
   order.day = day;
-  order.placed_at = instant_of_day (day, g_rand_int_range (sim->rand, 7 * 3600, 22 * 3600));
+  /* Orders come in from morning to night; today's only until the evening. */
+  order.placed_at = instant_of_day (day, g_rand_int_range (sim->rand, 7 * 3600,
+                                                           (day == sim->today ? 18 : 22) * 3600));
   order.first_line = sim->lines->len;
   sc = g_array_index (sim->sc, gboolean, order.customer);
   if (sc)

@@ -642,10 +642,25 @@ search_pattern (const char *search)
   "                           AND promised_date < ?4) " \
   "    ELSE 1 END "
 
+static const BoSortKey order_sort_keys[] = {
+  { "placed", "o.placed_at DESC, o.id DESC", "o.placed_at, o.id" },
+  { "number", "length (o.number), o.number", "length (o.number) DESC, o.number DESC" },
+  { "customer", "c.name COLLATE NOCASE, o.placed_at DESC", "c.name COLLATE NOCASE DESC, o.placed_at DESC" },
+  { NULL }
+};
+
+/**
+ * bo_store_list_orders:
+ * @search: (nullable): text in the order number or customer name
+ * @sort: (nullable): placed (newest first), number or customer; a leading
+ *   "-" reverses
+ * @limit: rows to return, 0 for all
+ */
 GPtrArray *
 bo_store_list_orders (BoStore        *self,
                       BoOrderFilter   filter,
                       const char     *search,
+                      const char     *sort,
                       guint           offset,
                       guint           limit,
                       GError        **error)
@@ -653,27 +668,30 @@ bo_store_list_orders (BoStore        *self,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bo_order_summary_free);
   g_autofree char *pattern = search_pattern (search);
   sqlite3_stmt *stmt;
+  const char *sql;
   int rc;
 
   g_return_val_if_fail (BO_IS_STORE (self), NULL);
 
-  stmt = _bo_store_prepare (self,
-                            "SELECT o.id, o.number, o.name, o.placed_at, sum (l.ordered), "
-                            "  sum (l.allocated), sum (l.shipped), sum (l.cancelled), "
-                            "  sum (l.ordered - l.allocated - l.shipped - l.cancelled), "
-                            "  sum ((l.ordered - l.allocated - l.shipped - l.cancelled) * l.unit_price), "
-                            "  max (CASE WHEN l.ordered > l.allocated + l.shipped + l.cancelled "
-                            "       THEN l.promised_date END), "
-                            "  sum (l.ordered > l.allocated + l.shipped + l.cancelled "
-                            "       AND l.promised_date IS NULL) "
-                            "FROM (SELECT o.id, o.number, c.name, o.placed_at "
-                            "      FROM orders o JOIN customers c ON c.id = o.customer_id "
-                            ORDER_FILTER_SQL
-                            "      ORDER BY o.placed_at DESC, o.id DESC LIMIT ?2 OFFSET ?3) o "
-                            "  JOIN order_lines l ON l.order_id = o.id "
-                            "GROUP BY o.id "
-                            "ORDER BY o.placed_at DESC, o.id DESC", error);
-  if (stmt == NULL)
+  /* Only the orders of the page have their lines summed. */
+#define LINES_OF_O(expr) "(SELECT " expr " FROM order_lines WHERE order_id = o.id)"
+#define OPEN "ordered > allocated + shipped + cancelled"
+  sql = _bo_store_sorted_sql ("SELECT o.id, o.number, c.name, o.placed_at, "
+                              LINES_OF_O ("sum (ordered)") ", "
+                              LINES_OF_O ("sum (allocated)") ", "
+                              LINES_OF_O ("sum (shipped)") ", "
+                              LINES_OF_O ("sum (cancelled)") ", "
+                              LINES_OF_O ("sum (ordered - allocated - shipped - cancelled)") ", "
+                              LINES_OF_O ("sum ((ordered - allocated - shipped - cancelled) "
+                                          "* unit_price)") ", "
+                              LINES_OF_O ("max (CASE WHEN " OPEN " THEN promised_date END)") ", "
+                              LINES_OF_O ("sum (" OPEN " AND promised_date IS NULL)") " "
+                              "FROM orders o JOIN customers c ON c.id = o.customer_id "
+                              ORDER_FILTER_SQL
+                              "ORDER BY %s LIMIT ?2 OFFSET ?3", order_sort_keys, sort, error);
+#undef OPEN
+#undef LINES_OF_O
+  if (sql == NULL || (stmt = _bo_store_prepare (self, sql, error)) == NULL)
     return NULL;
   if (pattern != NULL)
     sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
@@ -748,10 +766,56 @@ bo_store_count_orders (BoStore        *self,
  *
  * Lines, oldest first.
  */
+/* Backorder lists, one query per filter so that the open-lines index serves
+ * them. ?1 is the search pattern, ?4 today. */
+#define BACKORDER_SEARCH_SQL \
+  "(?1 IS NULL OR o.number LIKE ?1 ESCAPE '\\' OR c.name LIKE ?1 ESCAPE '\\' " \
+  " OR p.sku LIKE ?1 ESCAPE '\\') "
+#define OPEN_LINE_SQL "l.ordered > l.allocated + l.shipped + l.cancelled "
+#define BACKORDER_FILTERS(prefix, suffix) \
+  {                                                                                     \
+    [BO_ORDER_FILTER_ALL] = prefix "WHERE " OPEN_LINE_SQL "AND " BACKORDER_SEARCH_SQL suffix, \
+    [BO_ORDER_FILTER_BACKORDERED] =                                                     \
+      prefix "WHERE " OPEN_LINE_SQL "AND " BACKORDER_SEARCH_SQL suffix,                 \
+    [BO_ORDER_FILTER_READY] = prefix "WHERE l.allocated > 0 AND l.backordered_at_placement > 0 " \
+                              "AND " BACKORDER_SEARCH_SQL suffix,                      \
+    [BO_ORDER_FILTER_AWAITING_PO] = prefix "WHERE " OPEN_LINE_SQL                       \
+                                    "AND l.promised_date IS NULL AND " BACKORDER_SEARCH_SQL suffix, \
+    [BO_ORDER_FILTER_OVERDUE] = prefix "WHERE " OPEN_LINE_SQL                           \
+                                "AND l.promised_date < ?4 AND " BACKORDER_SEARCH_SQL suffix, \
+  }
+#define BACKORDER_FROM_SQL \
+  "FROM order_lines l JOIN orders o ON o.id = l.order_id " \
+  "  JOIN customers c ON c.id = o.customer_id JOIN products p ON p.id = l.product_id "
+
+static const char *const backorder_list_sql[] = BACKORDER_FILTERS (
+  "SELECT o.id, l.id, o.number, c.name, o.placed_at, p.sku, p.name, "
+  "  l.ordered, l.allocated, l.shipped, l.cancelled, l.unit_price, "
+  "  l.promised_date, po.number "
+  BACKORDER_FROM_SQL
+  "  LEFT JOIN po_lines pl ON pl.id = l.peg_po_line_id "
+  "  LEFT JOIN purchase_orders po ON po.id = pl.po_id ",
+  "ORDER BY %s LIMIT ?2 OFFSET ?3");
+
+static const char *const backorder_count_sql[] = BACKORDER_FILTERS (
+  "SELECT count (*) " BACKORDER_FROM_SQL, "");
+
+static const BoSortKey backorder_sort_keys[] = {
+  { "placed", "o.placed_at, l.id", "o.placed_at DESC, l.id DESC" },
+  { "customer", "c.name COLLATE NOCASE, o.placed_at", "c.name COLLATE NOCASE DESC, o.placed_at" },
+  { "sku", "p.sku, o.placed_at", "p.sku DESC, o.placed_at" },
+  { "backordered", "l.ordered - l.allocated - l.shipped - l.cancelled, o.placed_at",
+    "l.ordered - l.allocated - l.shipped - l.cancelled DESC, o.placed_at" },
+  { "promised", "l.promised_date IS NULL, l.promised_date, o.placed_at",
+    "l.promised_date IS NULL, l.promised_date DESC, o.placed_at" },
+  { NULL }
+};
+
 GPtrArray *
 bo_store_list_backorders (BoStore        *self,
                           BoOrderFilter   filter,
                           const char     *search,
+                          const char     *sort,
                           guint           offset,
                           guint           limit,
                           GError        **error)
@@ -759,37 +823,20 @@ bo_store_list_backorders (BoStore        *self,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bo_order_summary_free);
   g_autofree char *pattern = search_pattern (search);
   sqlite3_stmt *stmt;
+  const char *sql;
   int rc;
 
   g_return_val_if_fail (BO_IS_STORE (self), NULL);
+  g_return_val_if_fail (filter <= BO_ORDER_FILTER_OVERDUE, NULL);
 
-  stmt = _bo_store_prepare (self,
-                            "SELECT o.id, l.id, o.number, c.name, o.placed_at, p.sku, p.name, "
-                            "  l.ordered, l.allocated, l.shipped, l.cancelled, l.unit_price, "
-                            "  l.promised_date, po.number "
-                            "FROM order_lines l JOIN orders o ON o.id = l.order_id "
-                            "  JOIN customers c ON c.id = o.customer_id "
-                            "  JOIN products p ON p.id = l.product_id "
-                            "  LEFT JOIN po_lines pl ON pl.id = l.peg_po_line_id "
-                            "  LEFT JOIN purchase_orders po ON po.id = pl.po_id "
-                            "WHERE (?1 IS NULL OR o.number LIKE ?1 ESCAPE '\\' "
-                            "       OR c.name LIKE ?1 ESCAPE '\\' OR p.sku LIKE ?1 ESCAPE '\\') "
-                            "  AND CASE ?5 "
-                            "    WHEN 2 THEN l.allocated > 0 AND l.backordered_at_placement > 0 "
-                            "    WHEN 3 THEN l.ordered > l.allocated + l.shipped + l.cancelled "
-                            "                AND l.promised_date IS NULL "
-                            "    WHEN 4 THEN l.ordered > l.allocated + l.shipped + l.cancelled "
-                            "                AND l.promised_date < ?4 "
-                            "    ELSE l.ordered > l.allocated + l.shipped + l.cancelled END "
-                            "ORDER BY o.placed_at, l.id LIMIT ?2 OFFSET ?3", error);
-  if (stmt == NULL)
+  sql = _bo_store_sorted_sql (backorder_list_sql[filter], backorder_sort_keys, sort, error);
+  if (sql == NULL || (stmt = _bo_store_prepare (self, sql, error)) == NULL)
     return NULL;
   if (pattern != NULL)
     sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
   sqlite3_bind_int64 (stmt, 3, offset);
   _bo_bind_date (stmt, 4, bo_store_get_today (self));
-  sqlite3_bind_int (stmt, 5, filter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       BoOrderSummary *s = g_new0 (BoOrderSummary, 1);
@@ -819,6 +866,35 @@ bo_store_list_backorders (BoStore        *self,
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+gint64
+bo_store_count_backorders (BoStore        *self,
+                           BoOrderFilter   filter,
+                           const char     *search,
+                           GError        **error)
+{
+  g_autofree char *pattern = search_pattern (search);
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  int rc;
+
+  g_return_val_if_fail (BO_IS_STORE (self), -1);
+  g_return_val_if_fail (filter <= BO_ORDER_FILTER_OVERDUE, -1);
+
+  stmt = _bo_store_prepare (self, backorder_count_sql[filter], error);
+  if (stmt == NULL)
+    return -1;
+  if (pattern != NULL)
+    sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+  _bo_bind_date (stmt, 4, bo_store_get_today (self));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    _bo_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return count;
 }
 
 static GArray *

@@ -53,6 +53,19 @@ gboolean      _bo_store_query_int      (BoStore        *self,
 char         *_bo_store_column_dup     (sqlite3_stmt   *stmt,
                                         int             column);
 
+/* Sorting of lists: a key the caller names, mapped to SQL here. */
+typedef struct
+{
+  const char *key;
+  const char *ascending;
+  const char *descending;
+} BoSortKey;
+
+const char   *_bo_store_sorted_sql     (const char      *format,
+                                        const BoSortKey *keys,
+                                        const char      *sort,
+                                        GError         **error);
+
 /* Dates: ISO "YYYY-MM-DD" text in the database, Julian days in the API. */
 guint32       _bo_date_from_iso        (const char     *text);
 char         *_bo_date_to_iso          (guint32         julian);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "bo-store-private.h"
 
@@ -158,6 +159,137 @@ bo_store_list_pos (BoStore   *self,
       g_ptr_array_add (pos, po);
     }
   return g_steal_pointer (&pos);
+}
+
+#define PO_LIST_WHERE_SQL \
+  "WHERE (?1 = 0 OR po.status IN ('draft', 'sent', 'partial')) " \
+  "  AND (?2 IS NULL OR po.number LIKE ?2 ESCAPE '\\' OR s.name LIKE ?2 ESCAPE '\\') "
+
+static const BoSortKey po_sort_keys[] = {
+  { "created", "po.id DESC", "po.id" },
+  { "supplier", "s.name COLLATE NOCASE, po.id DESC", "s.name COLLATE NOCASE DESC, po.id DESC" },
+  { "status", "po.status, po.id DESC", "po.status DESC, po.id DESC" },
+  { "eta", "eta IS NULL, eta, po.id", "eta IS NULL, eta DESC, po.id" },
+  { NULL }
+};
+
+static char *
+po_search_pattern (const char *search)
+{
+  GString *pattern;
+
+  if (search == NULL || *search == '\0')
+    return NULL;
+  pattern = g_string_new ("%");
+  for (const char *c = search; *c != '\0'; c++)
+    {
+      if (*c == '%' || *c == '_' || *c == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *c);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+/**
+ * bo_store_list_po_summaries:
+ * @open_only: only drafts, sent and partly received purchase orders
+ * @search: (nullable): text in the number or supplier name
+ * @sort: (nullable): created (newest first), supplier, status or eta; a
+ *   leading "-" reverses
+ * @limit: rows to return, 0 for all
+ *
+ * Returns: (transfer full) (element-type BoPoSummary): one row per purchase order
+ */
+GPtrArray *
+bo_store_list_po_summaries (BoStore     *self,
+                            gboolean     open_only,
+                            const char  *search,
+                            const char  *sort,
+                            guint        offset,
+                            guint        limit,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bo_po_summary_free);
+  g_autofree char *pattern = po_search_pattern (search);
+  g_autofree char *today = _bo_date_to_iso (bo_store_get_today (self));
+  sqlite3_stmt *stmt;
+  const char *sql;
+  int rc;
+
+  g_return_val_if_fail (BO_IS_STORE (self), NULL);
+
+  sql = _bo_store_sorted_sql ("SELECT po.id, po.number, s.name, po.status, po.created_at, "
+                              "  (SELECT min (eta) FROM po_lines WHERE po_id = po.id "
+                              "     AND received < ordered AND cancelled = 0) AS eta, "
+                              "  (SELECT sum (ordered) FROM po_lines WHERE po_id = po.id), "
+                              "  (SELECT sum (received) FROM po_lines WHERE po_id = po.id), "
+                              "  (SELECT sum (ordered * cost) FROM po_lines WHERE po_id = po.id) "
+                              "FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id "
+                              PO_LIST_WHERE_SQL
+                              "ORDER BY %s LIMIT ?3 OFFSET ?4", po_sort_keys, sort, error);
+  if (sql == NULL || (stmt = _bo_store_prepare (self, sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, open_only ? 1 : 0);
+  if (pattern != NULL)
+    sqlite3_bind_text (stmt, 2, pattern, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
+  sqlite3_bind_int64 (stmt, 4, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BoPoSummary *row = g_new0 (BoPoSummary, 1);
+      const char *eta = (const char *) sqlite3_column_text (stmt, 5);
+
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->number = _bo_store_column_dup (stmt, 1);
+      row->supplier_name = _bo_store_column_dup (stmt, 2);
+      bo_po_status_from_string ((const char *) sqlite3_column_text (stmt, 3), &row->status);
+      row->created_at = sqlite3_column_int64 (stmt, 4);
+      row->eta = _bo_date_from_iso (eta);
+      row->ordered = sqlite3_column_int64 (stmt, 6);
+      row->received = sqlite3_column_int64 (stmt, 7);
+      row->value = sqlite3_column_int64 (stmt, 8);
+      row->overdue = eta != NULL && today != NULL && strcmp (eta, today) < 0 &&
+                     row->status != BO_PO_DRAFT && row->status != BO_PO_CANCELLED;
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _bo_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+gint64
+bo_store_count_pos (BoStore     *self,
+                    gboolean     open_only,
+                    const char  *search,
+                    GError     **error)
+{
+  g_autofree char *pattern = po_search_pattern (search);
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  int rc;
+
+  g_return_val_if_fail (BO_IS_STORE (self), -1);
+
+  stmt = _bo_store_prepare (self,
+                            "SELECT count (*) FROM purchase_orders po "
+                            "JOIN suppliers s ON s.id = po.supplier_id " PO_LIST_WHERE_SQL, error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int (stmt, 1, open_only ? 1 : 0);
+  if (pattern != NULL)
+    sqlite3_bind_text (stmt, 2, pattern, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    _bo_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return count;
 }
 
 /* ---- writing ---------------------------------------------------------------- */

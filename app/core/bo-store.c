@@ -192,6 +192,33 @@ _bo_store_column_dup (sqlite3_stmt *stmt,
   return text != NULL ? g_strdup ((const char *) text) : NULL;
 }
 
+/* Composes a list query with the ORDER BY clause of a sort key ("name", or
+ * "-name" for descending; NULL for the first key). The text is interned, so
+ * the statement cache, which is keyed by address, works for it too. */
+const char *
+_bo_store_sorted_sql (const char       *format,
+                      const BoSortKey  *keys,
+                      const char       *sort,
+                      GError          **error)
+{
+  gboolean descending = sort != NULL && sort[0] == '-';
+  const char *name = sort == NULL ? keys[0].key : sort + (descending ? 1 : 0);
+  g_autofree char *sql = NULL;
+
+  for (const BoSortKey *k = keys; k->key != NULL; k++)
+    {
+      if (!g_str_equal (k->key, name))
+        continue;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      sql = g_strdup_printf (format, descending ? k->descending : k->ascending);
+#pragma GCC diagnostic pop
+      return g_intern_string (sql);
+    }
+  g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("Cannot sort by “%s”"), name);
+  return NULL;
+}
+
 /* ---- transactions -------------------------------------------------------- */
 
 gboolean

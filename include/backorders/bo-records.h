@@ -206,6 +206,21 @@ typedef struct
   gint64 quantity;
 } BoShipmentLine;
 
+/* A row of the purchase-order list. */
+typedef struct
+{
+  gint64     id;
+  char      *number;
+  char      *supplier_name;
+  BoPoStatus status;
+  gint64     created_at;
+  guint32    eta;            /* earliest ETA of an outstanding line */
+  gint64     ordered;
+  gint64     received;
+  gint64     value;          /* ordered × cost */
+  gboolean   overdue;        /* an outstanding line's ETA has passed */
+} BoPoSummary;
+
 typedef struct
 {
   gint64 id;
@@ -240,6 +255,7 @@ void               bo_order_free             (BoOrder           *order);
 void               bo_order_summary_free     (BoOrderSummary    *summary);
 void               bo_po_line_free           (BoPoLine          *line);
 void               bo_purchase_order_free    (BoPurchaseOrder   *po);
+void               bo_po_summary_free        (BoPoSummary       *summary);
 void               bo_shipment_free          (BoShipment        *shipment);
 void               bo_movement_free          (BoMovement        *movement);
 void               bo_event_free             (BoEvent           *event);

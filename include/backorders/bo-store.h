@@ -201,6 +201,7 @@ BoProduct  *bo_store_find_product        (BoStore            *store,
                                           GError            **error);
 GPtrArray  *bo_store_list_products       (BoStore            *store,
                                           const char         *search,
+                                          const char         *sort,
                                           guint               offset,
                                           guint               limit,
                                           GError            **error);
@@ -250,8 +251,12 @@ BoCustomer *bo_store_find_customer       (BoStore            *store,
                                           GError            **error);
 GPtrArray  *bo_store_list_customers      (BoStore            *store,
                                           const char         *search,
+                                          const char         *sort,
                                           guint               offset,
                                           guint               limit,
+                                          GError            **error);
+gint64      bo_store_count_customers     (BoStore            *store,
+                                          const char         *search,
                                           GError            **error);
 
 /* ---- orders -------------------------------------------------------------- */
@@ -278,6 +283,7 @@ BoOrder    *bo_store_find_order          (BoStore            *store,
 GPtrArray  *bo_store_list_orders         (BoStore            *store,
                                           BoOrderFilter       filter,
                                           const char         *search,
+                                          const char         *sort,
                                           guint               offset,
                                           guint               limit,
                                           GError            **error);
@@ -288,8 +294,13 @@ gint64      bo_store_count_orders        (BoStore            *store,
 GPtrArray  *bo_store_list_backorders     (BoStore            *store,
                                           BoOrderFilter       filter,
                                           const char         *search,
+                                          const char         *sort,
                                           guint               offset,
                                           guint               limit,
+                                          GError            **error);
+gint64      bo_store_count_backorders    (BoStore            *store,
+                                          BoOrderFilter       filter,
+                                          const char         *search,
                                           GError            **error);
 gboolean    bo_store_set_order_priority  (BoStore            *store,
                                           gint64              order_id,
@@ -349,6 +360,17 @@ BoPurchaseOrder *bo_store_find_po        (BoStore            *store,
                                           GError            **error);
 GPtrArray  *bo_store_list_pos            (BoStore            *store,
                                           gboolean            open_only,
+                                          GError            **error);
+GPtrArray  *bo_store_list_po_summaries   (BoStore            *store,
+                                          gboolean            open_only,
+                                          const char         *search,
+                                          const char         *sort,
+                                          guint               offset,
+                                          guint               limit,
+                                          GError            **error);
+gint64      bo_store_count_pos           (BoStore            *store,
+                                          gboolean            open_only,
+                                          const char         *search,
                                           GError            **error);
 gboolean    bo_store_set_po_eta          (BoStore            *store,
                                           gint64              po_id,
