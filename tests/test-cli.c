@@ -101,7 +101,7 @@ launcher_new (Fixture       *f,
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->dir, TRUE);
   /* A locked database is reported after this wait instead of five seconds. */
   g_subprocess_launcher_setenv (launcher, "BACKORDERS_BUSY_TIMEOUT_MS", "200", TRUE);
-  g_subprocess_launcher_setenv (launcher, "G_DEBUG", "fatal-criticals", TRUE);
+  g_subprocess_launcher_setenv (launcher, "G_DEBUG", "gc-friendly,fatal-warnings", TRUE);
   return launcher;
 }
 
@@ -827,6 +827,185 @@ test_cancel_and_adjust (Fixture       *f,
   RUN_OK (f, "check");
 }
 
+static void
+test_purchasing (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(JsonNode) drafted = NULL;
+  g_autoptr(JsonNode) open = NULL;
+  g_autoptr(JsonNode) sent = NULL;
+  g_autoptr(JsonNode) moved = NULL;
+  g_autoptr(JsonNode) preview = NULL;
+  g_autoptr(JsonNode) partial = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(JsonNode) extra = NULL;
+  g_autoptr(JsonNode) cancelled = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *extra_number = NULL;
+  JsonArray *created;
+  JsonObject *change;
+  JsonObject *line;
+
+  if (skip_without_cli ())
+    return;
+
+  small_shop (f);
+  RUN_OK (f, "supplier", "add", "--name", "Mugs Ltd", "--lead-days", "10");
+  RUN_OK (f, "supplier", "link", "--supplier", "Mugs Ltd", "--sku", "MUG-BLU", "--preferred");
+  RUN_OK (f, "order", "add", "--customer", "Ms A", "--number", "1001", "--line", "MUG-BLU:5");
+
+  /* The shortage of 3 becomes one draft purchase order. */
+  drafted = RUN_JSON (f, "po", "draft");
+  created = json_object_get_array_member (json_node_get_object (drafted), "created");
+  g_assert_cmpuint (json_array_get_length (created), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (created, 0),
+                                                  "supplier"),
+                   ==, "Mugs Ltd");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (created, 0),
+                                                  "status"),
+                   ==, "draft");
+  number = g_strdup (json_object_get_string_member (json_array_get_object_element (created, 0),
+                                                    "number"));
+
+  open = RUN_JSON (f, "po", "list", "--open");
+  g_assert_nonnull (find_by (json_node_get_array (open), "number", number));
+
+  RUN_OK (f, "po", "send", number);
+  sent = RUN_JSON (f, "po", "show", number);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (sent), "status"), ==,
+                   "sent");
+
+  /* A new ETA moves the promise of the waiting order. */
+  moved = RUN_JSON (f, "po", "eta", number, "2030-02-01");
+  change = find_by (json_object_get_array_member (json_node_get_object (moved), "moved"), "order",
+                    "1001");
+  g_assert_nonnull (change);
+  g_assert_cmpstr (json_object_get_string_member (change, "after"), ==, "2030-02-01");
+
+  /* A preview of the receipt changes nothing. */
+  before = snapshot (f);
+  preview = RUN_JSON (f, "po", "receive", number, "--line", "MUG-BLU:1", "--preview");
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (preview), "preview"));
+  after = snapshot (f);
+  g_assert_cmpstr (before, ==, after);
+
+  partial = RUN_JSON (f, "po", "receive", number, "--line", "MUG-BLU:1");
+  g_assert_nonnull (find_by (json_object_get_array_member (json_node_get_object (partial),
+                                                          "received"),
+                             "sku", "MUG-BLU"));
+
+  /* Ship part of what is allocated. */
+  RUN_OK (f, "ship", "1001", "--line", "MUG-BLU:2");
+  shown = RUN_JSON (f, "order", "show", "1001");
+  line = find_by (json_object_get_array_member (json_node_get_object (shown), "lines"), "sku",
+                  "MUG-BLU");
+  g_assert_cmpint (json_object_get_int_member (line, "shipped"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (line, "allocated"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (line, "backordered"), ==, 2);
+
+  /* Another purchase order, cancelled before anything arrives. */
+  extra = RUN_JSON (f, "po", "add", "--supplier", "Mugs Ltd", "--line", "TEA-GRN:2@1.50");
+  extra_number = g_strdup (json_object_get_string_member (json_node_get_object (extra),
+                                                          "number"));
+  g_assert_true (json_object_get_null_member (json_node_get_object (extra), "eta"));
+  RUN_OK (f, "po", "cancel", extra_number);
+  cancelled = RUN_JSON (f, "po", "show", extra_number);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (cancelled), "status"), ==,
+                   "cancelled");
+
+  RUN_OK (f, "check");
+}
+
+static void
+test_settings_and_replan (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(JsonNode) settings = NULL;
+  g_autoptr(JsonNode) replan = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Result) unknown_key = { 0 };
+  g_auto(Result) bad_value = { 0 };
+  g_auto(Result) bad_policy = { 0 };
+
+  if (skip_without_cli ())
+    return;
+
+  small_shop (f);
+  RUN_OK (f, "customer", "add", "--name", "Mr B");
+  RUN_OK (f, "order", "add", "--customer", "Ms A", "--line", "MUG-BLU:2");
+  RUN_OK (f, "order", "add", "--customer", "Mr B", "--line", "MUG-BLU:2");
+
+  RUN (f, &unknown_key, "settings", "set", "colour", "blue");
+  assert_usage (&unknown_key, "colour");
+  RUN (f, &bad_value, "settings", "set", "allocation-policy", "lottery");
+  assert_failed (&bad_value, "lottery");
+
+  RUN_OK (f, "settings", "set", "currency", "USD");
+  settings = RUN_JSON (f, "settings", "show");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (settings), "currency"),
+                   ==, "USD");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (settings),
+                                                  "handling-days"),
+                   ==, "0");
+
+  /* A preview shows the move and makes none: FIFO gave Ms A both mugs,
+   * fair share would give each customer one. */
+  before = snapshot (f);
+  replan = RUN_JSON (f, "replan", "--policy", "fair-share");
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (replan), "applied"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (replan), "changes")), ==, 2);
+  after = snapshot (f);
+  g_assert_cmpstr (before, ==, after);
+
+  RUN (f, &bad_policy, "replan", "--policy", "lottery");
+  assert_usage (&bad_policy, "lottery");
+
+  RUN_OK (f, "replan", "--policy", "fair-share", "--apply");
+  g_clear_pointer (&after, g_free);
+  after = snapshot (f);
+  g_assert_cmpstr (before, !=, after);
+  RUN_OK (f, "check");
+}
+
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(JsonNode) rate = NULL;
+  g_autoptr(JsonNode) orders = NULL;
+  g_autoptr(JsonNode) aging = NULL;
+  g_auto(Result) scale = { 0 };
+  g_auto(Result) text = { 0 };
+
+  if (skip_without_cli ())
+    return;
+
+  RUN (f, &scale, "demo", "--scale", "huge");
+  assert_usage (&scale, "huge");
+
+  RUN_OK (f, "demo", "--seed", "7", "--today", "2026-03-01");
+  RUN_OK (f, "check");
+
+  rate = RUN_JSON (f, "report", "rate", "--by", "month");
+  g_assert_cmpuint (json_array_get_length (
+                      json_object_get_array_member (json_node_get_object (rate), "periods")),
+                    ==, 12);
+  orders = RUN_JSON (f, "order", "list", "--backordered", "--limit", "3");
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (orders)), <=, 3);
+  aging = RUN_JSON (f, "report", "aging");
+  g_assert_cmpuint (json_array_get_length (
+                      json_object_get_array_member (json_node_get_object (aging), "buckets")),
+                    ==, 4);
+
+  RUN (f, &text, "report", "rate", "--by", "year", "--from", "2025-01-01", "--to", "2026-03-01");
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Formula: "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -852,6 +1031,9 @@ main (int   argc,
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/help-and-version", test_help_and_version);
   ADD ("/cli/cancel-and-adjust", test_cancel_and_adjust);
+  ADD ("/cli/purchasing", test_purchasing);
+  ADD ("/cli/settings-and-replan", test_settings_and_replan);
+  ADD ("/cli/demo", test_demo);
 
 #undef ADD
 

@@ -23,6 +23,7 @@
 
 typedef struct
 {
+  char    *id;        /* stable name for scripts */
   char    *figure;
   double   measured;
   double   budget;
@@ -34,17 +35,19 @@ measure_clear (gpointer data)
 {
   Measure *measure = data;
 
+  g_free (measure->id);
   g_free (measure->figure);
 }
 
 static void
 add_measure (GArray     *measures,
+             const char *id,
              const char *figure,
              double      measured,
              double      budget,
              gboolean    seconds)
 {
-  Measure measure = { g_strdup (figure), measured, budget, seconds };
+  Measure measure = { g_strdup (id), g_strdup (figure), measured, budget, seconds };
 
   g_array_append_val (measures, measure);
 }
@@ -252,7 +255,6 @@ print_measures (BoCli  *cli,
   _bo_cli_table_column (table, "measured", _("Measured"), TRUE);
   _bo_cli_table_column (table, "budget", _("Budget"), TRUE);
   _bo_cli_table_column (table, "pass", _("Result"), FALSE);
-  _bo_cli_table_column (table, "unit", _("Unit"), FALSE);
 
   for (guint i = 0; i < measures->len; i++)
     {
@@ -268,19 +270,29 @@ print_measures (BoCli  *cli,
                           json_node_init_double (json_node_alloc (), measure->budget));
       _bo_cli_table_cell (table, g_strdup (pass ? _("pass") : _("FAIL")),
                           json_node_init_boolean (json_node_alloc (), pass));
-      _bo_cli_table_cell (table, g_strdup (""), json_node_init_string (json_node_alloc (), unit));
     }
 
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) results = _bo_cli_table_to_json (table);
       g_autoptr(JsonNode) root = NULL;
+      JsonArray *array = json_node_get_array (results);
+
+      for (guint i = 0; i < measures->len; i++)
+        {
+          const Measure *measure = &g_array_index (measures, Measure, i);
+          JsonObject *row = json_array_get_object_element (array, i);
+
+          json_object_set_string_member (row, "id", measure->id);
+          json_object_set_string_member (row, "unit", measure->seconds ? "s" : "ms");
+        }
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "allocation_runs");
       json_builder_add_int_value (builder, runs);
       json_builder_set_member_name (builder, "results");
-      json_builder_add_value (builder, _bo_cli_table_to_json (table));
+      json_builder_add_value (builder, json_node_ref (results));
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       _bo_cli_print_json (root);
@@ -379,7 +391,7 @@ _bo_cli_bench (BoCli *cli,
           status = _bo_cli_fail (cli, error);
           goto out;
         }
-      add_measure (measures, _("Generate the large shop"), value, BUDGET_GENERATE_S, TRUE);
+      add_measure (measures, "generate", _("Generate the large shop"), value, BUDGET_GENERATE_S, TRUE);
       if (shop == NULL)
         shop = generated;
     }
@@ -388,11 +400,13 @@ _bo_cli_bench (BoCli *cli,
   for (gsize i = 0; i < G_N_ELEMENTS (policies); i++)
     {
       g_autofree char *figure = NULL;
+      g_autofree char *id = NULL;
 
       /* TRANSLATORS: %s is an allocation policy, e.g. "fair share" */
       figure = g_strdup_printf (_("Allocate one arrival among 10,000 lines (%s)"),
                                 bo_policy_label (policies[i]));
-      add_measure (measures, figure, time_allocate (policies[i], (guint) runs),
+      id = g_strdup_printf ("allocate-%s", bo_policy_to_string (policies[i]));
+      add_measure (measures, id, figure, time_allocate (policies[i], (guint) runs),
                    BUDGET_ALLOCATE_MS, FALSE);
     }
 
@@ -402,7 +416,7 @@ _bo_cli_bench (BoCli *cli,
       status = _bo_cli_fail (cli, error);
       goto out;
     }
-  add_measure (measures, _("Re-plan every open backorder (preview)"), value, BUDGET_REPLAN_MS,
+  add_measure (measures, "replan", _("Re-plan every open backorder (preview)"), value, BUDGET_REPLAN_MS,
                FALSE);
 
   progress (_("Computing every metric over five years…"));
@@ -411,7 +425,7 @@ _bo_cli_bench (BoCli *cli,
       status = _bo_cli_fail (cli, error);
       goto out;
     }
-  add_measure (measures, _("Every dashboard metric over five years"), value, BUDGET_METRICS_MS,
+  add_measure (measures, "metrics", _("Every dashboard metric over five years"), value, BUDGET_METRICS_MS,
                FALSE);
 
   print_measures (cli, measures, (guint) runs);

@@ -494,7 +494,7 @@ _bo_cli_print_allocation_result (BoCli                    *cli,
 
   if (_bo_cli_table_n_rows (ready) > 0)
     {
-      g_print ("\n%s\n", _("Orders that can ship now:"));
+      g_print ("\n%s\n", _("Orders that can ship:"));
       _bo_cli_table_print (ready);
     }
   if (_bo_cli_table_n_rows (changes) > 0)

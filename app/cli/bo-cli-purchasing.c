@@ -45,6 +45,22 @@ po_columns (BoCliTable *table)
   _bo_cli_table_column (table, "received", _("Received"), TRUE);
 }
 
+static gboolean
+po_closed (BoPoStatus status)
+{
+  return status == BO_PO_RECEIVED || status == BO_PO_CANCELLED;
+}
+
+/* People read the status label; programs get the stable name. */
+static void
+po_status_cell (BoCliTable *table,
+                BoPoStatus  status)
+{
+  _bo_cli_table_cell (table, g_strdup (bo_po_status_label (status)),
+                      json_node_init_string (json_node_alloc (),
+                                             bo_po_status_to_string (status)));
+}
+
 static void
 po_row (BoCliTable            *table,
         const BoPurchaseOrder *po)
@@ -55,11 +71,9 @@ po_row (BoCliTable            *table,
   _bo_cli_table_row (table);
   _bo_cli_table_text (table, po->number);
   _bo_cli_table_text (table, po->supplier_name);
-  _bo_cli_table_cell (table, g_strdup (bo_po_status_label (po->status)),
-                      json_node_init_string (json_node_alloc (),
-                                             bo_po_status_to_string (po->status)));
+  po_status_cell (table, po->status);
   _bo_cli_table_time (table, po->created_at, NULL);
-  _bo_cli_table_date (table, po->eta, _("no date yet"));
+  _bo_cli_table_date (table, po->eta, po_closed (po->status) ? "" : _("no date yet"));
   _bo_cli_table_int (table, ordered);
   _bo_cli_table_int (table, received);
 }
@@ -274,9 +288,12 @@ _bo_cli_po_list (BoCli *cli,
                  char **argv)
 {
   gboolean open_only = FALSE;
+  g_autofree char *search = NULL;
   const GOptionEntry entries[] = {
     { "open", 0, 0, G_OPTION_ARG_NONE, &open_only,
       N_("Only purchase orders not yet received or cancelled"), NULL },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search,
+      N_("Only purchase orders whose number or supplier match"), N_("TEXT") },
     { NULL }
   };
   g_autoptr(GPtrArray) pos = NULL;
@@ -288,7 +305,8 @@ _bo_cli_po_list (BoCli *cli,
       || _bo_cli_open (cli, BO_CLI_OPEN_EXISTING, &status) == NULL)
     return status;
 
-  pos = bo_store_list_pos (cli->store, open_only, &error);
+  pos = bo_store_list_po_summaries (cli->store, open_only, search, NULL, 0, BO_CLI_NO_LIMIT,
+                                    &error);
   if (pos == NULL)
     return _bo_cli_fail (cli, error);
   if (pos->len == 0 && !cli->json)
@@ -299,8 +317,23 @@ _bo_cli_po_list (BoCli *cli,
 
   table = _bo_cli_table_new (cli);
   po_columns (table);
+  _bo_cli_table_column (table, "value_minor", _("Value"), TRUE);
+  _bo_cli_table_column (table, "overdue", _("Overdue"), FALSE);
   for (guint i = 0; i < pos->len; i++)
-    po_row (table, g_ptr_array_index (pos, i));
+    {
+      const BoPoSummary *po = g_ptr_array_index (pos, i);
+
+      _bo_cli_table_row (table);
+      _bo_cli_table_text (table, po->number);
+      _bo_cli_table_text (table, po->supplier_name);
+      po_status_cell (table, po->status);
+      _bo_cli_table_time (table, po->created_at, NULL);
+      _bo_cli_table_date (table, po->eta, po_closed (po->status) ? "" : _("no date yet"));
+      _bo_cli_table_int (table, po->ordered);
+      _bo_cli_table_int (table, po->received);
+      _bo_cli_table_money (table, po->value);
+      _bo_cli_table_bool (table, po->overdue);
+    }
   _bo_cli_table_print (table);
   return BO_CLI_EXIT_OK;
 }

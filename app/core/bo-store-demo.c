@@ -958,9 +958,8 @@ sim_clear (Sim *sim)
  * @seed: the same seed gives the same shop
  * @today: the last day of the history (Julian), or 0 for today
  *
- * Fills an empty shop with a sample history. The store's clock is set to the
- * evening of @today, so that the shop looks the same whenever it is opened
- * with that clock.
+ * Fills an empty shop with a sample history that ends on the evening of
+ * @today.
  */
 gboolean
 bo_store_generate_demo (BoStore      *self,
@@ -971,6 +970,7 @@ bo_store_generate_demo (BoStore      *self,
 {
   Sim sim = { 0 };
   gint64 existing = 0;
+  gint64 previous_now;
   gboolean ok;
 
   g_return_val_if_fail (BO_IS_STORE (self), FALSE);
@@ -1022,6 +1022,7 @@ bo_store_generate_demo (BoStore      *self,
   build_catalogue (&sim);
   simulate (&sim);
 
+  previous_now = self->now;
   bo_store_set_now (self, instant_of_day (today, 18 * 3600));
   /* A large page cache keeps the bulk write from spilling to the log early. */
   ok = _bo_store_exec (self, "PRAGMA cache_size = -262144", error) && _bo_store_begin (self, error);
@@ -1046,6 +1047,7 @@ bo_store_generate_demo (BoStore      *self,
       ok = _bo_store_finish (self, ok, TRUE, error);
       _bo_store_exec (self, "PRAGMA cache_size = -2000", NULL);
     }
+  bo_store_set_now (self, previous_now);
   sim_clear (&sim);
   return ok;
 }

@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <sqlite3.h>
 #include "backorders/bo-error.h"
 #include "backorders/bo-store.h"
@@ -18,8 +19,11 @@ struct _BoStore
   char       *path;
   GHashTable *statements;  /* const char *sql → sqlite3_stmt * */
 
+  GPtrArray  *monitors;    /* GFileMonitor, while watched */
+
   gint64      now;         /* 0: the real clock */
   guint       tx_depth;
+  gint64      data_version;
 };
 
 /* Statements are cached by the address of their (static) SQL text. */

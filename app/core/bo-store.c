@@ -21,6 +21,13 @@
 
 G_DEFINE_FINAL_TYPE (BoStore, bo_store, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_STATIC_ASSERT (G_N_ELEMENTS (bo_store_migrations) == BO_STORE_SCHEMA_VERSION);
 
 static const char *const setting_keys[] = {
@@ -43,6 +50,7 @@ bo_store_finalize (GObject *object)
 {
   BoStore *self = BO_STORE (object);
 
+  g_clear_pointer (&self->monitors, g_ptr_array_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -57,6 +65,15 @@ bo_store_class_init (BoStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = bo_store_finalize;
+
+  /**
+   * BoStore::changed:
+   *
+   * The shop changed: this store committed a change, or (once
+   * bo_store_watch() was called) another program did.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -255,6 +272,8 @@ _bo_store_commit (BoStore  *self,
       return FALSE;
     }
   self->tx_depth--;
+  if (self->tx_depth == 0)
+    g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
@@ -598,6 +617,56 @@ bo_store_get_data_version (BoStore *self)
   g_return_val_if_fail (BO_IS_STORE (self), 0);
   pragma_int (self, "PRAGMA data_version", &version, NULL);
   return version;
+}
+
+static void
+file_changed_cb (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event,
+                 BoStore           *self)
+{
+  gint64 version;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CHANGED &&
+      event != G_FILE_MONITOR_EVENT_CREATED)
+    return;
+  /* data_version moves only for commits of other connections. */
+  version = bo_store_get_data_version (self);
+  if (version == self->data_version)
+    return;
+  self->data_version = version;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * bo_store_watch:
+ *
+ * Follows changes that other programs (backorders-cli, a second window)
+ * commit to the same file: #BoStore::changed is emitted for them too.
+ */
+void
+bo_store_watch (BoStore *self)
+{
+  g_return_if_fail (BO_IS_STORE (self));
+
+  if (self->monitors != NULL)
+    return;
+  self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->data_version = bo_store_get_data_version (self);
+  /* In WAL mode a commit writes the -wal file; a checkpoint the file itself. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = i == 0 ? g_strdup (self->path) : g_strconcat (self->path, "-wal", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      GFileMonitor *monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+
+      if (monitor == NULL)
+        continue;
+      g_file_monitor_set_rate_limit (monitor, 200);
+      g_signal_connect_object (monitor, "changed", G_CALLBACK (file_changed_cb), self, 0);
+      g_ptr_array_add (self->monitors, monitor);
+    }
 }
 
 /**

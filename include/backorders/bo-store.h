@@ -172,6 +172,7 @@ guint32     bo_store_get_today           (BoStore            *store);
 void        bo_store_set_busy_timeout    (BoStore            *store,
                                           guint               milliseconds);
 gint64      bo_store_get_data_version    (BoStore            *store);
+void        bo_store_watch               (BoStore            *store);
 gboolean    bo_store_backup              (BoStore            *store,
                                           const char         *destination,
                                           GError            **error);

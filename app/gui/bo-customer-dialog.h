@@ -1,0 +1,15 @@
+/* bo-customer-dialog.h — placeholder
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "backorders/bo-store.h"
+
+G_BEGIN_DECLS
+
+#define BO_TYPE_CUSTOMER_DIALOG (bo_customer_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (BoCustomerDialog, bo_customer_dialog, BO, CUSTOMER_DIALOG, AdwWindow)
+
+G_END_DECLS

@@ -1,0 +1,4 @@
+/* bo-order-item.c — placeholder
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"

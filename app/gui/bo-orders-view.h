@@ -1,0 +1,13 @@
+/* bo-orders-view.h — the orders view
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "bo-view.h"
+
+G_BEGIN_DECLS
+
+#define BO_TYPE_ORDERS_VIEW (bo_orders_view_get_type ())
+G_DECLARE_FINAL_TYPE (BoOrdersView, bo_orders_view, BO, ORDERS_VIEW, BoView)
+
+G_END_DECLS

@@ -1,0 +1,36 @@
+/* bo-paged-model.h — a list model that reads rows from the store a page at a time
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/**
+ * BoCountFunc:
+ * Returns: the number of rows, or -1 with @error set
+ */
+typedef gint64     (*BoCountFunc) (gpointer   user_data,
+                                   GError   **error);
+/**
+ * BoFetchFunc:
+ * Returns: (transfer full): up to @limit items from @offset, or %NULL with @error set
+ */
+typedef GPtrArray *(*BoFetchFunc) (gpointer   user_data,
+                                   guint      offset,
+                                   guint      limit,
+                                   GError   **error);
+
+#define BO_TYPE_PAGED_MODEL (bo_paged_model_get_type ())
+G_DECLARE_FINAL_TYPE (BoPagedModel, bo_paged_model, BO, PAGED_MODEL, GObject)
+
+BoPagedModel *bo_paged_model_new          (GType          item_type,
+                                           BoCountFunc    count,
+                                           BoFetchFunc    fetch,
+                                           gpointer       user_data);
+void          bo_paged_model_reload       (BoPagedModel  *self);
+guint         bo_paged_model_get_n_cached (BoPagedModel  *self);
+const GError *bo_paged_model_get_error    (BoPagedModel  *self);
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* bo-preferences-dialog.h — placeholder
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "backorders/bo-store.h"
+
+G_BEGIN_DECLS
+
+#define BO_TYPE_PREFERENCES_DIALOG (bo_preferences_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (BoPreferencesDialog, bo_preferences_dialog, BO, PREFERENCES_DIALOG, AdwWindow)
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* bo-supplier-dialog.h — placeholder
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "backorders/bo-store.h"
+
+G_BEGIN_DECLS
+
+#define BO_TYPE_SUPPLIER_DIALOG (bo_supplier_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (BoSupplierDialog, bo_supplier_dialog, BO, SUPPLIER_DIALOG, AdwWindow)
+
+G_END_DECLS

@@ -1,0 +1,456 @@
+/* bo-window.c — the main window: a sidebar of views over one shop
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bo-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bo-backorders-view.h"
+#include "bo-customers-view.h"
+#include "bo-dashboard-view.h"
+#include "bo-orders-view.h"
+#include "bo-products-view.h"
+#include "bo-purchase-orders-view.h"
+#include "bo-suppliers-view.h"
+#include "bo-view.h"
+#include "bo-window.h"
+
+struct _BoWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_page;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  GtkStack             *views;
+  AdwWindowTitle       *view_title;
+  AdwWindowTitle       *shop_title;
+
+  /* owned */
+  BoStore              *store;
+  GSettings            *settings;
+  gulong                changed_id;
+  gboolean              start_empty;
+};
+
+G_DEFINE_FINAL_TYPE (BoWindow, bo_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  const char *name;
+  const char *title;
+  const char *icon_name;
+  const char *accel;
+  GType     (*get_type) (void);
+} ViewInfo;
+
+static const ViewInfo view_infos[] = {
+  { "dashboard", N_("Dashboard"), "utilities-system-monitor-symbolic", "<Control>1", bo_dashboard_view_get_type },
+  { "orders", N_("Orders"), "view-list-symbolic", "<Control>2", bo_orders_view_get_type },
+  { "backorders", N_("Backorders"), "alarm-symbolic", "<Control>3", bo_backorders_view_get_type },
+  { "products", N_("Products"), "package-x-generic-symbolic", "<Control>4", bo_products_view_get_type },
+  { "purchase-orders", N_("Purchase Orders"), "mail-send-symbolic", "<Control>5", bo_purchase_orders_view_get_type },
+  { "suppliers", N_("Suppliers"), "system-users-symbolic", "<Control>6", bo_suppliers_view_get_type },
+  { "customers", N_("Customers"), "avatar-default-symbolic", "<Control>7", bo_customers_view_get_type },
+};
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+static gboolean
+shop_is_empty (BoWindow *self)
+{
+  return bo_store_count_products (self->store, NULL, NULL) == 0 &&
+         bo_store_count_orders (self->store, BO_ORDER_FILTER_ALL, NULL, NULL) == 0 &&
+         bo_store_count_customers (self->store, NULL, NULL) == 0;
+}
+
+static void
+update_page (BoWindow *self)
+{
+  g_autofree char *shop_name = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!self->start_empty && shop_is_empty (self))
+    gtk_stack_set_visible_child_name (self->main_stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, "shop");
+  shop_name = bo_store_get_setting (self->store, "shop-name");
+  adw_window_title_set_subtitle (self->shop_title, shop_name != NULL ? shop_name : "");
+}
+
+static void
+store_changed_cb (BoStore  *store,
+                  BoWindow *self)
+{
+  update_page (self);
+}
+
+/* ---- callbacks -------------------------------------------------------------- */
+
+static void
+sidebar_row_activated_cb (GtkListBox    *box,
+                          GtkListBoxRow *row,
+                          BoWindow      *self)
+{
+  bo_window_show_view (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+visible_view_changed_cb (BoWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->views);
+  const char *name = gtk_stack_get_visible_child_name (self->views);
+  GtkStackPage *page;
+
+  if (child == NULL)
+    return;
+  page = gtk_stack_get_page (self->views, child);
+  adw_window_title_set_title (self->view_title, gtk_stack_page_get_title (page));
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-view", name);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BoWindow *self = BO_WINDOW (widget);
+
+  bo_window_show_view (self, g_variant_get_string (parameter, NULL));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  adw_leaflet_navigate (BO_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BoWindow *self = BO_WINDOW (widget);
+  GtkWidget *view = gtk_stack_get_visible_child (self->views);
+
+  if (BO_IS_VIEW (view))
+    bo_view_focus_search (BO_VIEW (view));
+}
+
+static void
+open_sample_shop_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BoWindow *self = BO_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!bo_store_generate_demo (self->store, BO_DEMO_SMALL, g_random_int (), 0, &error))
+    {
+      bo_window_show_error (self, error);
+      return;
+    }
+  bo_window_add_toast (self, adw_toast_new (_("The sample shop is ready")));
+}
+
+static void
+start_empty_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BoWindow *self = BO_WINDOW (widget);
+
+  self->start_empty = TRUE;
+  update_page (self);
+  bo_window_show_view (self, "products");
+}
+
+/* ---- GObject ---------------------------------------------------------------- */
+
+static void
+bo_window_close_request_save (BoWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+bo_window_close_request (GtkWindow *window)
+{
+  bo_window_close_request_save (BO_WINDOW (window));
+  return GTK_WINDOW_CLASS (bo_window_parent_class)->close_request (window);
+}
+
+static void
+bo_window_dispose (GObject *object)
+{
+  BoWindow *self = BO_WINDOW (object);
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BO_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (bo_window_parent_class)->dispose (object);
+}
+
+static void
+bo_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, BO_WINDOW (object)->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+set_store (BoWindow *self,
+           BoStore  *store)
+{
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->views)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (BO_IS_VIEW (child))
+      bo_view_set_store (BO_VIEW (child), store);
+  update_page (self);
+}
+
+static void
+bo_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (BO_WINDOW (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bo_window_class_init (BoWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = bo_window_dispose;
+  object_class->get_property = bo_window_get_property;
+  object_class->set_property = bo_window_set_property;
+  window_class->close_request = bo_window_close_request;
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, BO_TYPE_STORE,
+                                                G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/backorders/Backorders/bo-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BoWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BoWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, BoWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, BoWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, BoWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, BoWindow, views);
+  gtk_widget_class_bind_template_child (widget_class, BoWindow, view_title);
+  gtk_widget_class_bind_template_child (widget_class, BoWindow, shop_title);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_view_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample-shop", NULL,
+                                   open_sample_shop_action);
+  gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (view_infos); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "win.show-view", "s", view_infos[i].name);
+}
+
+static GtkWidget *
+sidebar_row_new (const ViewInfo *info)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_(info->title));
+
+  gtk_widget_set_name (row, info->name);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (info->icon_name));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(info->title), -1);
+  return row;
+}
+
+static GSettings *
+window_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL)
+    return NULL;
+  return g_settings_new (APP_ID);
+}
+
+static void
+bo_window_init (BoWindow *self)
+{
+  g_autofree char *last_view = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (view_infos); i++)
+    {
+      GtkWidget *view = g_object_new (view_infos[i].get_type (), NULL);
+      GtkStackPage *page = gtk_stack_add_titled (self->views, view, view_infos[i].name,
+                                                 _(view_infos[i].title));
+
+      gtk_stack_page_set_icon_name (page, view_infos[i].icon_name);
+      gtk_list_box_append (self->sidebar, sidebar_row_new (&view_infos[i]));
+    }
+
+  self->settings = window_settings ();
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      last_view = g_settings_get_string (self->settings, "last-view");
+    }
+  bo_window_show_view (self, last_view != NULL ? last_view : "dashboard");
+}
+
+/* ---- public ----------------------------------------------------------------- */
+
+BoWindow *
+bo_window_new (AdwApplication *application,
+               BoStore        *store)
+{
+  return g_object_new (BO_TYPE_WINDOW, "application", application, "store", store, NULL);
+}
+
+/**
+ * bo_window_get_store:
+ *
+ * Returns: (transfer none) (nullable): the shop shown
+ */
+BoStore *
+bo_window_get_store (BoWindow *self)
+{
+  g_return_val_if_fail (BO_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+/**
+ * bo_window_show_error:
+ *
+ * Shows why the shop cannot be used (it could not be opened) in place of it.
+ */
+void
+bo_window_show_error (BoWindow     *self,
+                      const GError *error)
+{
+  g_return_if_fail (BO_IS_WINDOW (self));
+
+  if (self->store != NULL)
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+      adw_toast_set_timeout (toast, 0);
+      bo_window_add_toast (self, toast);
+      return;
+    }
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+void
+bo_window_show_view (BoWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (BO_IS_WINDOW (self));
+
+  if (gtk_stack_get_child_by_name (self->views, name) != NULL)
+    gtk_stack_set_visible_child_name (self->views, name);
+}
+
+const char *
+bo_window_get_view_name (BoWindow *self)
+{
+  g_return_val_if_fail (BO_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->views);
+}
+
+/**
+ * bo_window_get_view:
+ *
+ * Returns: (transfer none) (nullable): the view called @name
+ */
+GtkWidget *
+bo_window_get_view (BoWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (BO_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->views, name);
+}
+
+void
+bo_window_add_toast (BoWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (BO_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
