@@ -292,6 +292,39 @@ bo_store_count_pos (BoStore     *self,
   return count;
 }
 
+/**
+ * bo_store_count_overdue_pos:
+ *
+ * Returns: purchase orders that were sent and have an outstanding line whose
+ *   ETA has passed, or -1 on error
+ */
+gint64
+bo_store_count_overdue_pos (BoStore  *self,
+                            GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  int rc;
+
+  g_return_val_if_fail (BO_IS_STORE (self), -1);
+
+  stmt = _bo_store_prepare (self,
+                            "SELECT count (DISTINCT po.id) FROM purchase_orders po "
+                            "JOIN po_lines pl ON pl.po_id = po.id "
+                            "WHERE po.status IN ('sent', 'partial') AND pl.cancelled = 0 "
+                            "  AND pl.received < pl.ordered AND pl.eta < ?1", error);
+  if (stmt == NULL)
+    return -1;
+  _bo_bind_date (stmt, 1, bo_store_get_today (self));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    _bo_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return count;
+}
+
 /* ---- writing ---------------------------------------------------------------- */
 
 static gboolean

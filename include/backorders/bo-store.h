@@ -373,6 +373,8 @@ gint64      bo_store_count_pos           (BoStore            *store,
                                           gboolean            open_only,
                                           const char         *search,
                                           GError            **error);
+gint64      bo_store_count_overdue_pos   (BoStore            *store,
+                                          GError            **error);
 gboolean    bo_store_set_po_eta          (BoStore            *store,
                                           gint64              po_id,
                                           guint32             eta,
