@@ -516,16 +516,9 @@ _bo_cli_ship (BoCli *cli,
       g_array_append_val (quantities, quantity);
     }
 
-  if (!bo_store_create_shipment (cli->store, order->id, (const BoQuantity *) quantities->data,
-                                 quantities->len, &shipment_id, &error))
+  if (!bo_store_ship (cli->store, order->id, (const BoQuantity *) quantities->data, quantities->len,
+                      &shipment_id, &error))
     return _bo_cli_fail (cli, error);
-  if (!bo_store_mark_shipped (cli->store, shipment_id, &error))
-    {
-      /* Leave no half-done shipment behind: the command either ships or
-       * changes nothing. */
-      bo_store_cancel_shipment (cli->store, shipment_id, NULL);
-      return _bo_cli_fail (cli, error);
-    }
 
   table = _bo_cli_table_new (cli);
   _bo_cli_table_column (table, "sku", _("SKU"), FALSE);

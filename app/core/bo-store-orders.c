@@ -1221,6 +1221,38 @@ bo_store_mark_shipped (BoStore  *self,
 }
 
 /**
+ * bo_store_ship:
+ * @quantities: (array length=n_quantities): as for bo_store_create_shipment()
+ * @shipment_id: (out) (optional): the shipment
+ *
+ * Packs and ships in one step, for a merchant who ships at the counter: the
+ * shipment is created and marked shipped in one transaction.
+ */
+gboolean
+bo_store_ship (BoStore           *self,
+               gint64             order_id,
+               const BoQuantity  *quantities,
+               gsize              n_quantities,
+               gint64            *shipment_id,
+               GError           **error)
+{
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
+
+  if (!_bo_store_begin (self, error))
+    return FALSE;
+  ok = bo_store_create_shipment (self, order_id, quantities, n_quantities, &id, error) &&
+       bo_store_mark_shipped (self, id, error);
+  if (!_bo_store_finish (self, ok, TRUE, error))
+    return FALSE;
+  if (shipment_id != NULL)
+    *shipment_id = id;
+  return TRUE;
+}
+
+/**
  * bo_store_cancel_shipment:
  *
  * Unpacks a shipment that has not left: its units stay allocated to the order.

@@ -318,6 +318,12 @@ gboolean    bo_store_create_shipment     (BoStore            *store,
 gboolean    bo_store_mark_shipped        (BoStore            *store,
                                           gint64              shipment_id,
                                           GError            **error);
+gboolean    bo_store_ship                (BoStore            *store,
+                                          gint64              order_id,
+                                          const BoQuantity   *quantities,
+                                          gsize               n_quantities,
+                                          gint64             *shipment_id,
+                                          GError            **error);
 gboolean    bo_store_cancel_shipment     (BoStore            *store,
                                           gint64              shipment_id,
                                           GError            **error);
