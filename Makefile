@@ -30,9 +30,13 @@ check: test-deps
 	@$(MAKE) --no-print-directory build
 	$(MESON) test -C $(BUILDDIR) --print-errorlogs
 
+# The budgets of the core and of the window, on shops generated here.
 bench: deps
 	@$(MAKE) --no-print-directory build
-	$(BUILDDIR)/app/cli/backorders-cli bench
+	rm -f $(BUILDDIR)/bench-large.db* $(BUILDDIR)/bench-small.db*
+	$(BUILDDIR)/app/cli/backorders-cli bench --database $(BUILDDIR)/bench-large.db
+	$(BUILDDIR)/app/cli/backorders-cli --database $(BUILDDIR)/bench-small.db demo --scale small
+	tests/with-display $(BUILDDIR)/tests/bench-gui $(BUILDDIR)/bench-large.db $(BUILDDIR)/bench-small.db
 
 clean:
 	rm -rf $(BUILDDIR)

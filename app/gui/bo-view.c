@@ -13,6 +13,7 @@ typedef struct
 {
   BoStore *store;
   gulong   changed_id;
+  gboolean stale;     /* the shop changed while the view was not shown */
 } BoViewPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (BoView, bo_view, GTK_TYPE_WIDGET)
@@ -30,6 +31,19 @@ store_changed_cb (BoStore *store,
                   BoView  *self)
 {
   bo_view_reload (self);
+}
+
+/* Hidden views wait until they are shown: a window on a large shop starts
+ * without reading every list. */
+static void
+bo_view_map (GtkWidget *widget)
+{
+  BoView *self = BO_VIEW (widget);
+  BoViewPrivate *priv = bo_view_get_instance_private (self);
+
+  GTK_WIDGET_CLASS (bo_view_parent_class)->map (widget);
+  if (priv->stale)
+    bo_view_reload (self);
 }
 
 static void
@@ -92,6 +106,8 @@ bo_view_class_init (BoViewClass *klass)
                                                 G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  widget_class->map = bo_view_map;
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -141,12 +157,26 @@ bo_view_set_store (BoView  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
+/**
+ * bo_view_reload:
+ *
+ * Reads the shop again now if the view is shown (or not in a window at all),
+ * else when it is shown next.
+ */
 void
 bo_view_reload (BoView *self)
 {
+  BoViewPrivate *priv = bo_view_get_instance_private (self);
+
   g_return_if_fail (BO_IS_VIEW (self));
 
-  if (BO_VIEW_GET_CLASS (self)->reload != NULL && bo_view_get_store (self) != NULL)
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      priv->stale = TRUE;
+      return;
+    }
+  priv->stale = FALSE;
+  if (BO_VIEW_GET_CLASS (self)->reload != NULL && priv->store != NULL)
     BO_VIEW_GET_CLASS (self)->reload (self);
 }
 

@@ -1,0 +1,230 @@
+/* bench-gui.c — the window's budgets: start to first frame, scrolling memory
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run by `make bench-gui` (see the README). It measures, in the same run on
+ * the same machine:
+ *  - start to first frame of Backorders on the large shop, against an empty
+ *    GTK window (each in a fresh process, median of several starts);
+ *  - memory while scrolling the whole order list of the large shop, against
+ *    the small sample shop.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bo-application.h"
+#include "bo-orders-view.h"
+#include "bo-window.h"
+
+static gint64 started_at;
+
+static gint64
+rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  line = strstr (status, "VmRSS:");
+  return line != NULL ? g_ascii_strtoll (line + 6, NULL, 10) : 0;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  /* The first frame is on screen: report and leave. */
+  g_print ("%" G_GINT64_FORMAT "\n", (g_get_monotonic_time () - started_at) / 1000);
+  fflush (stdout);
+  _exit (0);
+}
+
+static void
+window_mapped_cb (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+}
+
+/* Child modes: one start, printing milliseconds to the first frame. */
+static int
+run_start (const char *mode,
+           const char *database)
+{
+  GtkWidget *window;
+
+  gtk_init ();
+  adw_init ();
+  if (g_str_equal (mode, "empty"))
+    {
+      window = gtk_window_new ();
+      gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("Hello"));
+    }
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      BoStore *store = bo_store_open (database, &error);
+
+      if (store == NULL)
+        g_error ("%s", error->message);
+      window = GTK_WIDGET (bo_window_new (NULL, store));
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
+  g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
+  return 0;
+}
+
+static gint
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median_start (const char *self,
+              const char *mode,
+              const char *database,
+              guint       runs)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      const char *argv[] = { self, "--start", mode, database, NULL };
+      gint64 begin = g_get_monotonic_time ();
+      double ms;
+
+      /* The child prints its own figure; the parent's clock includes the
+       * process start, which is what a merchant waits for. */
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, NULL,
+                         &error))
+        g_error ("%s", error->message);
+      ms = (g_get_monotonic_time () - begin) / 1000.0;
+      g_array_append_val (times, ms);
+    }
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, times->len / 2);
+}
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Scrolls the order list from top to bottom in steps, and reports the
+ * resident memory at the end and the worst frame-to-frame gap. */
+static void
+scroll_orders (const char *database,
+               gint64     *rss_after,
+               guint      *rows,
+               double     *worst_step_ms)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BoStore) store = bo_store_open (database, &error);
+  BoWindow *window;
+  GtkWidget *view, *columns, *scrolled;
+  GtkAdjustment *adjustment;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  window = bo_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  bo_window_show_view (window, "orders");
+  iterate (300);
+  view = bo_window_get_view (window, "orders");
+  columns = find_widget (view, GTK_TYPE_COLUMN_VIEW);
+  scrolled = columns != NULL ? gtk_widget_get_ancestor (columns, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  if (scrolled == NULL)
+    g_error ("The orders view has no scrolled column view");
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  *worst_step_ms = 0;
+  for (guint step = 0; step <= 100; step++)
+    {
+      double upper = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+      gint64 begin = g_get_monotonic_time ();
+      double ms;
+
+      gtk_adjustment_set_value (adjustment, upper * step / 100.0);
+      iterate (15);
+      ms = (g_get_monotonic_time () - begin) / 1000.0 - 15;
+      *worst_step_ms = MAX (*worst_step_ms, ms);
+    }
+  *rows = g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
+    GTK_COLUMN_VIEW (columns))));
+  *rss_after = rss_kib ();
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *large, *small;
+  double empty_ms, window_ms, worst_small, worst_large;
+  gint64 rss_small, rss_large;
+  guint rows_small, rows_large;
+  guint runs = 5;
+
+  started_at = g_get_monotonic_time ();
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  if (argc == 4 && g_str_equal (argv[1], "--start"))
+    return run_start (argv[2], argv[3]);
+  if (argc < 3)
+    {
+      g_printerr ("Usage: %s LARGE.db SMALL.db\n", argv[0]);
+      return 2;
+    }
+  large = argv[1];
+  small = argv[2];
+
+  empty_ms = median_start (argv[0], "empty", large, runs);
+  window_ms = median_start (argv[0], "window", large, runs);
+
+  gtk_init ();
+  adw_init ();
+  scroll_orders (small, &rss_small, &rows_small, &worst_small);
+  scroll_orders (large, &rss_large, &rows_large, &worst_large);
+
+  g_print ("Start to first frame, empty GTK window:      %7.1f ms (median of %u)\n", empty_ms, runs);
+  g_print ("Start to first frame, Backorders, large shop: %7.1f ms (median of %u)\n", window_ms, runs);
+  g_print ("Ratio:                                        %7.2f   (budget 1.5)\n", window_ms / empty_ms);
+  g_print ("Memory after scrolling %6u orders (small):  %7.1f MB\n", rows_small, rss_small / 1024.0);
+  g_print ("Memory after scrolling %6u orders (large):  %7.1f MB (+%.1f MB)\n", rows_large,
+           rss_large / 1024.0, (rss_large - rss_small) / 1024.0);
+  g_print ("Slowest scroll step: small %.1f ms, large %.1f ms\n", worst_small, worst_large);
+  return 0;
+}
