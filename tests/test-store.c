@@ -1029,6 +1029,55 @@ test_draft_purchase_orders (Fixture       *f,
   g_assert_cmpint (po->supplier_id, ==, fast);
 }
 
+/* A product at its reorder point is low on stock and gets ordered back above
+ * it, at least its reorder quantity; an open purchase order ends both. */
+static void
+test_reorder_point (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) low = NULL;
+  g_autoptr(GArray) po_ids = NULL;
+  g_autoptr(BoPurchaseOrder) po = NULL;
+  g_autoptr(BoProduct) candle = bo_product_new ();
+  gint64 supplier = add_supplier (f->store, "Wax Works", 5);
+  BoProductSupplier link = { 0 };
+
+  candle->sku = g_strdup ("CNDL-OAT");
+  candle->name = g_strdup ("Oat Candle");
+  candle->on_hand = 6;
+  candle->reorder_point = 4;
+  candle->reorder_qty = 10;
+  g_assert_true (bo_store_save_product (f->store, candle, &error));
+  link.product_id = candle->id;
+  link.supplier_id = supplier;
+  link.cost = -1;
+  link.lead_days = -1;
+  link.min_order_qty = 1;
+  g_assert_true (bo_store_link_supplier (f->store, &link, &error));
+
+  low = bo_store_list_low_stock (f->store, &error);
+  g_assert_cmpuint (low->len, ==, 0);
+  g_clear_pointer (&low, g_ptr_array_unref);
+
+  /* 3 sold: 3 left, at or below the point of 4. */
+  place (f->store, add_customer (f->store, "Ann", 0, FALSE), NOON (0), -1, "CNDL-OAT:3", NULL);
+  low = bo_store_list_low_stock (f->store, &error);
+  g_assert_cmpuint (low->len, ==, 1);
+  g_assert_cmpstr (((BoProduct *) g_ptr_array_index (low, 0))->sku, ==, "CNDL-OAT");
+  g_clear_pointer (&low, g_ptr_array_unref);
+
+  g_assert_true (bo_store_draft_pos (f->store, NULL, 0, &po_ids, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (po_ids->len, ==, 1);
+  po = bo_store_get_po (f->store, g_array_index (po_ids, gint64, 0), NULL);
+  g_assert_cmpint (((BoPoLine *) g_ptr_array_index (po->lines, 0))->ordered, ==, 10);
+
+  /* On order now: no longer low. */
+  low = bo_store_list_low_stock (f->store, &error);
+  g_assert_cmpuint (low->len, ==, 0);
+}
+
 /* ---- re-plan ------------------------------------------------------------------------ */
 
 static void
@@ -1185,6 +1234,7 @@ main (int   argc,
   ADD ("/store/purchasing/promises-follow-eta", test_promises_follow_eta);
   ADD ("/store/purchasing/receive", test_receive_partial_and_preview);
   ADD ("/store/purchasing/draft", test_draft_purchase_orders);
+  ADD ("/store/purchasing/reorder-point", test_reorder_point);
   ADD ("/store/replan/preview-and-apply", test_replan_preview_and_apply);
   ADD ("/store/replan/keeps-packed", test_replan_keeps_packed);
   ADD ("/store/history/every-change", test_every_change_leaves_history);

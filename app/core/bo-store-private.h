@@ -118,6 +118,9 @@ gboolean      _bo_store_place_order_tx (BoStore            *self,
                                         const BoOrderDraft *draft,
                                         BoOrderOutcome    **outcome,
                                         GError            **error);
+void          _bo_store_emit_stock_received (BoStore            *self,
+                                        const char         *po_number,
+                                        const BoAllocationResult *result);
 gint64        _bo_store_incoming       (BoStore            *self,
                                         gint64              product_id,
                                         GError            **error);

@@ -543,6 +543,80 @@ choose_supplier (BoStore  *self,
   return supplier_id;
 }
 
+/* Units still to come on open purchase orders (drafts included, so that
+ * nothing is ordered twice), for the product p. */
+#define OPEN_PO_UNITS_SQL \
+  "coalesce ((SELECT sum (pl.ordered - pl.received) FROM po_lines pl " \
+  "  JOIN purchase_orders po ON po.id = pl.po_id WHERE pl.product_id = p.id " \
+  "    AND pl.cancelled = 0 AND po.status IN ('draft', 'sent', 'partial')), 0)"
+
+/* What to order of a product: the backorders no open purchase order covers
+ * yet, and — for a product with a reorder point or quantity — enough to get
+ * its projected stock (free + coming − backordered) above the reorder point,
+ * at least the reorder quantity. 0 when nothing is needed. */
+static gint64
+quantity_to_order (gint64 backordered,
+                   gint64 on_order,
+                   gint64 free_stock,
+                   gint64 reorder_point,
+                   gint64 reorder_qty)
+{
+  gint64 shortage = backordered - on_order;
+  gint64 projected = free_stock + on_order - backordered;
+  gint64 quantity = MAX (shortage, 0);
+
+  if ((reorder_point > 0 || reorder_qty > 0) && projected <= reorder_point)
+    quantity = MAX (MAX (quantity, reorder_point + 1 - projected), reorder_qty);
+  return quantity;
+}
+
+/**
+ * bo_store_list_low_stock:
+ *
+ * Products at or below their reorder point: their projected stock (free +
+ * coming on open purchase orders − backordered) is at most the reorder point.
+ * Discontinued products and products without a reorder point are left out.
+ *
+ * Returns: (transfer full) (element-type BoProduct): by SKU, or %NULL on error
+ */
+GPtrArray *
+bo_store_list_low_stock (BoStore  *self,
+                         GError  **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) products = g_ptr_array_new_with_free_func ((GDestroyNotify) bo_product_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BO_IS_STORE (self), NULL);
+
+  stmt = _bo_store_prepare (self,
+                            "SELECT p.id FROM products p "
+                            "WHERE p.reorder_point > 0 AND p.discontinued = 0 "
+                            "  AND p.on_hand - p.allocated + " OPEN_PO_UNITS_SQL " - p.backordered "
+                            "      <= p.reorder_point "
+                            "ORDER BY p.sku", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _bo_store_set_error (self, rc, error);
+      return NULL;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      BoProduct *product = bo_store_get_product (self, GPOINTER_TO_SIZE (g_ptr_array_index (ids, i)),
+                                                 error);
+      if (product == NULL)
+        return NULL;
+      g_ptr_array_add (products, product);
+    }
+  return g_steal_pointer (&products);
+}
+
 /**
  * bo_store_draft_pos:
  * @line_ids: (array length=n_line_ids) (nullable): backordered order lines to
@@ -551,9 +625,11 @@ choose_supplier (BoStore  *self,
  * @skipped: (out) (optional): one sentence per product that was not ordered
  *
  * "Order shortages": for each product, the backordered units that no open
- * purchase order covers yet (at least the reorder quantity, at least the
- * supplier's minimum) go on a draft purchase order to the chosen supplier,
- * added to that supplier's open draft when there is one.
+ * purchase order covers yet — and, for products with a reorder point, what
+ * brings them back above it, at least the reorder quantity — rounded up to the
+ * supplier's minimum, go on a draft purchase order to the chosen supplier,
+ * added to that supplier's open draft when there is one. With no @line_ids,
+ * every product with backorders or at its reorder point is looked at.
  */
 gboolean
 bo_store_draft_pos (BoStore       *self,
@@ -564,10 +640,8 @@ bo_store_draft_pos (BoStore       *self,
                     GError       **error)
 {
   static const char *shortage_sql =
-    "SELECT p.sku, p.backordered - coalesce ((SELECT sum (pl.ordered - pl.received) "
-    "  FROM po_lines pl JOIN purchase_orders po ON po.id = pl.po_id "
-    "  WHERE pl.product_id = p.id AND pl.cancelled = 0 "
-    "    AND po.status IN ('draft', 'sent', 'partial')), 0), p.reorder_qty "
+    "SELECT p.sku, p.backordered, " OPEN_PO_UNITS_SQL ", p.on_hand - p.allocated, "
+    "  p.reorder_point, p.reorder_qty "
     "FROM products p WHERE p.id = ?";
   g_autoptr(GArray) products = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -586,8 +660,11 @@ bo_store_draft_pos (BoStore       *self,
   ok = TRUE;
   if (line_ids == NULL)
     {
-      ok = (stmt = _bo_store_prepare (self, "SELECT id FROM products WHERE backordered > 0 "
-                                      "ORDER BY sku", error)) != NULL;
+      ok = (stmt = _bo_store_prepare (self, "SELECT id FROM products p WHERE p.backordered > 0 "
+                                      "OR (p.reorder_point > 0 AND p.discontinued = 0 "
+                                      "    AND p.on_hand - p.allocated + " OPEN_PO_UNITS_SQL
+                                      "        - p.backordered <= p.reorder_point) "
+                                      "ORDER BY p.sku", error)) != NULL;
       while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -622,7 +699,7 @@ bo_store_draft_pos (BoStore       *self,
     {
       gint64 product_id = g_array_index (products, gint64, i);
       g_autofree char *sku = NULL;
-      gint64 shortage = 0, reorder_qty = 0, supplier_id, min_qty = 1, cost = 0, quantity;
+      gint64 needed = 0, supplier_id, min_qty = 1, cost = 0, quantity;
       gint64 *draft_id;
 
       ok = (stmt = _bo_store_prepare (self, shortage_sql, error)) != NULL;
@@ -632,11 +709,12 @@ bo_store_draft_pos (BoStore       *self,
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           sku = _bo_store_column_dup (stmt, 0);
-          shortage = sqlite3_column_int64 (stmt, 1);
-          reorder_qty = sqlite3_column_int64 (stmt, 2);
+          needed = quantity_to_order (sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
+                                      sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4),
+                                      sqlite3_column_int64 (stmt, 5));
         }
       sqlite3_reset (stmt);
-      if (shortage <= 0)
+      if (needed <= 0)
         {
           g_ptr_array_add (notes, g_strdup_printf (_("%s: open purchase orders cover every "
                                                      "backorder already"), sku));
@@ -663,7 +741,7 @@ bo_store_draft_pos (BoStore       *self,
       if (sqlite3_step (stmt) == SQLITE_ROW)
         min_qty = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
-      quantity = MAX (MAX (shortage, reorder_qty), min_qty);
+      quantity = MAX (needed, min_qty);
 
       draft_id = g_hash_table_lookup (drafts, &supplier_id);
       if (draft_id == NULL)
@@ -950,6 +1028,8 @@ bo_store_receive_po (BoStore             *self,
     }
   if (!_bo_store_finish (self, ok, !preview, error))
     return FALSE;
+  if (!preview && self->tx_depth == 0)
+    _bo_store_emit_stock_received (self, po->number, res);
   if (result != NULL)
     *result = g_steal_pointer (&res);
   return TRUE;

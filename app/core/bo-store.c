@@ -23,6 +23,7 @@ G_DEFINE_FINAL_TYPE (BoStore, bo_store, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  STOCK_RECEIVED,
   N_SIGNALS
 };
 
@@ -74,6 +75,18 @@ bo_store_class_init (BoStoreClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * BoStore::stock-received:
+   * @po_number: the purchase order received
+   * @result: (type gpointer): the #BoAllocationResult of the receipt
+   *
+   * A receipt was committed through this store; @result tells who got the
+   * stock and which orders can ship now.
+   */
+  signals[STOCK_RECEIVED] = g_signal_new ("stock-received", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                          G_TYPE_STRING, G_TYPE_POINTER);
 }
 
 static void
@@ -853,6 +866,14 @@ bo_store_get_handling_days (BoStore *self)
   if (value != NULL)
     g_ascii_string_to_unsigned (value, 10, 0, 60, &days, NULL);
   return days;
+}
+
+void
+_bo_store_emit_stock_received (BoStore                  *self,
+                               const char               *po_number,
+                               const BoAllocationResult *result)
+{
+  g_signal_emit (self, signals[STOCK_RECEIVED], 0, po_number, result);
 }
 
 /* ---- shared write helpers ------------------------------------------------- */

@@ -381,6 +381,8 @@ gint64      bo_store_count_pos           (BoStore            *store,
                                           GError            **error);
 gint64      bo_store_count_overdue_pos   (BoStore            *store,
                                           GError            **error);
+GPtrArray  *bo_store_list_low_stock      (BoStore            *store,
+                                          GError            **error);
 gboolean    bo_store_set_po_eta          (BoStore            *store,
                                           gint64              po_id,
                                           guint32             eta,
