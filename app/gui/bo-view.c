@@ -190,6 +190,23 @@ bo_view_focus_search (BoView *self)
   return FALSE;
 }
 
+/**
+ * bo_view_show_filter:
+ * @filter: a filter name: "all", "backordered", "ready", "awaiting-po", "overdue"
+ *
+ * Returns: whether the view has that filter
+ */
+gboolean
+bo_view_show_filter (BoView     *self,
+                     const char *filter)
+{
+  g_return_val_if_fail (BO_IS_VIEW (self), FALSE);
+
+  if (BO_VIEW_GET_CLASS (self)->show_filter != NULL)
+    return BO_VIEW_GET_CLASS (self)->show_filter (self, filter);
+  return FALSE;
+}
+
 GtkWindow *
 bo_view_get_window (BoView *self)
 {

@@ -16,13 +16,17 @@ G_DECLARE_DERIVABLE_TYPE (BoView, bo_view, BO, VIEW, GtkWidget)
  * BoViewClass:
  * @reload: read the shop again (the store changed or was replaced)
  * @focus_search: show and focus the view's search entry, if it has one
+ * @show_filter: show only the rows of a named filter ("ready", "overdue"…);
+ *   returns %FALSE for a filter the view does not have
  */
 struct _BoViewClass
 {
   GtkWidgetClass parent_class;
 
-  void     (*reload)       (BoView *self);
-  gboolean (*focus_search) (BoView *self);
+  void     (*reload)       (BoView     *self);
+  gboolean (*focus_search) (BoView     *self);
+  gboolean (*show_filter)  (BoView     *self,
+                            const char *filter);
 };
 
 BoStore    *bo_view_get_store     (BoView     *self);
@@ -30,6 +34,8 @@ void        bo_view_set_store     (BoView     *self,
                                    BoStore    *store);
 void        bo_view_reload        (BoView     *self);
 gboolean    bo_view_focus_search  (BoView     *self);
+gboolean    bo_view_show_filter   (BoView     *self,
+                                   const char *filter);
 void        bo_view_show_error    (BoView     *self,
                                    const char *what,
                                    GError     *error);
