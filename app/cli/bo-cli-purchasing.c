@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "bo-cli-private.h"
+#include "bo-notifier.h"
 
 static void
 print_root (JsonBuilder *builder)
@@ -545,12 +546,49 @@ po_line_sku (const BoPurchaseOrder *po,
   return NULL;
 }
 
+static void
+notification_closed_cb (BoNotifier *notifier,
+                        GParamSpec *pspec,
+                        GMainLoop  *loop)
+{
+  if (bo_notifier_get_n_open (notifier) == 0)
+    g_main_loop_quit (loop);
+}
+
+static gboolean
+stop_waiting_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The notification's buttons call back into this process, which passes them
+ * on to Backorders over D-Bus: wait while it is shown, a minute at most. */
+static void
+notify_receipt (BoCli                    *cli,
+                        const char               *po_number,
+                        const BoAllocationResult *result)
+{
+  g_autoptr(BoNotifier) notifier = bo_notifier_new (NULL);
+  g_autoptr(GMainLoop) loop = NULL;
+  guint timeout;
+
+  if (!bo_notifier_stock_received (notifier, cli->store, po_number, result))
+    return;
+  loop = g_main_loop_new (NULL, FALSE);
+  g_signal_connect (notifier, "notify::n-open", G_CALLBACK (notification_closed_cb), loop);
+  timeout = g_timeout_add_seconds (60, stop_waiting_cb, loop);
+  g_main_loop_run (loop);
+  g_source_remove (timeout);
+}
+
 int
 _bo_cli_po_receive (BoCli *cli,
                     char **argv)
 {
   g_auto(GStrv) line_args = NULL;
   gboolean preview = FALSE;
+  gboolean notify = FALSE;
   const GOptionEntry entries[] = {
     { "line", 0, 0, G_OPTION_ARG_STRING_ARRAY, &line_args,
       N_("Receive only this quantity of a SKU (repeat for more; default: everything "
@@ -558,6 +596,9 @@ _bo_cli_po_receive (BoCli *cli,
       N_("SKU:QTY") },
     { "preview", 0, 0, G_OPTION_ARG_NONE, &preview,
       N_("Show who would get the stock without saving anything"), NULL },
+    { "notify", 0, 0, G_OPTION_ARG_NONE, &notify,
+      N_("Show a desktop notification when waiting orders can ship, and wait up to a "
+         "minute for its buttons"), NULL },
     { NULL }
   };
   g_autoptr(BoAllocationResult) result = NULL;
@@ -598,6 +639,8 @@ _bo_cli_po_receive (BoCli *cli,
   if (!bo_store_receive_po (cli->store, po->id, (const BoQuantity *) quantities->data,
                             quantities->len, preview, &result, &error))
     return _bo_cli_fail (cli, error);
+  if (notify && !preview)
+    notify_receipt (cli, po->number, result);
 
   received = _bo_cli_table_new (cli);
   _bo_cli_table_column (received, "sku", _("SKU"), FALSE);

@@ -30,6 +30,14 @@ struct _BoNotifier
 
 G_DEFINE_FINAL_TYPE (BoNotifier, bo_notifier, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_N_OPEN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 bo_notifier_dispose (GObject *object)
 {
@@ -42,9 +50,38 @@ bo_notifier_dispose (GObject *object)
 }
 
 static void
+bo_notifier_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_N_OPEN:
+      g_value_set_uint (value, bo_notifier_get_n_open (BO_NOTIFIER (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bo_notifier_class_init (BoNotifierClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = bo_notifier_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = bo_notifier_dispose;
+  object_class->get_property = bo_notifier_get_property;
+
+  /**
+   * BoNotifier:n-open:
+   *
+   * Notifications shown and not closed yet.
+   */
+  properties[PROP_N_OPEN] = g_param_spec_uint ("n-open", NULL, NULL, 0, G_MAXUINT, 0,
+                                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                               G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -158,7 +195,8 @@ static void
 closed_cb (NotifyNotification *notification,
            BoNotifier         *self)
 {
-  g_ptr_array_remove (self->open, notification);
+  if (g_ptr_array_remove (self->open, notification))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN]);
 }
 
 static void
@@ -199,6 +237,7 @@ show (BoNotifier         *self,
     }
   g_signal_connect_object (notification, "closed", G_CALLBACK (closed_cb), self, 0);
   g_ptr_array_add (self->open, g_object_ref (notification));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN]);
   return TRUE;
 }
 
