@@ -817,6 +817,14 @@ invalid:
   return FALSE;
 }
 
+/**
+ * bo_store_set_setting:
+ * @key: one of bo_store_setting_keys()
+ *
+ * Sets a business setting; invalid values are refused with a message naming
+ * the key and what it expects. Changing the handling days or the allocation
+ * policy moves the promise dates in the same transaction.
+ */
 gboolean
 bo_store_set_setting (BoStore     *self,
                       const char  *key,
@@ -843,7 +851,26 @@ bo_store_set_setting (BoStore     *self,
       ok = _bo_store_step_done (self, stmt, error) &&
            _bo_store_log_event (self, "setting", key, value, error);
     }
+  /* Promise dates follow the handling days and the policy that pegs them. */
+  if (ok && (g_str_equal (key, "handling-days") || g_str_equal (key, "allocation-policy")))
+    ok = bo_store_refresh_promises (self, NULL, error);
   return _bo_store_finish (self, ok, TRUE, error);
+}
+
+/**
+ * bo_store_validate_setting:
+ *
+ * Checks a value without saving it, for forms that validate as you type.
+ *
+ * Returns: %TRUE when bo_store_set_setting() would accept @value for @key
+ */
+gboolean
+bo_store_validate_setting (const char  *key,
+                           const char  *value,
+                           GError     **error)
+{
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+  return validate_setting (key, value, error);
 }
 
 BoPolicy

@@ -185,6 +185,9 @@ gboolean    bo_store_set_setting         (BoStore            *store,
                                           const char         *key,
                                           const char         *value,
                                           GError            **error);
+gboolean    bo_store_validate_setting    (const char         *key,
+                                          const char         *value,
+                                          GError            **error);
 const char * const *bo_store_setting_keys (void);
 BoPolicy    bo_store_get_policy          (BoStore            *store);
 guint       bo_store_get_handling_days   (BoStore            *store);
@@ -464,5 +467,309 @@ gboolean    bo_store_generate_demo       (BoStore            *store,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoOrderDraft, bo_order_draft_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoOrderOutcome, bo_order_outcome_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoAllocationResult, bo_allocation_result_free)
+
+/* ---- pick lists (bo-store-picklist.c) ------------------------------------ */
+
+/**
+ * BoPickSource:
+ * @BO_PICK_SHIPMENT: one shipment (id: the shipment): the units it packs
+ * @BO_PICK_OPEN_SHIPMENTS: one order (id: the order): the units its open
+ *   shipments pack
+ * @BO_PICK_UNPACKED: one order (id: the order): allocated units that no open
+ *   shipment packs yet
+ * @BO_PICK_ALLOCATED: one order (id: the order), or every order (id 0):
+ *   allocated units not shipped yet
+ *
+ * What a pick list picks. The first three describe one order's shipment and
+ * also return its lines with nothing to pick now but units still
+ * backordered; %BO_PICK_ALLOCATED (batch picking) returns only lines with
+ * allocated units. Drop-ship products are never returned: they do not leave
+ * the shop's shelves.
+ */
+typedef enum
+{
+  BO_PICK_SHIPMENT,
+  BO_PICK_OPEN_SHIPMENTS,
+  BO_PICK_UNPACKED,
+  BO_PICK_ALLOCATED,
+} BoPickSource;
+
+/**
+ * BoPickLine:
+ * @order_id: the order
+ * @order_number: its number
+ * @placed_at: when it was placed (Unix seconds)
+ * @line_id: the order line
+ * @product_id: the product
+ * @sku: its SKU
+ * @product_name: its name
+ * @location: its bin, "" when none
+ * @quantity: units to pick now (0: nothing now, the line is listed for its
+ *   backorder)
+ * @ordered: units ordered on the line
+ * @backordered: units still backordered (ordered − allocated − shipped − cancelled)
+ * @promised: promise date of the backordered units as a Julian day, 0 for none
+ *
+ * One order line on a pick list.
+ */
+typedef struct
+{
+  gint64  order_id;
+  char   *order_number;
+  gint64  placed_at;
+  gint64  line_id;
+  gint64  product_id;
+  char   *sku;
+  char   *product_name;
+  char   *location;
+  gint64  quantity;
+  gint64  ordered;
+  gint64  backordered;
+  guint32 promised;
+} BoPickLine;
+
+BoShipment *bo_store_get_shipment        (BoStore            *store,
+                                          gint64              shipment_id,
+                                          GError            **error);
+GArray     *bo_store_list_pick_lines     (BoStore            *store,
+                                          BoPickSource        source,
+                                          gint64              id,
+                                          GError            **error);
+
+/* ==== import, export, backup and restore ===================================
+ * (bo-store-import.c, bo-store-export.c, bo-store-restore.c)
+ *
+ * Records read from a shop platform's export file. bo_store_apply_import()
+ * writes a whole batch in one transaction: all of it or none of it. Values
+ * marked "keep" leave an existing record's value as it is. */
+
+#include <gio/gio.h>
+
+/**
+ * BoProgressFunc:
+ * @fraction: how much of the work is done, from 0 to 1
+ *
+ * Reports progress of long work; called in the thread doing the work.
+ */
+typedef void (*BoProgressFunc) (double   fraction,
+                                gpointer user_data);
+
+/**
+ * BoImportRecord:
+ * The kinds of record an import writes, in the order it writes them.
+ */
+typedef enum
+{
+  BO_IMPORT_RECORD_SUPPLIER,
+  BO_IMPORT_RECORD_PRODUCT,
+  BO_IMPORT_RECORD_CUSTOMER,
+  BO_IMPORT_RECORD_ORDER,
+  BO_IMPORT_N_RECORDS,
+} BoImportRecord;
+
+/**
+ * BoImportProduct:
+ * @row: the row of the file it came from (for messages)
+ * @sku: the SKU; a product is found by @external_ref, else by SKU
+ * @external_ref: (nullable): its reference in the shop platform
+ * @name: (nullable): keep when %NULL; required for a new product
+ * @price: minor units; -1: keep (0 for a new product)
+ * @on_hand: units on hand; -1: keep (0 for a new product)
+ * @backorder_policy: a #BoBackorderPolicy; -1: keep (allow for a new product)
+ * @discontinued: 0 or 1; -1: keep
+ * @supplier: (nullable): links the product to this supplier
+ */
+typedef struct
+{
+  guint64 row;
+  char   *sku;
+  char   *external_ref;
+  char   *name;
+  gint64  price;
+  gint64  cost;
+  gint64  on_hand;
+  gint64  reorder_point;
+  gint64  reorder_qty;
+  gint    backorder_policy;
+  gint    discontinued;
+  char   *location;
+  char   *supplier;
+  char   *supplier_sku;
+} BoImportProduct;
+
+/**
+ * BoImportCustomer:
+ * A customer is found by @external_ref, else by @email, else (without an
+ * email address) by @name.
+ * @create_only: an existing customer is left as it is (customers met in
+ *   orders: the shop's own record knows them better)
+ * @tier: -1: keep; @ship_complete: -1: keep
+ */
+typedef struct
+{
+  guint64  row;
+  char    *external_ref;
+  char    *name;
+  char    *email;
+  char    *address;
+  gint     tier;
+  gint     ship_complete;
+  gboolean create_only;
+} BoImportCustomer;
+
+/**
+ * BoImportSupplier:
+ * Found by name. @lead_days: -1 keeps (7 for a new supplier).
+ */
+typedef struct
+{
+  guint64 row;
+  char   *name;
+  char   *email;
+  gint    lead_days;
+  char   *notes;
+} BoImportSupplier;
+
+/**
+ * BoImportLine:
+ * @unit_price: minor units, or -1 for the product's price
+ * @shipped: units the shop platform shipped already (recorded as a shipment
+ *   that left before the import; the stock count does not change for them)
+ */
+typedef struct
+{
+  guint64 row;
+  char   *sku;
+  gint64  quantity;
+  gint64  unit_price;
+  gint64  shipped;
+} BoImportLine;
+
+/**
+ * BoImportOrder:
+ * @external_ref: identifies the order across imports: an order whose
+ *   reference is known already is left as it is
+ * @number: (nullable): the order number, or %NULL for the next free one
+ * @customer: index into the batch's customers
+ * @placed_at: Unix seconds
+ * @shipped_at: when its shipped units left, Unix seconds; 0: @placed_at
+ * @lines: #BoImportLine
+ */
+typedef struct
+{
+  guint64 row;
+  char   *external_ref;
+  char   *number;
+  guint   customer;
+  gint64  placed_at;
+  gint64  shipped_at;
+  char   *notes;
+  GArray *lines;
+} BoImportOrder;
+
+typedef struct
+{
+  char      *source;     /* for the event history, e.g. the file's name */
+  GPtrArray *suppliers;  /* BoImportSupplier */
+  GPtrArray *products;   /* BoImportProduct */
+  GPtrArray *customers;  /* BoImportCustomer */
+  GPtrArray *orders;     /* BoImportOrder */
+} BoImportBatch;
+
+/**
+ * BoImportOutcome:
+ * What an import did. @notes are sentences the merchant should read (for
+ * instance backorders accepted for a product that takes none: the shop
+ * platform accepted the order, so it is imported).
+ */
+typedef struct
+{
+  guint      created[BO_IMPORT_N_RECORDS];
+  guint      updated[BO_IMPORT_N_RECORDS];
+  guint      unchanged[BO_IMPORT_N_RECORDS];
+  gint64     lines_shipped;
+  gint64     lines_allocated;
+  gint64     lines_backordered;
+  gint64     units_backordered;
+  GPtrArray *notes;
+} BoImportOutcome;
+
+/**
+ * BoCustomerBackorders:
+ * A customer's backorders, for the customer export.
+ */
+typedef struct
+{
+  gint64  customer_id;
+  char   *name;
+  char   *email;
+  gint64  orders;            /* orders with open backordered units */
+  gint64  lines;             /* open backordered lines */
+  gint64  units;
+  gint64  value;             /* at line price */
+  gint64  unpromised_lines;  /* no incoming purchase order covers them */
+  gint64  overdue_lines;     /* their promise date has passed */
+  gint64  ready_lines;       /* with stock allocated, waiting to ship */
+  guint32 first_promised;    /* earliest promise date of an open line */
+  guint32 last_promised;     /* latest one */
+} BoCustomerBackorders;
+
+BoImportBatch    *bo_import_batch_new          (void);
+void              bo_import_batch_free         (BoImportBatch          *batch);
+BoImportProduct  *bo_import_product_new        (void);
+void              bo_import_product_free       (BoImportProduct        *product);
+BoImportCustomer *bo_import_customer_new       (void);
+void              bo_import_customer_free      (BoImportCustomer       *customer);
+BoImportSupplier *bo_import_supplier_new       (void);
+void              bo_import_supplier_free      (BoImportSupplier       *supplier);
+BoImportOrder    *bo_import_order_new          (void);
+void              bo_import_order_add_line     (BoImportOrder          *order,
+                                                guint64                 row,
+                                                const char             *sku,
+                                                gint64                  quantity,
+                                                gint64                  unit_price,
+                                                gint64                  shipped);
+void              bo_import_order_free         (BoImportOrder          *order);
+void              bo_import_outcome_free       (BoImportOutcome        *outcome);
+void              bo_customer_backorders_free  (BoCustomerBackorders   *row);
+
+char             *bo_import_product_changes    (const BoProduct        *existing,
+                                                const BoImportProduct  *incoming);
+char             *bo_import_customer_changes   (const BoCustomer       *existing,
+                                                const BoImportCustomer *incoming);
+char             *bo_import_supplier_changes   (const BoSupplier       *existing,
+                                                const BoImportSupplier *incoming);
+
+gboolean    bo_store_apply_import        (BoStore             *store,
+                                          const BoImportBatch *batch,
+                                          GCancellable        *cancellable,
+                                          BoProgressFunc       progress,
+                                          gpointer             user_data,
+                                          BoImportOutcome    **outcome,
+                                          GError             **error);
+BoProduct  *bo_store_find_product_by_ref (BoStore            *store,
+                                          const char         *external_ref,
+                                          GError            **error);
+gint64      bo_store_find_order_id       (BoStore            *store,
+                                          const char         *external_ref,
+                                          const char         *number,
+                                          GError            **error);
+GPtrArray  *bo_store_list_customer_backorders (BoStore       *store,
+                                          GError            **error);
+BoStore    *bo_store_open_another        (BoStore            *store,
+                                          GError            **error);
+gboolean    bo_store_restore             (BoStore            *store,
+                                          const char         *source,
+                                          char              **safety_copy,
+                                          GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoImportBatch, bo_import_batch_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoImportProduct, bo_import_product_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoImportCustomer, bo_import_customer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoImportSupplier, bo_import_supplier_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoImportOrder, bo_import_order_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoImportOutcome, bo_import_outcome_free)
+
+/* ==== end of import, export, backup and restore ============================ */
 
 G_END_DECLS
