@@ -8,7 +8,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "bo-application.h"
+#include "bo-application-private.h"
+#include "bo-preferences-dialog.h"
 #include "bo-window.h"
 
 struct _BoApplication
@@ -57,8 +58,8 @@ bo_application_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "backorders", "shop.db", NULL);
 }
 
-static BoWindow *
-main_window (BoApplication *self)
+BoWindow *
+_bo_application_get_window (BoApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
@@ -74,7 +75,7 @@ bo_application_activate (GApplication *application)
 {
   BoApplication *self = BO_APPLICATION (application);
   g_autoptr(GError) error = NULL;
-  BoWindow *window = main_window (self);
+  BoWindow *window = _bo_application_get_window (self);
 
   if (window != NULL)
     {
@@ -94,7 +95,10 @@ bo_application_activate (GApplication *application)
         }
       self->store = bo_store_open (path, &error);
       if (self->store != NULL)
-        bo_store_watch (self->store);
+        {
+          bo_store_watch (self->store);
+          _bo_application_watch_store (self, self->store);
+        }
     }
 
   window = bo_window_new (ADW_APPLICATION (self), self->store);
@@ -132,7 +136,7 @@ about_action (GSimpleAction *action,
   BoApplication *self = user_data;
   static const char *developers[] = { "The Backorders developers", NULL };
 
-  adw_show_about_window (GTK_WINDOW (main_window (self)),
+  adw_show_about_window (GTK_WINDOW (_bo_application_get_window (self)),
                          "application-name", _("Backorders"),
                          "application-icon", APP_ID,
                          "version", PACKAGE_VERSION,
@@ -145,6 +149,20 @@ about_action (GSimpleAction *action,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "translator-credits", _("translator-credits"),
                          NULL);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  BoWindow *window = _bo_application_get_window (BO_APPLICATION (user_data));
+  BoStore *store = window != NULL ? bo_window_get_store (window) : NULL;
+
+  /* A shop that could not be opened has no settings to show. */
+  if (store == NULL)
+    return;
+  gtk_window_present (bo_preferences_dialog_new (GTK_WINDOW (window), store));
 }
 
 static void
@@ -167,6 +185,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -180,6 +199,7 @@ bo_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
+  _bo_application_install_shop_actions (BO_APPLICATION (application));
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
                                          prefs_accels);

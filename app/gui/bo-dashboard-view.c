@@ -1,30 +1,512 @@
-/* bo-dashboard-view.c — the dashboard view
+/* bo-dashboard-view.c — the shop at a glance: cards that open the lists behind them
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "bo-dashboard-view"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <math.h>
+
 #include "bo-dashboard-view.h"
+#include "bo-format.h"
+
+typedef enum
+{
+  CARD_BACKLOG_UNITS,
+  CARD_BACKLOG_VALUE,
+  CARD_ORDER_RATE,
+  CARD_FILL_RATE,
+  CARD_READY,
+  CARD_AWAITING_PO,
+  CARD_OVERDUE_POS,
+  CARD_CUSTOMER_ON_TIME,
+  N_CARDS
+} Card;
 
 struct _BoDashboardView
 {
-  BoView parent_instance;
+  BoView     parent_instance;
+
+  /* template widgets */
+  GtkWidget *cards[N_CARDS];
+  GtkLabel  *titles[N_CARDS];
+  GtkLabel  *values[N_CARDS];
+  GtkLabel  *details[N_CARDS];
+
+  /* owned */
+  gboolean   stale;
 };
 
 G_DEFINE_FINAL_TYPE (BoDashboardView, bo_dashboard_view, BO_TYPE_VIEW)
 
+/* The public id of each card and the ids of its widgets in the template. */
+typedef struct
+{
+  const char *id;
+  const char *card;
+  const char *title;
+  const char *value;
+  const char *detail;
+} CardInfo;
+
+static const CardInfo card_infos[N_CARDS] = {
+  { "backlog-units", "backlog_units_card", "backlog_units_title", "backlog_units_value",
+    "backlog_units_detail" },
+  { "backlog-value", "backlog_value_card", "backlog_value_title", "backlog_value_value",
+    "backlog_value_detail" },
+  { "order-rate", "order_rate_card", "order_rate_title", "order_rate_value", "order_rate_detail" },
+  { "fill-rate", "fill_rate_card", "fill_rate_title", "fill_rate_value", "fill_rate_detail" },
+  { "ready", "ready_card", "ready_title", "ready_value", "ready_detail" },
+  { "awaiting-po", "awaiting_po_card", "awaiting_po_title", "awaiting_po_value",
+    "awaiting_po_detail" },
+  { "overdue-pos", "overdue_pos_card", "overdue_pos_title", "overdue_pos_value",
+    "overdue_pos_detail" },
+  { "customer-on-time", "customer_on_time_card", "customer_on_time_title",
+    "customer_on_time_value", "customer_on_time_detail" },
+};
+
+/* Shown in place of a number the store could not give. */
+#define NO_VALUE "—"
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+static gint
+card_index (const char *card_id)
+{
+  for (guint i = 0; i < N_CARDS; i++)
+    if (g_strcmp0 (card_infos[i].id, card_id) == 0)
+      return i;
+  return -1;
+}
+
+/* Sets a card's number and caption; screen readers hear the title, the
+ * number and the caption as the button's name. */
+static void
+set_card (BoDashboardView *self,
+          Card             card,
+          const char      *value,
+          const char      *detail)
+{
+  g_autofree char *name = NULL;
+
+  gtk_label_set_label (self->values[card], value);
+  gtk_label_set_label (self->details[card], detail);
+  /* TRANSLATORS: accessible name of a dashboard card: title, number, caption */
+  name = g_strdup_printf (C_("dashboard card", "%s: %s, %s"),
+                          gtk_label_get_label (self->titles[card]), value, detail);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->cards[card]),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+set_card_count (BoDashboardView *self,
+                Card             card,
+                gint64           count,
+                const char      *detail)
+{
+  g_autofree char *value = bo_format_quantity (count);
+
+  set_card (self, card, value, detail);
+}
+
+static void
+set_card_error (BoDashboardView *self,
+                Card             card,
+                GError         **error,
+                GError         **first_error)
+{
+  set_card (self, card, NO_VALUE, _("Not available"));
+  if (*first_error == NULL)
+    *first_error = g_steal_pointer (error);
+  g_clear_error (error);
+}
+
+static guint32
+quarter_first_day (gint year,
+                   gint quarter)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, (quarter - 1) * 3 + 1, year);
+  return g_date_get_julian (&date);
+}
+
+/* "2.1" for a change of 2.14 percentage points, in the locale's digits. */
+static char *
+format_points (double points)
+{
+  return g_strdup_printf ("%.1f", fabs (points));
+}
+
+/* ---- the cards -------------------------------------------------------------- */
+
+static void
+load_backlog (BoDashboardView *self,
+              BoStore         *store,
+              const char      *currency,
+              GError         **first_error)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *units_text = NULL, *lines_text = NULL, *value_text = NULL;
+  g_autofree char *detail = NULL;
+  gint64 lines = 0, units = 0, value = 0;
+
+  if (!bo_store_backlog (store, &lines, &units, &value, &error))
+    {
+      set_card_error (self, CARD_BACKLOG_UNITS, &error, first_error);
+      set_card (self, CARD_BACKLOG_VALUE, NO_VALUE, _("Not available"));
+      return;
+    }
+  units_text = bo_format_quantity (units);
+  lines_text = bo_format_quantity (lines);
+  detail = g_strdup_printf (ngettext ("waiting in %s order line", "waiting in %s order lines",
+                                      lines), lines_text);
+  set_card (self, CARD_BACKLOG_UNITS, units_text, detail);
+
+  value_text = bo_format_money (value, currency);
+  set_card (self, CARD_BACKLOG_VALUE, value_text, _("at the prices of the order lines"));
+}
+
+static void
+load_order_rate (BoDashboardView *self,
+                 BoStore         *store,
+                 guint32          today,
+                 GError         **first_error)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GArray) series = NULL;
+  g_autofree char *value = NULL, *detail = NULL, *previous_label = NULL;
+  const BoRatePoint *previous, *current;
+  gint year, quarter, previous_year, previous_quarter;
+  guint32 from_day;
+
+  bo_period_of_day (BO_PERIOD_QUARTER, today, &year, &quarter);
+  previous_year = quarter == 1 ? year - 1 : year;
+  previous_quarter = quarter == 1 ? 4 : quarter - 1;
+  from_day = quarter_first_day (previous_year, previous_quarter);
+
+  days = bo_store_day_counts (store, from_day, today, &error);
+  if (days == NULL)
+    {
+      set_card_error (self, CARD_ORDER_RATE, &error, first_error);
+      return;
+    }
+  series = bo_metrics_rate_series ((const BoDayCounts *) (gpointer) days->data, days->len,
+                                   BO_PERIOD_QUARTER, from_day, today);
+  g_return_if_fail (series->len == 2);
+  previous = &g_array_index (series, BoRatePoint, 0);
+  current = &g_array_index (series, BoRatePoint, 1);
+  previous_label = bo_period_label (BO_PERIOD_QUARTER, previous_year, previous_quarter);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->details[CARD_ORDER_RATE]), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->details[CARD_ORDER_RATE]), "success");
+  if (current->counts.orders == 0)
+    {
+      set_card (self, CARD_ORDER_RATE, NO_VALUE, _("No orders this quarter yet"));
+      return;
+    }
+  value = bo_format_percent (current->order_rate);
+  if (previous->counts.orders == 0)
+    {
+      /* TRANSLATORS: %s is a quarter, e.g. "2026 Q3" */
+      detail = g_strdup_printf (_("No orders in %s to compare with"), previous_label);
+    }
+  else
+    {
+      double change = current->order_rate - previous->order_rate;
+      g_autofree char *points = format_points (change);
+
+      if (fabs (change) < 0.05)
+        /* TRANSLATORS: %s is a quarter, e.g. "2026 Q3" */
+        detail = g_strdup_printf (_("No change from %s"), previous_label);
+      else if (change > 0)
+        {
+          /* TRANSLATORS: the backorder rate rose by %s percentage points since
+           * the quarter %s, e.g. "↑ 2.1 pts from 2026 Q3" */
+          detail = g_strdup_printf (_("↑ %s pts from %s"), points, previous_label);
+          gtk_widget_add_css_class (GTK_WIDGET (self->details[CARD_ORDER_RATE]), "warning");
+        }
+      else
+        {
+          /* TRANSLATORS: the backorder rate fell by %s percentage points since
+           * the quarter %s, e.g. "↓ 2.1 pts from 2026 Q3" */
+          detail = g_strdup_printf (_("↓ %s pts from %s"), points, previous_label);
+          gtk_widget_add_css_class (GTK_WIDGET (self->details[CARD_ORDER_RATE]), "success");
+        }
+    }
+  set_card (self, CARD_ORDER_RATE, value, detail);
+}
+
+static void
+load_fill_rate (BoDashboardView *self,
+                BoStore         *store,
+                guint32          today,
+                GError         **first_error)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL, *detail = NULL, *full_text = NULL, *lines_text = NULL;
+  gint64 full = 0, lines = 0;
+  gint year, quarter;
+
+  bo_period_of_day (BO_PERIOD_QUARTER, today, &year, &quarter);
+  if (!bo_store_fill_rate (store, quarter_first_day (year, quarter), today, &full, &lines,
+                           &error))
+    {
+      set_card_error (self, CARD_FILL_RATE, &error, first_error);
+      return;
+    }
+  if (lines == 0)
+    {
+      set_card (self, CARD_FILL_RATE, NO_VALUE, _("No orders this quarter yet"));
+      return;
+    }
+  value = bo_format_percent (bo_metrics_percent (full, lines));
+  full_text = bo_format_quantity (full);
+  lines_text = bo_format_quantity (lines);
+  /* TRANSLATORS: "120 of 137 lines filled at once this quarter" */
+  detail = g_strdup_printf (ngettext ("%s of %s line filled at once this quarter",
+                                      "%s of %s lines filled at once this quarter", lines),
+                            full_text, lines_text);
+  set_card (self, CARD_FILL_RATE, value, detail);
+}
+
+static void
+load_counts (BoDashboardView *self,
+             BoStore         *store,
+             GError         **first_error)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 count;
+
+  count = bo_store_count_orders (store, BO_ORDER_FILTER_READY, NULL, &error);
+  if (count < 0)
+    set_card_error (self, CARD_READY, &error, first_error);
+  else
+    set_card_count (self, CARD_READY, count,
+                    ngettext ("order has stock allocated to ship",
+                              "orders have stock allocated to ship", count));
+
+  count = bo_store_count_backorders (store, BO_ORDER_FILTER_AWAITING_PO, NULL, &error);
+  if (count < 0)
+    set_card_error (self, CARD_AWAITING_PO, &error, first_error);
+  else
+    set_card_count (self, CARD_AWAITING_PO, count,
+                    ngettext ("backordered line has no incoming purchase order",
+                              "backordered lines have no incoming purchase order", count));
+
+  count = bo_store_count_overdue_pos (store, &error);
+  if (count < 0)
+    set_card_error (self, CARD_OVERDUE_POS, &error, first_error);
+  else
+    set_card_count (self, CARD_OVERDUE_POS, count,
+                    ngettext ("purchase order is past its delivery date",
+                              "purchase orders are past their delivery date", count));
+}
+
+static void
+load_customer_on_time (BoDashboardView *self,
+                       BoStore         *store,
+                       GError         **first_error)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL, *detail = NULL, *on_time_text = NULL, *shipped_text = NULL;
+  gint64 on_time = 0, shipped = 0;
+
+  if (!bo_store_customer_on_time (store, &on_time, &shipped, &error))
+    {
+      set_card_error (self, CARD_CUSTOMER_ON_TIME, &error, first_error);
+      return;
+    }
+  if (shipped == 0)
+    {
+      set_card (self, CARD_CUSTOMER_ON_TIME, NO_VALUE, _("No backordered line has shipped yet"));
+      return;
+    }
+  value = bo_format_percent (bo_metrics_percent (on_time, shipped));
+  on_time_text = bo_format_quantity (on_time);
+  shipped_text = bo_format_quantity (shipped);
+  /* TRANSLATORS: "48 of 52 backordered lines shipped by the promised date" */
+  detail = g_strdup_printf (ngettext ("%s of %s backordered line shipped by the promised date",
+                                      "%s of %s backordered lines shipped by the promised date",
+                                      shipped),
+                            on_time_text, shipped_text);
+  set_card (self, CARD_CUSTOMER_ON_TIME, value, detail);
+}
+
+static void
+refresh (BoDashboardView *self)
+{
+  BoStore *store = bo_view_get_store (BO_VIEW (self));
+  g_autoptr(GError) first_error = NULL;
+  g_autofree char *currency = NULL;
+  guint32 today;
+
+  self->stale = FALSE;
+  if (store == NULL)
+    return;
+
+  today = bo_store_get_today (store);
+  currency = bo_store_get_setting (store, "currency");
+  load_backlog (self, store, currency, &first_error);
+  load_order_rate (self, store, today, &first_error);
+  load_fill_rate (self, store, today, &first_error);
+  load_counts (self, store, &first_error);
+  load_customer_on_time (self, store, &first_error);
+
+  if (first_error != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Could not read the shop’s numbers: %s"),
+                                                first_error->message);
+      bo_view_show_toast (BO_VIEW (self), adw_toast_new (title));
+    }
+}
+
+/* ---- overrides -------------------------------------------------------------- */
+
+/* Reading the numbers costs a few queries: a hidden dashboard waits until
+ * it is shown again. */
+static void
+bo_dashboard_view_reload (BoView *view)
+{
+  BoDashboardView *self = BO_DASHBOARD_VIEW (view);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+bo_dashboard_view_map (GtkWidget *widget)
+{
+  BoDashboardView *self = BO_DASHBOARD_VIEW (widget);
+
+  GTK_WIDGET_CLASS (bo_dashboard_view_parent_class)->map (widget);
+  if (self->stale)
+    refresh (self);
+}
+
+static void
+bo_dashboard_view_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), BO_TYPE_DASHBOARD_VIEW);
+
+  G_OBJECT_CLASS (bo_dashboard_view_parent_class)->dispose (object);
+}
+
 static void
 bo_dashboard_view_class_init (BoDashboardViewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  BoViewClass *view_class = BO_VIEW_CLASS (klass);
+
+  object_class->dispose = bo_dashboard_view_dispose;
+  widget_class->map = bo_dashboard_view_map;
+  view_class->reload = bo_dashboard_view_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backorders/Backorders/bo-dashboard-view.ui");
+  for (guint i = 0; i < N_CARDS; i++)
+    {
+      gtk_widget_class_bind_template_child_full (widget_class, card_infos[i].card, FALSE,
+                                                 G_STRUCT_OFFSET (BoDashboardView, cards) +
+                                                 i * sizeof (gpointer));
+      gtk_widget_class_bind_template_child_full (widget_class, card_infos[i].title, FALSE,
+                                                 G_STRUCT_OFFSET (BoDashboardView, titles) +
+                                                 i * sizeof (gpointer));
+      gtk_widget_class_bind_template_child_full (widget_class, card_infos[i].value, FALSE,
+                                                 G_STRUCT_OFFSET (BoDashboardView, values) +
+                                                 i * sizeof (gpointer));
+      gtk_widget_class_bind_template_child_full (widget_class, card_infos[i].detail, FALSE,
+                                                 G_STRUCT_OFFSET (BoDashboardView, details) +
+                                                 i * sizeof (gpointer));
+    }
 }
 
 static void
 bo_dashboard_view_init (BoDashboardView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Each rate says how it is computed. */
+  gtk_widget_set_tooltip_text (self->cards[CARD_BACKLOG_UNITS],
+                               bo_metrics_formula (BO_METRIC_BACKLOG));
+  gtk_widget_set_tooltip_text (self->cards[CARD_BACKLOG_VALUE],
+                               bo_metrics_formula (BO_METRIC_BACKLOG));
+  gtk_widget_set_tooltip_text (self->cards[CARD_ORDER_RATE],
+                               bo_metrics_formula (BO_METRIC_ORDER_RATE));
+  gtk_widget_set_tooltip_text (self->cards[CARD_FILL_RATE],
+                               bo_metrics_formula (BO_METRIC_FILL_RATE));
+  gtk_widget_set_tooltip_text (self->cards[CARD_CUSTOMER_ON_TIME],
+                               bo_metrics_formula (BO_METRIC_CUSTOMER_ON_TIME));
+  self->stale = TRUE;
+}
+
+/* ---- public ----------------------------------------------------------------- */
+
+/**
+ * bo_dashboard_view_get_card:
+ * @card_id: "backlog-units", "backlog-value", "order-rate", "fill-rate",
+ *   "ready", "awaiting-po", "overdue-pos" or "customer-on-time"
+ *
+ * Returns: (transfer none) (nullable): the card's button, which opens the
+ *   list behind the number
+ */
+GtkWidget *
+bo_dashboard_view_get_card (BoDashboardView *self,
+                            const char      *card_id)
+{
+  gint i;
+
+  g_return_val_if_fail (BO_IS_DASHBOARD_VIEW (self), NULL);
+
+  i = card_index (card_id);
+  return i >= 0 ? self->cards[i] : NULL;
+}
+
+/**
+ * bo_dashboard_view_get_card_value:
+ *
+ * Returns: (nullable): the number a card shows, read again first if the
+ *   shop changed while the dashboard was hidden
+ */
+const char *
+bo_dashboard_view_get_card_value (BoDashboardView *self,
+                                  const char      *card_id)
+{
+  gint i;
+
+  g_return_val_if_fail (BO_IS_DASHBOARD_VIEW (self), NULL);
+
+  i = card_index (card_id);
+  if (i < 0)
+    return NULL;
+  if (self->stale)
+    refresh (self);
+  return gtk_label_get_label (self->values[i]);
+}
+
+/**
+ * bo_dashboard_view_get_card_detail:
+ *
+ * Returns: (nullable): the caption under a card's number
+ */
+const char *
+bo_dashboard_view_get_card_detail (BoDashboardView *self,
+                                   const char      *card_id)
+{
+  gint i;
+
+  g_return_val_if_fail (BO_IS_DASHBOARD_VIEW (self), NULL);
+
+  i = card_index (card_id);
+  if (i < 0)
+    return NULL;
+  if (self->stale)
+    refresh (self);
+  return gtk_label_get_label (self->details[i]);
 }
