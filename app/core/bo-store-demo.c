@@ -23,11 +23,13 @@ typedef struct
   guint orders;
   guint days;
   guint review_days;   /* each supplier is ordered from this often */
+  double cover_min;    /* reorder points cover this much of lead time + review… */
+  double cover_max;    /* …up to this much */
 } Scale;
 
 static const Scale scales[] = {
-  [BO_DEMO_SMALL] = { 36, 5, 80, 600, 400, 10 },
-  [BO_DEMO_LARGE] = { 10000, 50, 20000, 200000, 1826, 45 },
+  [BO_DEMO_SMALL] = { 36, 5, 80, 600, 400, 14, 0.8, 1.4 },
+  [BO_DEMO_LARGE] = { 10000, 50, 20000, 200000, 1826, 45, 0.9, 1.6 },
 };
 
 static const char *const items[][2] = {
@@ -513,7 +515,8 @@ build_catalogue (Sim *sim)
       guint roll = g_rand_int_range (sim->rand, 0, 100);
 
       p->reorder_point = (gint64) (daily * (p->lead_days + sim->scale.review_days) *
-                                   g_rand_double_range (sim->rand, 0.9, 1.6));
+                                   g_rand_double_range (sim->rand, sim->scale.cover_min,
+                                                        sim->scale.cover_max));
       p->reorder_qty = MAX (5, (gint64) (daily * sim->scale.review_days *
                                          g_rand_double_range (sim->rand, 1.0, 2.0)));
       p->initial = p->reorder_qty + p->reorder_point;
