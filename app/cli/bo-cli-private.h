@@ -212,8 +212,10 @@ int _bo_cli_order_add       (BoCli *cli, char **argv);
 int _bo_cli_order_show      (BoCli *cli, char **argv);
 int _bo_cli_order_list      (BoCli *cli, char **argv);
 int _bo_cli_order_priority  (BoCli *cli, char **argv);
+int _bo_cli_order_message   (BoCli *cli, char **argv);
 int _bo_cli_ship            (BoCli *cli, char **argv);
 int _bo_cli_cancel          (BoCli *cli, char **argv);
+int _bo_cli_picklist        (BoCli *cli, char **argv);
 
 int _bo_cli_po_add          (BoCli *cli, char **argv);
 int _bo_cli_po_draft        (BoCli *cli, char **argv);

@@ -40,8 +40,12 @@ static const BoCliCommand commands[] = {
   { "order", "list", NULL, N_("List orders"), _bo_cli_order_list },
   { "order", "priority", N_("NUMBER TIER"), N_("Set the priority tier of an order"),
     _bo_cli_order_priority },
+  { "order", "message", N_("NUMBER"), N_("Write the customer an update on a backordered order"),
+    _bo_cli_order_message },
 
   { "ship", NULL, N_("NUMBER"), N_("Ship allocated stock of an order"), _bo_cli_ship },
+  { "picklist", NULL, NULL, N_("Write the pick list of a shipment, an order or a batch as PDF"),
+    _bo_cli_picklist },
   { "cancel", NULL, N_("NUMBER"), N_("Cancel part of an order line"), _bo_cli_cancel },
 
   { "po", "add", NULL, N_("Create a purchase order"), _bo_cli_po_add },
