@@ -11,6 +11,7 @@
 #include "bo-customers-view.h"
 #include "bo-dashboard-view.h"
 #include "bo-orders-view.h"
+#include "bo-picklist-print.h"
 #include "bo-products-view.h"
 #include "bo-purchase-orders-view.h"
 #include "bo-suppliers-view.h"
@@ -188,6 +189,32 @@ start_empty_action (GtkWidget  *widget,
   bo_window_show_view (self, "products");
 }
 
+/* One batch pick list for every order that can ship now, grouped by bin. */
+static void
+print_ready_picklists_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  BoWindow *self = BO_WINDOW (widget);
+  g_autoptr(BoPicklist) picklist = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  picklist = bo_picklist_new_batch (self->store, NULL, 0, &error);
+  if (picklist == NULL)
+    {
+      bo_window_show_error (self, error);
+      return;
+    }
+  if (picklist->rows->len == 0)
+    {
+      bo_window_add_toast (self, adw_toast_new (_("No order is ready to ship")));
+      return;
+    }
+  bo_picklist_print (GTK_WINDOW (self), g_steal_pointer (&picklist));
+}
+
 /* ---- GObject ---------------------------------------------------------------- */
 
 static void
@@ -309,6 +336,8 @@ bo_window_class_init (BoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-sample-shop", NULL,
                                    open_sample_shop_action);
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
+  gtk_widget_class_install_action (widget_class, "win.print-ready-picklists", NULL,
+                                   print_ready_picklists_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (view_infos); i++)
