@@ -378,6 +378,19 @@ bo_backorders_view_set_property (GObject      *object,
     }
 }
 
+static gboolean
+bo_backorders_view_show_filter (BoView     *view,
+                                const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    if (g_str_equal (filters[i].name, name))
+      {
+        set_filter_name (BO_BACKORDERS_VIEW (view), name);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static void
 bo_backorders_view_class_init (BoBackordersViewClass *klass)
 {
@@ -391,6 +404,7 @@ bo_backorders_view_class_init (BoBackordersViewClass *klass)
   object_class->set_property = bo_backorders_view_set_property;
   view_class->reload = bo_backorders_view_reload;
   view_class->focus_search = bo_backorders_view_focus_search;
+  view_class->show_filter = bo_backorders_view_show_filter;
 
   /**
    * BoBackordersView:filter:

@@ -217,6 +217,17 @@ bo_purchase_orders_view_set_property (GObject      *object,
     }
 }
 
+/* "open" or "all". */
+static gboolean
+bo_purchase_orders_view_show_filter (BoView     *view,
+                                     const char *name)
+{
+  if (!g_str_equal (name, "open") && !g_str_equal (name, "all"))
+    return FALSE;
+  g_object_set (view, "open-only", g_str_equal (name, "open"), NULL);
+  return TRUE;
+}
+
 static void
 bo_purchase_orders_view_class_init (BoPurchaseOrdersViewClass *klass)
 {
@@ -229,6 +240,7 @@ bo_purchase_orders_view_class_init (BoPurchaseOrdersViewClass *klass)
   object_class->set_property = bo_purchase_orders_view_set_property;
   view_class->reload = bo_purchase_orders_view_reload;
   view_class->focus_search = bo_purchase_orders_view_focus_search;
+  view_class->show_filter = bo_purchase_orders_view_show_filter;
 
   /**
    * BoPurchaseOrdersView:open-only:
