@@ -1,23 +1,245 @@
-/* bo-customer-dialog.c — placeholder
+/* bo-customer-dialog.c — add or edit a customer
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "bo-customer-dialog"
+
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "bo-customer-dialog.h"
+#include "bo-form.h"
 
 struct _BoCustomerDialog
 {
-  AdwWindow parent_instance;
+  AdwWindow       parent_instance;
+
+  /* template widgets */
+  AdwWindowTitle *window_title;
+  AdwEntryRow    *name_row;
+  AdwEntryRow    *email_row;
+  GtkTextView    *address_view;
+  GtkSpinButton  *tier_spin;
+  GtkSwitch      *ship_complete_switch;
+  GtkLabel       *name_error;
+  GtkLabel       *email_error;
+  GtkLabel       *address_error;
+
+  /* owned */
+  BoStore        *store;
+  BoCustomer     *customer;     /* as read, or a new one */
+  gboolean        loading;
+  gboolean        valid;
 };
 
 G_DEFINE_FINAL_TYPE (BoCustomerDialog, bo_customer_dialog, ADW_TYPE_WINDOW)
 
+/* ---- helpers ---------------------------------------------------------------- */
+
+static const char *
+row_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static void
+set_row_text (AdwEntryRow *row,
+              const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+update_actions (BoCustomerDialog *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.save", self->valid);
+}
+
+/* Checks every field; fills @customer when given and all are good. */
+static gboolean
+validate (BoCustomerDialog *self,
+          BoCustomer       *customer)
+{
+  g_autofree char *address = bo_form_get_text (self->address_view);
+  g_autofree char *name_reason = bo_form_check_text (row_text (self->name_row), TRUE, 200,
+                                                     _("required"));
+  g_autofree char *email_reason = bo_form_check_email (row_text (self->email_row));
+  g_autofree char *address_reason = bo_form_check_text (address, FALSE, 2000, NULL);
+  gboolean valid = TRUE;
+
+  valid &= bo_form_show_reason (GTK_WIDGET (self->name_row), self->name_error, name_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->email_row), self->email_error, email_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->address_view), self->address_error,
+                                address_reason);
+
+  if (valid && customer != NULL)
+    {
+      g_free (customer->name);
+      customer->name = g_strstrip (g_strdup (row_text (self->name_row)));
+      g_free (customer->email);
+      customer->email = g_strstrip (g_strdup (row_text (self->email_row)));
+      g_free (customer->address);
+      customer->address = g_strstrip (g_steal_pointer (&address));
+      customer->tier = gtk_spin_button_get_value_as_int (self->tier_spin);
+      customer->ship_complete = gtk_switch_get_active (self->ship_complete_switch);
+    }
+  self->valid = valid;
+  update_actions (self);
+  return valid;
+}
+
+/* ---- callbacks -------------------------------------------------------------- */
+
+static void
+field_changed_cb (BoCustomerDialog *self,
+                  GtkWidget        *field)
+{
+  if (self->loading)
+    return;
+  bo_form_touch (field);
+  validate (self, NULL);
+}
+
+static void
+text_changed_cb (BoCustomerDialog *self)
+{
+  if (!self->loading)
+    validate (self, NULL);
+}
+
+/* ---- actions ---------------------------------------------------------------- */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BoCustomerDialog *self = BO_CUSTOMER_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  BoCustomer edited = *self->customer;
+
+  /* A typed but not yet committed tier counts. */
+  gtk_spin_button_update (self->tier_spin);
+  /* Work on a shallow copy whose strings are our own, so that a refusal
+   * leaves self->customer as read. */
+  edited.name = edited.email = edited.address = NULL;
+  edited.external_ref = g_strdup (self->customer->external_ref);
+  if (validate (self, &edited))
+    {
+      if (bo_store_save_customer (self->store, &edited, &error))
+        gtk_window_close (GTK_WINDOW (self));
+      else
+        bo_form_show_error (GTK_WINDOW (self),
+                            self->customer->id == 0 ? _("Could not add the customer")
+                                                    : _("Could not save the customer"),
+                            error);
+    }
+  g_free (edited.name);
+  g_free (edited.email);
+  g_free (edited.address);
+  g_free (edited.external_ref);
+}
+
+/* ---- GObject ---------------------------------------------------------------- */
+
+static void
+bo_customer_dialog_dispose (GObject *object)
+{
+  BoCustomerDialog *self = BO_CUSTOMER_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BO_TYPE_CUSTOMER_DIALOG);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (bo_customer_dialog_parent_class)->dispose (object);
+}
+
+static void
+bo_customer_dialog_finalize (GObject *object)
+{
+  BoCustomerDialog *self = BO_CUSTOMER_DIALOG (object);
+
+  g_clear_pointer (&self->customer, bo_customer_free);
+
+  G_OBJECT_CLASS (bo_customer_dialog_parent_class)->finalize (object);
+}
+
 static void
 bo_customer_dialog_class_init (BoCustomerDialogClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bo_customer_dialog_dispose;
+  object_class->finalize = bo_customer_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/backorders/Backorders/bo-customer-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, email_row);
+  gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, address_view);
+  gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, tier_spin);
+  gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, ship_complete_switch);
+  gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, name_error);
+  gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, email_error);
+  gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, address_error);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "customer.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 bo_customer_dialog_init (BoCustomerDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* ---- public ----------------------------------------------------------------- */
+
+/**
+ * bo_customer_dialog_new:
+ * @parent: (nullable): the main window
+ * @customer_id: the customer to edit, or 0 for a new one
+ *
+ * Returns: (transfer none): the dialog, not yet shown; it destroys itself
+ *   when closed
+ */
+GtkWindow *
+bo_customer_dialog_new (GtkWindow *parent,
+                        BoStore   *store,
+                        gint64     customer_id)
+{
+  BoCustomerDialog *self;
+  g_autoptr(GError) error = NULL;
+  const char *title;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (BO_IS_STORE (store), NULL);
+
+  self = g_object_new (BO_TYPE_CUSTOMER_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+  self->store = g_object_ref (store);
+  if (customer_id != 0 &&
+      (self->customer = bo_store_get_customer (store, customer_id, &error)) == NULL)
+    g_debug ("Customer %" G_GINT64_FORMAT " is gone: %s", customer_id, error->message);
+  if (self->customer == NULL)
+    self->customer = bo_customer_new ();
+
+  title = self->customer->id != 0 ? _("Edit Customer") : _("New Customer");
+  adw_window_title_set_title (self->window_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  self->loading = TRUE;
+  set_row_text (self->name_row, self->customer->name);
+  set_row_text (self->email_row, self->customer->email);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->address_view),
+                            self->customer->address != NULL ? self->customer->address : "", -1);
+  gtk_spin_button_set_value (self->tier_spin, self->customer->tier);
+  gtk_switch_set_active (self->ship_complete_switch, self->customer->ship_complete);
+  self->loading = FALSE;
+
+  validate (self, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  return GTK_WINDOW (self);
 }

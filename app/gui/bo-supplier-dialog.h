@@ -1,4 +1,4 @@
-/* bo-supplier-dialog.h — placeholder
+/* bo-supplier-dialog.h — add or edit a supplier
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -11,5 +11,9 @@ G_BEGIN_DECLS
 
 #define BO_TYPE_SUPPLIER_DIALOG (bo_supplier_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (BoSupplierDialog, bo_supplier_dialog, BO, SUPPLIER_DIALOG, AdwWindow)
+
+GtkWindow *bo_supplier_dialog_new (GtkWindow *parent,
+                                   BoStore   *store,
+                                   gint64     supplier_id);
 
 G_END_DECLS

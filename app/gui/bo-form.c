@@ -1,0 +1,271 @@
+/* bo-form.c — checking form fields as the merchant types, and saying why
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The dialogs check every field on each keystroke: a bad value gets the
+ * "error" style and a sentence under its group naming the field and the
+ * problem, and the dialog keeps its confirming action disabled. A required
+ * field that is still empty and untouched is not marked: a fresh form
+ * should not open covered in red.
+ */
+#define G_LOG_DOMAIN "bo-form"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "bo-form.h"
+#include "bo-format.h"
+
+#define TOUCHED_KEY "bo-form-touched"
+
+static const char *
+decimal_point (void)
+{
+  struct lconv *lc = localeconv ();
+
+  return lc->decimal_point != NULL && *lc->decimal_point != '\0' ? lc->decimal_point : ".";
+}
+
+static gboolean
+starts_negative (const char *text)
+{
+  while (g_ascii_isspace (*text))
+    text++;
+  return *text == '-' || g_str_has_prefix (text, "−");
+}
+
+/**
+ * bo_form_touch:
+ *
+ * Remembers that the merchant edited @field, so that an empty value is now
+ * reported.
+ */
+void
+bo_form_touch (GtkWidget *field)
+{
+  g_object_set_data (G_OBJECT (field), TOUCHED_KEY, GINT_TO_POINTER (TRUE));
+}
+
+gboolean
+bo_form_is_touched (GtkWidget *field)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (field), TOUCHED_KEY));
+}
+
+/**
+ * bo_form_reset:
+ * @text: (nullable): the text to put in @field, an editable
+ *
+ * Puts @text in @field as if the form had just opened: not yet touched.
+ */
+void
+bo_form_reset (GtkWidget  *field,
+               const char *text)
+{
+  g_return_if_fail (GTK_IS_EDITABLE (field));
+
+  gtk_editable_set_text (GTK_EDITABLE (field), text != NULL ? text : "");
+  g_object_set_data (G_OBJECT (field), TOUCHED_KEY, NULL);
+}
+
+/**
+ * bo_form_show_reason:
+ * @field: the row or entry checked
+ * @label: the label that explains the problem
+ * @reason: (nullable): what is wrong, or %NULL when the value is good
+ *
+ * Marks @field and shows @reason in @label, prefixed with the row's title.
+ * An empty field the merchant has not edited yet is not marked.
+ *
+ * Returns: %TRUE when @reason is %NULL
+ */
+gboolean
+bo_form_show_reason (GtkWidget  *field,
+                     GtkLabel   *label,
+                     const char *reason)
+{
+  gboolean shown = reason != NULL;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (field), FALSE);
+  g_return_val_if_fail (GTK_IS_LABEL (label), FALSE);
+
+  if (shown && GTK_IS_EDITABLE (field) && *gtk_editable_get_text (GTK_EDITABLE (field)) == '\0' &&
+      !bo_form_is_touched (field))
+    shown = FALSE;
+
+  if (shown)
+    {
+      g_autofree char *text = NULL;
+
+      if (ADW_IS_PREFERENCES_ROW (field))
+        /* Translators: a form field's name, then what is wrong with its value */
+        text = g_strdup_printf (C_("form reason", "%s: %s"),
+                                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field)),
+                                reason);
+      else
+        text = g_strdup (reason);
+      gtk_widget_add_css_class (field, "error");
+      gtk_label_set_text (label, text);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field, "error");
+      gtk_label_set_text (label, "");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (label), shown);
+  return reason == NULL;
+}
+
+/**
+ * bo_form_money_text:
+ *
+ * Returns: (transfer full): @minor_units as the merchant would type them:
+ *   no grouping, no currency, the locale's decimal point ("1234.50")
+ */
+char *
+bo_form_money_text (gint64 minor_units)
+{
+  guint64 value = minor_units < 0 ? (guint64) -minor_units : (guint64) minor_units;
+
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT "%s%02u", minor_units < 0 ? "-" : "",
+                          value / 100, decimal_point (), (guint) (value % 100));
+}
+
+/**
+ * bo_form_check_text:
+ *
+ * Returns: (transfer full) (nullable): why @text cannot be used, or %NULL
+ */
+char *
+bo_form_check_text (const char *text,
+                    gboolean    required,
+                    guint       max_chars,
+                    const char *empty_reason)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (*stripped == '\0')
+    return required ? g_strdup (empty_reason) : NULL;
+  if (g_utf8_strlen (text, -1) > (glong) max_chars)
+    return g_strdup_printf (ngettext ("too long: at most %u character",
+                                      "too long: at most %u characters", max_chars), max_chars);
+  return NULL;
+}
+
+/**
+ * bo_form_check_money:
+ * @minor_units: (out): the amount, when good
+ *
+ * Returns: (transfer full) (nullable): why @text is not an amount, or %NULL
+ */
+char *
+bo_form_check_money (const char *text,
+                     gboolean    required,
+                     const char *empty_reason,
+                     gint64     *minor_units)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *example = NULL;
+
+  *minor_units = 0;
+  if (*stripped == '\0')
+    return required ? g_strdup (empty_reason) : NULL;
+  if (starts_negative (stripped))
+    return g_strdup (_("cannot be negative"));
+  if (bo_parse_money (stripped, minor_units))
+    return NULL;
+  example = bo_form_money_text (1250);
+  /* Translators: the second %s is an example amount such as 12.50 */
+  return g_strdup_printf (_("“%s” is not an amount; write it like %s"), stripped, example);
+}
+
+/**
+ * bo_form_check_quantity:
+ * @quantity: (out): the number, when good
+ *
+ * Returns: (transfer full) (nullable): why @text is not a whole number
+ *   between @min and @max, or %NULL
+ */
+char *
+bo_form_check_quantity (const char *text,
+                        gint64      min,
+                        gint64      max,
+                        const char *empty_reason,
+                        gint64     *quantity)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  *quantity = 0;
+  if (*stripped == '\0')
+    return g_strdup (empty_reason);
+  if (starts_negative (stripped))
+    return g_strdup (_("cannot be negative"));
+  if (!bo_parse_quantity (stripped, quantity))
+    return g_strdup_printf (_("“%s” is not a whole number"), stripped);
+  if (*quantity < min || *quantity > max)
+    {
+      g_autofree char *low = bo_format_quantity (min);
+      g_autofree char *high = bo_format_quantity (max);
+
+      return g_strdup_printf (_("must be between %s and %s"), low, high);
+    }
+  return NULL;
+}
+
+/**
+ * bo_form_check_email:
+ *
+ * Returns: (transfer full) (nullable): why @text is not an email address,
+ *   or %NULL when it is one or is empty
+ */
+char *
+bo_form_check_email (const char *text)
+{
+  const char *at;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  at = strchr (text, '@');
+  if (strpbrk (text, " \t\r\n<>") != NULL)
+    return g_strdup (_("an email address has no spaces"));
+  if (at == NULL || at == text || at[1] == '\0')
+    return g_strdup (_("an email address looks like name@example.com"));
+  if (g_utf8_strlen (text, -1) > 320)
+    return g_strdup (_("too long for an email address"));
+  return NULL;
+}
+
+/**
+ * bo_form_get_text:
+ *
+ * Returns: (transfer full): the whole text of @view
+ */
+char *
+bo_form_get_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/**
+ * bo_form_show_error:
+ * @what: what failed, e.g. "Could not save the product"
+ *
+ * Tells the merchant, over @parent, why the store refused.
+ */
+void
+bo_form_show_error (GtkWindow    *parent,
+                    const char   *what,
+                    const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, what, error != NULL ? error->message : NULL);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
