@@ -59,7 +59,7 @@ typedef struct
 } ViewInfo;
 
 static const ViewInfo view_infos[] = {
-  { "dashboard", N_("Dashboard"), "utilities-system-monitor-symbolic", "<Control>1", bo_dashboard_view_get_type },
+  { "dashboard", N_("Dashboard"), "x-office-presentation-symbolic", "<Control>1", bo_dashboard_view_get_type },
   { "orders", N_("Orders"), "view-list-symbolic", "<Control>2", bo_orders_view_get_type },
   { "backorders", N_("Backorders"), "alarm-symbolic", "<Control>3", bo_backorders_view_get_type },
   { "products", N_("Products"), "package-x-generic-symbolic", "<Control>4", bo_products_view_get_type },
