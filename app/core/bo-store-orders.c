@@ -198,7 +198,8 @@ is_taken (BoStore     *self,
 }
 
 /* The backorder policy of each product, applied to what allocation left
- * uncovered. Lines of one product in one order count together. */
+ * uncovered. Lines of one product in one order count together: with
+ * allow-if-incoming the order's whole quantity of it must be promisable. */
 static gboolean
 check_backorder_policy (GArray  *placed,
                         guint    index,
@@ -211,7 +212,9 @@ check_backorder_policy (GArray  *placed,
   if (backordered == 0)
     return TRUE;
 
-  for (guint i = 0; i <= index; i++)
+  /* What the order wants of this product in all, whichever of its lines the
+   * allocation left short. */
+  for (guint i = 0; i < placed->len; i++)
     if (g_array_index (placed, PlacedLine, i).product_id == line->product_id)
       wanted += g_array_index (placed, PlacedLine, i).quantity;
 
@@ -1365,7 +1368,7 @@ bo_store_cancel_line (BoStore             *self,
                       GError             **error)
 {
   g_autoptr(BoAllocationResult) res = _bo_allocation_result_new ();
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   g_autofree char *sku = NULL;
   g_autofree char *number = NULL;
   gint64 product_id = 0, ordered = 0, allocated = 0, shipped = 0, cancelled = 0, price = 0;
@@ -1450,7 +1453,9 @@ bo_store_cancel_line (BoStore             *self,
                                     "  completed_date = CASE WHEN shipped + cancelled + ?2 = ordered "
                                     "    THEN ?5 ELSE completed_date END, "
                                     "  promised_date = CASE WHEN ordered = allocated - ?3 + shipped "
-                                    "    + cancelled + ?2 THEN NULL ELSE promised_date END "
+                                    "    + cancelled + ?2 THEN NULL ELSE promised_date END, "
+                                    "  peg_po_line_id = CASE WHEN ordered = allocated - ?3 + shipped "
+                                    "    + cancelled + ?2 THEN NULL ELSE peg_po_line_id END "
                                     "WHERE id = ?1", error)) != NULL;
   if (ok)
     {
@@ -1471,12 +1476,19 @@ bo_store_cancel_line (BoStore             *self,
       sqlite3_bind_int64 (stmt, 2, from_allocation);
       ok = _bo_store_step_done (self, stmt, error);
     }
-  g_array_append_val (ids, product_id);
-  if (ok && from_allocation > 0)
-    ok = _bo_store_allocate (self, ids, res, NULL, error);
+  /* Freed stock goes to the next in line; and an order that needs less now
+   * (a ship-complete one held for these units) may be covered by free stock. */
   if (ok)
-    ok = _bo_store_refresh_promises_for (self, ids, NULL, error) &&
-         _bo_store_collect_ready (self, res, error);
+    {
+      gint64 order_id = 0;
+
+      ok = _bo_store_query_int (self, "SELECT order_id FROM order_lines WHERE id = ?", line_id,
+                                &order_id, error) &&
+           (ids = order_product_ids (self, order_id, error)) != NULL &&
+           _bo_store_allocate (self, ids, res, NULL, error) &&
+           _bo_store_refresh_promises_for (self, ids, NULL, error) &&
+           _bo_store_collect_ready (self, res, error);
+    }
   if (ok)
     {
       g_autofree char *detail = g_strdup_printf (_("%" G_GINT64_FORMAT " × %s cancelled, refund %"

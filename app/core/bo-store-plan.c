@@ -380,7 +380,9 @@ write_allocation (BoStore     *self,
 
 /**
  * _bo_store_allocate:
- * @product_ids: products whose supply or demand changed
+ * @product_ids: products whose supply or demand changed; grows by the
+ *   products that ship-complete orders took stock of, so that the caller's
+ *   promise refresh covers them too
  * @result: collects the changes
  * @new_lines: (nullable): line id → (char *) reason, for lines being placed in
  *   this transaction; receives their reasons
@@ -456,6 +458,20 @@ _bo_store_allocate (BoStore            *self,
                 now_allocated - g->granted;
             }
         }
+    }
+
+  /* Products other than the ones asked about may have moved. */
+  for (gsize i = 0; ok && i < bo_plan_get_n_grants (plan); i++)
+    {
+      const BoGrant *g = bo_plan_get_grant (plan, i);
+      gboolean known = FALSE;
+
+      if (g->granted == 0)
+        continue;
+      for (guint j = 0; !known && j < product_ids->len; j++)
+        known = g_array_index (product_ids, gint64, j) == g->product_id;
+      if (!known)
+        g_array_append_val (product_ids, g->product_id);
     }
 
   demand_set_clear (&set);
@@ -799,8 +815,9 @@ bo_store_replan (BoStore             *self,
     }
 
   /* Take before giving, so that no product is ever over-allocated, not even
-   * between two statements. */
-  for (int pass = 0; ok && apply && pass < 2; pass++)
+   * between two statements. A preview writes too, inside the transaction it
+   * then rolls back, so that it reports exactly what applying would. */
+  for (int pass = 0; ok && pass < 2; pass++)
     for (guint i = 0; ok && i < res->changes->len; i++)
       {
         const BoAllocationChange *c = &g_array_index (res->changes, BoAllocationChange, i);

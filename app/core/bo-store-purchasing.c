@@ -775,6 +775,9 @@ bo_store_draft_pos (BoStore       *self,
              insert_po_line (self, *draft_id, product_id, quantity, cost, 0, error);
     }
 
+  /* A draft may already have an expected date: more units on it move promises. */
+  if (ok)
+    ok = _bo_store_refresh_promises_for (self, products, NULL, error);
   if (ok)
     {
       g_autofree char *detail = g_strdup_printf (_("%u purchase orders"), written->len);
