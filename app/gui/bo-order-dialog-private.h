@@ -66,6 +66,13 @@ struct _BoOrderDialog
   BoPending            pending;
 };
 
+/* bo-order-dialog-customer.c */
+void               _bo_order_dialog_install_customer_actions (GtkWidgetClass *widget_class);
+void               _bo_order_dialog_update_customer_actions  (BoOrderDialog  *self);
+char              *_bo_order_dialog_customer_message         (BoOrderDialog  *self,
+                                                              char          **subject,
+                                                              char          **body);
+
 /* bo-order-dialog.c */
 void               _bo_order_dialog_reload          (BoOrderDialog *self);
 void               _bo_order_dialog_update_actions  (BoOrderDialog *self);

@@ -459,6 +459,7 @@ _bo_order_dialog_update_actions (BoOrderDialog *self)
   gtk_widget_action_set_enabled (widget, "order.cancel-dismiss", self->cancel_line_id != 0);
   gtk_widget_action_set_enabled (widget, "order.undo", self->pending.kind != BO_PENDING_NONE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->priority_button), open);
+  _bo_order_dialog_update_customer_actions (self);
 }
 
 void
@@ -572,6 +573,7 @@ bo_order_dialog_class_init (BoOrderDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, cancel_spin_changed_cb);
 
   _bo_order_dialog_install_actions (widget_class);
+  _bo_order_dialog_install_customer_actions (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
