@@ -39,14 +39,18 @@ inside (GtkWidget *widget,
   return gtk_widget_get_ancestor (widget, type) != NULL;
 }
 
+/* Buttons are named by the text they show; a text field's placeholder or
+ * contents are not its name. */
 static gboolean
 named (GtkWidget *widget)
 {
   GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+  gboolean field = GTK_IS_EDITABLE (widget) || GTK_IS_TEXT_VIEW (widget) ||
+                   GTK_IS_DROP_DOWN (widget) || GTK_IS_COLUMN_VIEW (widget);
 
   return gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
          gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY) ||
-         has_visible_text (widget);
+         (!field && has_visible_text (widget));
 }
 
 /* Widgets a user operates directly. Parts of composite widgets (the entry
