@@ -33,8 +33,9 @@ check: test-deps
 # The budgets of the core and of the window, on shops generated here.
 bench: deps
 	@$(MAKE) --no-print-directory build
-	rm -f $(BUILDDIR)/bench-large.db* $(BUILDDIR)/bench-small.db*
+	rm -f $(BUILDDIR)/bench-large.db* $(BUILDDIR)/bench-small.db* $(BUILDDIR)/bench-import.db*
 	$(BUILDDIR)/app/cli/backorders-cli bench --database $(BUILDDIR)/bench-large.db
+	$(BUILDDIR)/app/cli/backorders-cli bench-import --database $(BUILDDIR)/bench-import.db
 	$(BUILDDIR)/app/cli/backorders-cli --database $(BUILDDIR)/bench-small.db demo --scale small
 	tests/with-display $(BUILDDIR)/tests/bench-gui $(BUILDDIR)/bench-large.db $(BUILDDIR)/bench-small.db
 

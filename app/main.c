@@ -15,7 +15,9 @@ main (int   argc,
   g_autoptr(BoApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* BACKORDERS_LOCALEDIR points at uninstalled catalogues (the tests use it). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BACKORDERS_LOCALEDIR") != NULL
+                                   ? g_getenv ("BACKORDERS_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

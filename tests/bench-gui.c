@@ -1,4 +1,4 @@
-/* bench-gui.c — the window's budgets: start to first frame, scrolling memory
+/* bench-gui.c — the window's budgets: start to first frame, scrolling memory, the dashboard
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Run by `make bench-gui` (see the README). It measures, in the same run on
@@ -6,7 +6,12 @@
  *  - start to first frame of Backorders on the large shop, against an empty
  *    GTK window (each in a fresh process, median of several starts);
  *  - memory while scrolling the whole order list of the large shop, against
- *    the small sample shop.
+ *    the small sample shop;
+ *  - the whole dashboard on the large shop: from a reload (what a change in
+ *    the shop triggers) until every chart has been drawn and the frame is on
+ *    screen (median of several).
+ *
+ * `bench-gui --dashboard LARGE.db` measures the dashboard alone.
  */
 #include "config.h"
 
@@ -16,8 +21,12 @@
 #include <unistd.h>
 
 #include "bo-application.h"
+#include "bo-chart-widget.h"
+#include "bo-dashboard-view.h"
 #include "bo-orders-view.h"
 #include "bo-window.h"
+
+#define DASHBOARD_RUNS 9
 
 static gint64 started_at;
 
@@ -189,12 +198,111 @@ scroll_orders (const char *database,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- the dashboard ---------------------------------------------------------- */
+
+static const char *const chart_ids[] = { "rate", "backlog", "aging", "suppliers", "top-products" };
+
+typedef struct
+{
+  BoChartWidget *charts[G_N_ELEMENTS (chart_ids)];
+  guint          draws[G_N_ELEMENTS (chart_ids)];
+  gboolean       painted;
+} DashboardRun;
+
+static gboolean
+all_drawn (DashboardRun *run)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (chart_ids); i++)
+    if (bo_chart_widget_get_draw_count (run->charts[i]) == run->draws[i])
+      return FALSE;
+  return TRUE;
+}
+
+static void
+dashboard_painted_cb (GdkFrameClock *clock,
+                      DashboardRun  *run)
+{
+  if (all_drawn (run))
+    run->painted = TRUE;
+}
+
+/* From bo_view_reload() (the store changed) until all five charts have
+ * been drawn again and that frame has been painted. */
+static void
+time_dashboard (const char *database,
+                guint       runs,
+                double     *median_ms,
+                double     *compute_ms)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BoStore) store = bo_store_open (database, &error);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) computes = g_array_new (FALSE, FALSE, sizeof (double));
+  DashboardRun run = { 0 };
+  GdkFrameClock *clock;
+  BoWindow *window;
+  GtkWidget *view;
+  gulong handler;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  window = bo_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  bo_window_show_view (window, "dashboard");
+  iterate (500);
+  view = bo_window_get_view (window, "dashboard");
+  for (guint i = 0; i < G_N_ELEMENTS (chart_ids); i++)
+    run.charts[i] = bo_chart_card_get_chart_widget (
+      bo_dashboard_view_get_chart_card (BO_DASHBOARD_VIEW (view), chart_ids[i]));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (dashboard_painted_cb), &run);
+
+  for (guint r = 0; r < runs; r++)
+    {
+      gint64 begin, computed, end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+      double ms;
+
+      for (guint i = 0; i < G_N_ELEMENTS (chart_ids); i++)
+        run.draws[i] = bo_chart_widget_get_draw_count (run.charts[i]);
+      run.painted = FALSE;
+      begin = g_get_monotonic_time ();
+      bo_view_reload (BO_VIEW (view));
+      computed = g_get_monotonic_time ();
+      while (!run.painted && g_get_monotonic_time () < end)
+        g_main_context_iteration (NULL, TRUE);
+      if (!run.painted)
+        g_error ("The dashboard's charts were not drawn");
+      ms = (g_get_monotonic_time () - begin) / 1000.0;
+      g_array_append_val (times, ms);
+      ms = (computed - begin) / 1000.0;
+      g_array_append_val (computes, ms);
+      iterate (50);
+    }
+  g_signal_handler_disconnect (clock, handler);
+  g_array_sort (times, compare_doubles);
+  g_array_sort (computes, compare_doubles);
+  *median_ms = g_array_index (times, double, times->len / 2);
+  *compute_ms = g_array_index (computes, double, computes->len / 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+print_dashboard (double median_ms,
+                 double compute_ms)
+{
+  g_print ("Dashboard, large shop, reload to drawn:       %7.1f ms (median of %u; budget 150)\n",
+           median_ms, DASHBOARD_RUNS);
+  g_print ("  of which the cards on the main thread:      %7.1f ms (the charts read in a thread)\n",
+           compute_ms);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   const char *large, *small;
-  double empty_ms, window_ms, worst_small, worst_large;
+  double empty_ms, window_ms, worst_small, worst_large, dashboard_ms, compute_ms;
   gint64 rss_small, rss_large;
   guint rows_small, rows_large;
   guint runs = 5;
@@ -203,9 +311,18 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   if (argc == 4 && g_str_equal (argv[1], "--start"))
     return run_start (argv[2], argv[3]);
+  if (argc == 3 && g_str_equal (argv[1], "--dashboard"))
+    {
+      gtk_init ();
+      adw_init ();
+      time_dashboard (argv[2], DASHBOARD_RUNS, &dashboard_ms, &compute_ms);
+      print_dashboard (dashboard_ms, compute_ms);
+      return 0;
+    }
   if (argc < 3)
     {
-      g_printerr ("Usage: %s LARGE.db SMALL.db\n", argv[0]);
+      g_printerr ("Usage: %s LARGE.db SMALL.db\n       %s --dashboard LARGE.db\n", argv[0],
+                  argv[0]);
       return 2;
     }
   large = argv[1];
@@ -218,6 +335,7 @@ main (int   argc,
   adw_init ();
   scroll_orders (small, &rss_small, &rows_small, &worst_small);
   scroll_orders (large, &rss_large, &rows_large, &worst_large);
+  time_dashboard (large, DASHBOARD_RUNS, &dashboard_ms, &compute_ms);
 
   g_print ("Start to first frame, empty GTK window:      %7.1f ms (median of %u)\n", empty_ms, runs);
   g_print ("Start to first frame, Backorders, large shop: %7.1f ms (median of %u)\n", window_ms, runs);
@@ -226,5 +344,6 @@ main (int   argc,
   g_print ("Memory after scrolling %6u orders (large):  %7.1f MB (+%.1f MB)\n", rows_large,
            rss_large / 1024.0, (rss_large - rss_small) / 1024.0);
   g_print ("Slowest scroll step: small %.1f ms, large %.1f ms\n", worst_small, worst_large);
+  print_dashboard (dashboard_ms, compute_ms);
   return 0;
 }

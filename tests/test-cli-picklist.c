@@ -229,6 +229,8 @@ small_shop (Fixture *f)
           "--price", "4", "--location", "A-10");
   RUN_OK (f, "product", "add", "--sku", "LAMP-DS", "--name", "Desk lamp", "--stock", "5",
           "--price", "30", "--location", "Z-1", "--drop-ship");
+  RUN_OK (f, "supplier", "add", "--name", "Lamps Ltd");
+  RUN_OK (f, "supplier", "link", "--supplier", "Lamps Ltd", "--sku", "LAMP-DS", "--preferred");
   RUN_OK (f, "customer", "add", "--name", "Ada Lovelace", "--email", "ada@example.com",
           "--address", "12 Marsh Lane\nLondon N1 7AB");
   RUN_OK (f, "customer", "add", "--name", "Grace Hopper");

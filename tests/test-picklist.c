@@ -111,6 +111,25 @@ add_product (Fixture    *f,
   p->drop_ship = drop_ship;
   g_assert_true (bo_store_save_product (f->store, p, &error));
   g_assert_no_error (error);
+  /* A drop-ship product is ordered from the supplier that ships it. */
+  if (drop_ship)
+    {
+      g_autoptr(BoSupplier) supplier = bo_store_find_supplier (f->store, "Lamps Ltd", NULL);
+      g_autoptr(BoProductSupplier) link = bo_product_supplier_new ();
+
+      if (supplier == NULL)
+        {
+          supplier = bo_supplier_new ();
+          supplier->name = g_strdup ("Lamps Ltd");
+          g_assert_true (bo_store_save_supplier (f->store, supplier, &error));
+          g_assert_no_error (error);
+        }
+      link->product_id = p->id;
+      link->supplier_id = supplier->id;
+      link->preferred = TRUE;
+      g_assert_true (bo_store_link_supplier (f->store, link, &error));
+      g_assert_no_error (error);
+    }
   return p->id;
 }
 

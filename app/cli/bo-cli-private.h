@@ -232,7 +232,20 @@ int _bo_cli_report_backlog   (BoCli *cli, char **argv);
 int _bo_cli_report_aging     (BoCli *cli, char **argv);
 int _bo_cli_report_suppliers (BoCli *cli, char **argv);
 int _bo_cli_report_customers (BoCli *cli, char **argv);
+int _bo_cli_chart            (BoCli *cli, char **argv);
 
 int _bo_cli_bench           (BoCli *cli, char **argv);
+int _bo_cli_bench_import    (BoCli *cli, char **argv);
+
+int _bo_cli_import          (BoCli *cli, char **argv);
+int _bo_cli_export          (BoCli *cli, char **argv);
+int _bo_cli_backup          (BoCli *cli, char **argv);
+int _bo_cli_restore         (BoCli *cli, char **argv);
+
+int _bo_cli_suggest              (BoCli *cli, char **argv);
+int _bo_cli_export_availability  (BoCli *cli, char **argv);
+int _bo_cli_order_goodwill       (BoCli *cli, char **argv);
+int _bo_cli_po_confirm_drop_ship (BoCli *cli, char **argv);
+int _bo_cli_report_revenue       (BoCli *cli, char **argv);
 
 G_END_DECLS

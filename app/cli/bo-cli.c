@@ -42,6 +42,9 @@ static const BoCliCommand commands[] = {
     _bo_cli_order_priority },
   { "order", "message", N_("NUMBER"), N_("Write the customer an update on a backordered order"),
     _bo_cli_order_message },
+  { "order", "goodwill", N_("NUMBER"),
+    N_("Record a goodwill discount or voucher for a waiting customer, or list them"),
+    _bo_cli_order_goodwill },
 
   { "ship", NULL, N_("NUMBER"), N_("Ship allocated stock of an order"), _bo_cli_ship },
   { "picklist", NULL, NULL, N_("Write the pick list of a shipment, an order or a batch as PDF"),
@@ -58,6 +61,11 @@ static const BoCliCommand commands[] = {
   { "po", "send", N_("PO"), N_("Mark a purchase order as sent to the supplier"), _bo_cli_po_send },
   { "po", "cancel", N_("PO"), N_("Cancel a purchase order"), _bo_cli_po_cancel },
   { "po", "receive", N_("PO"), N_("Receive stock of a purchase order"), _bo_cli_po_receive },
+  { "po", "confirm-drop-ship", N_("PO"),
+    N_("Record that the supplier shipped a drop-ship purchase order to its customers"),
+    _bo_cli_po_confirm_drop_ship },
+  { "suggest", NULL, NULL, N_("Suggest reorder points and quantities from the order history"),
+    _bo_cli_suggest },
 
   { "settings", "set", N_("KEY VALUE"), N_("Change a shop setting"), _bo_cli_settings_set },
   { "settings", "show", NULL, N_("Show the shop settings"), _bo_cli_settings_show },
@@ -74,10 +82,41 @@ static const BoCliCommand commands[] = {
   { "report", "suppliers", NULL, N_("Supplier on-time rate"), _bo_cli_report_suppliers },
   { "report", "customers", NULL, N_("Customer on-time rate for backordered lines"),
     _bo_cli_report_customers },
+  { "report", "revenue", NULL,
+    N_("Revenue recognised on delivery beside the backlog, refunds and goodwill"),
+    _bo_cli_report_revenue },
+  { "chart", "rate", NULL, N_("Draw the backorder rate as PNG, SVG or PDF"), _bo_cli_chart },
+  { "chart", "backlog", NULL, N_("Draw the backlog over time as PNG, SVG or PDF"), _bo_cli_chart },
+  { "chart", "aging", NULL, N_("Draw the age of open backorders as PNG, SVG, PDF"), _bo_cli_chart },
+  { "chart", "suppliers", NULL, N_("Draw supplier punctuality as PNG, SVG or PDF"), _bo_cli_chart },
+  { "chart", "top-products", NULL, N_("Draw the most backordered products"), _bo_cli_chart },
+
+  { "import", "shopify-products", N_("FILE"),
+    N_("Import products from a Shopify products export"), _bo_cli_import },
+  { "import", "shopify-inventory", N_("FILE"),
+    N_("Import stock counts from a Shopify inventory export"), _bo_cli_import },
+  { "import", "shopify-orders", N_("FILE"),
+    N_("Import orders from a Shopify orders export"), _bo_cli_import },
+  { "import", "woocommerce-products", N_("FILE"),
+    N_("Import products from a WooCommerce products export"), _bo_cli_import },
+  { "import", "csv", N_("FILE"),
+    N_("Import products, customers, suppliers or orders from any CSV file"), _bo_cli_import },
+  { "export", "backorders", NULL, N_("Write the open backorders as CSV"), _bo_cli_export },
+  { "export", "purchase-orders", NULL,
+    N_("Write the open purchase orders as CSV, one file per supplier"), _bo_cli_export },
+  { "export", "customers", NULL,
+    N_("Write the customers with their backorders and promise dates as CSV"), _bo_cli_export },
+  { "export", "availability", NULL,
+    N_("Write each SKU's availability for the storefront as CSV"), _bo_cli_export_availability },
+  { "backup", NULL, N_("FILE"), N_("Copy the whole shop to a file"), _bo_cli_backup },
+  { "restore", NULL, N_("FILE"), N_("Replace the shop with a backup"), _bo_cli_restore },
 
   { "check", NULL, NULL, N_("Verify stock and order-line arithmetic"), _bo_cli_check },
   { "bench", NULL, NULL, N_("Measure the performance budgets on a large generated shop"),
     _bo_cli_bench },
+  { "bench-import", NULL, NULL,
+    N_("Measure importing a generated Shopify orders export of 100,000 lines"),
+    _bo_cli_bench_import },
 };
 
 /* ---- messages ------------------------------------------------------------ */
@@ -558,7 +597,9 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* BACKORDERS_LOCALEDIR points at uninstalled catalogues (the tests use it). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BACKORDERS_LOCALEDIR") != NULL
+                                   ? g_getenv ("BACKORDERS_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("backorders-cli");

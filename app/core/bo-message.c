@@ -128,6 +128,47 @@ append_section (GString       *text,
   return any;
 }
 
+/* Goodwill the shop gave for the wait: "a discount of 5.00 EUR", "voucher
+ * code SORRY10: 10 % off (4.50 EUR)". */
+static void
+append_goodwill (GString       *text,
+                 const BoOrder *order,
+                 const char    *currency)
+{
+  if (order->goodwill == NULL || order->goodwill->len == 0)
+    return;
+  g_string_append_printf (text, "\n%s\n", _("As a thank-you for your patience:"));
+  for (guint i = 0; i < order->goodwill->len; i++)
+    {
+      const BoGoodwill *g = g_ptr_array_index (order->goodwill, i);
+      g_autofree char *money = format_money (g->amount, currency);
+      g_autofree char *percent = g_strdup_printf ("%g", g->percent / 100.0);
+      g_autofree char *item = NULL;
+      gboolean voucher = g->voucher != NULL && *g->voucher != '\0';
+
+      if (voucher && g->percent > 0)
+        /* Translators: a voucher code, a percentage and the amount it comes to */
+        item = g_strdup_printf (_("voucher code %s: %s %% off (%s)"), g->voucher, percent, money);
+      else if (voucher)
+        /* Translators: a voucher code and the amount it is worth */
+        item = g_strdup_printf (_("voucher code %s, worth %s"), g->voucher, money);
+      else if (g->percent > 0)
+        /* Translators: a percentage and the amount it comes to */
+        item = g_strdup_printf (_("%s %% off your order (%s)"), percent, money);
+      else
+        /* Translators: an amount of money */
+        item = g_strdup_printf (_("a discount of %s"), money);
+      if (g->note != NULL && *g->note != '\0')
+        {
+          g_autofree char *with_note = g_strdup_printf ("%s — %s", item, g->note);
+
+          g_free (item);
+          item = g_steal_pointer (&with_note);
+        }
+      append_item (text, item);
+    }
+}
+
 /* ---- the message ----------------------------------------------------------- */
 
 /**
@@ -139,7 +180,8 @@ append_section (GString       *text,
  * @body: (out) (transfer full): the plain-text body, lines ending in "\n"
  *
  * Writes a friendly update for the customer: what shipped, what is about to
- * ship, what follows and when, and what was cancelled and refunded.
+ * ship, what follows and when, what was cancelled and refunded, and the
+ * goodwill given for the wait.
  */
 void
 bo_message_compose (const BoOrder  *order,
@@ -170,6 +212,7 @@ bo_message_compose (const BoOrder  *order,
   follows = append_section (text, order, SECTION_FOLLOWS,
                             _("Still to come, sent as soon as it arrives:"), currency);
   append_section (text, order, SECTION_CANCELLED, _("Cancelled:"), currency);
+  append_goodwill (text, order, currency);
 
   g_string_append_c (text, '\n');
   if (follows)

@@ -223,6 +223,7 @@ bo_order_free (BoOrder *order)
   g_free (order->external_ref);
   g_free (order->notes);
   g_clear_pointer (&order->lines, g_ptr_array_unref);
+  g_clear_pointer (&order->goodwill, g_ptr_array_unref);
   g_free (order);
 }
 
@@ -257,6 +258,7 @@ bo_purchase_order_free (BoPurchaseOrder *po)
   g_free (po->number);
   g_free (po->supplier_name);
   g_free (po->notes);
+  g_free (po->ship_to);
   g_clear_pointer (&po->lines, g_ptr_array_unref);
   g_free (po);
 }
@@ -314,4 +316,14 @@ bo_event_free (BoEvent *event)
   g_free (event->subject);
   g_free (event->detail);
   g_free (event);
+}
+
+void
+bo_goodwill_free (BoGoodwill *goodwill)
+{
+  if (goodwill == NULL)
+    return;
+  g_free (goodwill->voucher);
+  g_free (goodwill->note);
+  g_free (goodwill);
 }

@@ -94,6 +94,7 @@ validate_product (const BoProduct  *p,
   "(SELECT coalesce (sum (pl.ordered - pl.received), 0) FROM po_lines pl " \
   "   JOIN purchase_orders po ON po.id = pl.po_id " \
   "   WHERE pl.product_id = p.id AND pl.cancelled = 0 AND pl.eta IS NOT NULL " \
+  "     AND pl.order_line_id IS NULL " \
   "     AND pl.received < pl.ordered AND po.status NOT IN ('cancelled', 'received')), " \
   "p.location, p.reorder_point, p.reorder_qty, p.backorder_policy, p.drop_ship, " \
   "p.discontinued, p.external_ref "
@@ -134,7 +135,7 @@ _bo_store_incoming (BoStore  *self,
                        "SELECT coalesce (sum (pl.ordered - pl.received), 0) FROM po_lines pl "
                        "JOIN purchase_orders po ON po.id = pl.po_id "
                        "WHERE pl.product_id = ? AND pl.cancelled = 0 AND pl.eta IS NOT NULL "
-                       "  AND pl.received < pl.ordered "
+                       "  AND pl.received < pl.ordered AND pl.order_line_id IS NULL "
                        "  AND po.status NOT IN ('cancelled', 'received')",
                        product_id, &incoming, error);
   return incoming;

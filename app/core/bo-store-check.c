@@ -33,7 +33,8 @@ static const Invariant invariants[] = {
        G_GINT64_FORMAT),
     "SELECT p.sku, p.backordered, coalesce (l.total, 0) FROM products p "
     "LEFT JOIN (SELECT product_id, sum (ordered - allocated - shipped - cancelled) AS total "
-    "  FROM order_lines WHERE ordered > allocated + shipped + cancelled GROUP BY product_id) l "
+    "  FROM order_lines WHERE ordered > allocated + shipped + cancelled AND drop_ship = 0 "
+    "  GROUP BY product_id) l "
     "  ON l.product_id = p.id WHERE p.backordered <> coalesce (l.total, 0)" },
   { N_("Order %s: a line has allocated + shipped + cancelled = %" G_GINT64_FORMAT
        ", more than the %" G_GINT64_FORMAT " ordered, or a negative quantity"),
@@ -57,26 +58,29 @@ static const Invariant invariants[] = {
   { N_("%s: shipments took %" G_GINT64_FORMAT " units off the shelf but its lines shipped %"
        G_GINT64_FORMAT),
     "SELECT p.sku, coalesce (-m.total, 0), coalesce (l.total, 0) FROM products p "
-    "LEFT JOIN (SELECT product_id, sum (shipped) AS total FROM order_lines GROUP BY product_id) l "
-    "  ON l.product_id = p.id "
+    "LEFT JOIN (SELECT product_id, sum (shipped) AS total FROM order_lines WHERE drop_ship = 0 "
+    "  GROUP BY product_id) l ON l.product_id = p.id "
     "LEFT JOIN (SELECT product_id, sum (delta) AS total FROM stock_movements "
     "  WHERE reason = 'shipment' GROUP BY product_id) m ON m.product_id = p.id "
     "WHERE coalesce (l.total, 0) <> coalesce (-m.total, 0)" },
   { N_("%s: receipts added %" G_GINT64_FORMAT " units but purchase orders received %"
        G_GINT64_FORMAT),
     "SELECT p.sku, coalesce (m.total, 0), coalesce (r.total, 0) FROM products p "
-    "LEFT JOIN (SELECT product_id, sum (received) AS total FROM po_lines GROUP BY product_id) r "
+    "LEFT JOIN (SELECT product_id, sum (received) AS total FROM po_lines "
+    "  WHERE order_line_id IS NULL GROUP BY product_id) r "
     "  ON r.product_id = p.id "
     "LEFT JOIN (SELECT product_id, sum (delta) AS total FROM stock_movements "
     "  WHERE reason = 'receipt' GROUP BY product_id) m ON m.product_id = p.id "
     "WHERE coalesce (r.total, 0) <> coalesce (m.total, 0)" },
   { N_("Order %s: the backlog history holds %" G_GINT64_FORMAT " units for a line that has %"
        G_GINT64_FORMAT " backordered"),
-    "SELECT o.number, coalesce (b.total, 0), l.ordered - l.allocated - l.shipped - l.cancelled "
+    "SELECT o.number, coalesce (b.total, 0), "
+    "  CASE WHEN l.drop_ship = 1 THEN 0 ELSE l.ordered - l.allocated - l.shipped - l.cancelled END "
     "FROM order_lines l JOIN orders o ON o.id = l.order_id "
     "LEFT JOIN (SELECT line_id, sum (units) AS total FROM backlog_movements GROUP BY line_id) b "
     "  ON b.line_id = l.id "
-    "WHERE l.ordered - l.allocated - l.shipped - l.cancelled <> coalesce (b.total, 0)" },
+    "WHERE CASE WHEN l.drop_ship = 1 THEN 0 ELSE l.ordered - l.allocated - l.shipped - l.cancelled END "
+    "  <> coalesce (b.total, 0)" },
   { N_("Order %s: its placement counts say %" G_GINT64_FORMAT " but its lines say %"
        G_GINT64_FORMAT),
     "SELECT o.number, o.line_count * 1000000 + o.bo_lines, t.lines * 1000000 + t.bo_lines "
@@ -107,6 +111,59 @@ static const Invariant invariants[] = {
     "HAVING (po.status = 'received' AND sum (pl.ordered - pl.received) > 0) "
     "    OR (po.status IN ('draft', 'sent') AND sum (pl.received) > 0) "
     "    OR (po.status = 'partial' AND sum (pl.received) = 0)" },
+
+  /* Drop-ship lines: the supplier ships them, the shop's stock never does. */
+  { N_("Order %s: a drop-ship line has %" G_GINT64_FORMAT " units allocated and %"
+       G_GINT64_FORMAT " backordered at placement; it should have none"),
+    "SELECT o.number, l.allocated, l.backordered_at_placement FROM order_lines l "
+    "JOIN orders o ON o.id = l.order_id "
+    "WHERE l.drop_ship = 1 AND (l.allocated > 0 OR l.backordered_at_placement > 0)" },
+  { N_("Order %s: a drop-ship line has %" G_GINT64_FORMAT " units still to come, but its "
+       "purchase-order line %" G_GINT64_FORMAT),
+    "SELECT o.number, l.ordered - l.shipped - l.cancelled, coalesce (pl.ordered - pl.received, 0) "
+    "FROM order_lines l JOIN orders o ON o.id = l.order_id "
+    "LEFT JOIN po_lines pl ON pl.order_line_id = l.id "
+    "WHERE l.drop_ship = 1 "
+    "  AND l.ordered - l.shipped - l.cancelled <> coalesce (pl.ordered - pl.received, 0)" },
+  { N_("Order %s: a drop-ship line counts %" G_GINT64_FORMAT " shipped, but its supplier shipped %"
+       G_GINT64_FORMAT),
+    "SELECT o.number, l.shipped, coalesce (pl.received, 0) "
+    "FROM order_lines l JOIN orders o ON o.id = l.order_id "
+    "LEFT JOIN po_lines pl ON pl.order_line_id = l.id "
+    "WHERE l.drop_ship = 1 AND l.shipped <> coalesce (pl.received, 0)" },
+  { N_("Purchase order %s: %" G_GINT64_FORMAT " of its lines are not linked the way its kind "
+       "needs (drop-ship: %" G_GINT64_FORMAT ")"),
+    "SELECT po.number, count (*), po.drop_ship FROM po_lines pl "
+    "JOIN purchase_orders po ON po.id = pl.po_id LEFT JOIN order_lines l ON l.id = pl.order_line_id "
+    "WHERE (po.drop_ship = 1) <> (pl.order_line_id IS NOT NULL) "
+    "   OR (pl.order_line_id IS NOT NULL "
+    "       AND (l.drop_ship IS NOT 1 OR l.product_id <> pl.product_id)) "
+    "GROUP BY po.id" },
+  { N_("Order %s: a shipment carries %" G_GINT64_FORMAT " units of a line shipped the other way "
+       "(drop-ship: %" G_GINT64_FORMAT ")"),
+    "SELECT o.number, sl.quantity, l.drop_ship FROM shipments s "
+    "JOIN shipment_lines sl ON sl.shipment_id = s.id JOIN order_lines l ON l.id = sl.line_id "
+    "JOIN orders o ON o.id = s.order_id WHERE (s.po_id IS NOT NULL) <> (l.drop_ship = 1)" },
+
+  /* Cancellations are kept one by one: refunds have a date. */
+  { N_("Order %s: a line counts %" G_GINT64_FORMAT " cancelled, but its cancellations add up to %"
+       G_GINT64_FORMAT),
+    "SELECT o.number, l.cancelled, coalesce (c.quantity, 0) FROM order_lines l "
+    "JOIN orders o ON o.id = l.order_id "
+    "LEFT JOIN (SELECT line_id, sum (quantity) AS quantity FROM cancellations GROUP BY line_id) c "
+    "  ON c.line_id = l.id WHERE l.cancelled <> coalesce (c.quantity, 0)" },
+  { N_("Order %s: a line counts %" G_GINT64_FORMAT " refunded, but its cancellations refunded %"
+       G_GINT64_FORMAT),
+    "SELECT o.number, l.refunded, coalesce (c.refund, 0) FROM order_lines l "
+    "JOIN orders o ON o.id = l.order_id "
+    "LEFT JOIN (SELECT line_id, sum (refund) AS refund FROM cancellations GROUP BY line_id) c "
+    "  ON c.line_id = l.id WHERE l.refunded <> coalesce (c.refund, 0)" },
+
+  /* Goodwill is for customers who waited. */
+  { N_("Order %s: %" G_GINT64_FORMAT " goodwill gestures were recorded, but it had %"
+       G_GINT64_FORMAT " backordered lines"),
+    "SELECT o.number, count (*), o.bo_lines FROM goodwill g JOIN orders o ON o.id = g.order_id "
+    "WHERE o.bo_lines = 0 GROUP BY o.id" },
 };
 
 /**
@@ -115,7 +172,10 @@ static const Invariant invariants[] = {
  *
  * Verifies stock and line arithmetic: on hand equals the sum of its
  * movements, allocations and backorders add up, nothing is allocated beyond
- * what is on hand, shipments, receipts and the backlog history agree.
+ * what is on hand, shipments, receipts and the backlog history agree;
+ * drop-ship lines take no stock and agree with the purchase-order lines
+ * that ship them; cancellations add up to what the lines cancelled and
+ * refunded; goodwill went to orders that were backordered.
  *
  * Returns: %TRUE when every rule holds; %FALSE with @error set
  *   (%BO_ERROR_INCONSISTENT when a rule is broken)

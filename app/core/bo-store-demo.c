@@ -83,7 +83,7 @@ typedef struct
   guint   order;
   guint   product;
   gint64  ordered, allocated, shipped, cancelled, bo_at_placement, price, refunded;
-  guint32 first_promised, completed;
+  guint32 first_promised, completed, cancelled_day;
   gboolean ship_complete;
 } SimLine;
 
@@ -433,6 +433,7 @@ cancel_tired (Sim     *sim,
             {
               line->cancelled += open;
               line->refunded += open * line->price;
+              line->cancelled_day = day;
               record_backlog (sim, day, index, -open);
               if (line->shipped + line->cancelled == line->ordered)
                 line->completed = day;
@@ -702,7 +703,7 @@ write_orders (BoStore  *self,
               Sim      *sim,
               GError  **error)
 {
-  sqlite3_stmt *order_stmt, *line_stmt;
+  sqlite3_stmt *order_stmt, *line_stmt, *cancel_stmt;
   gboolean ok = TRUE;
 
   order_stmt = prepare (self,
@@ -714,7 +715,10 @@ write_orders (BoStore  *self,
                        "  shipped, cancelled, backordered_at_placement, unit_price, refunded, "
                        "  first_promised_date, completed_date, reason) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  ok = order_stmt != NULL && line_stmt != NULL;
+  cancel_stmt = prepare (self,
+                         "INSERT INTO cancellations (line_id, at, day, quantity, refund) "
+                         "VALUES (?, ?, ?, ?, ?)", error);
+  ok = order_stmt != NULL && line_stmt != NULL && cancel_stmt != NULL;
 
   for (guint i = 0; ok && i < sim->orders->len; i++)
     {
@@ -762,10 +766,21 @@ write_orders (BoStore  *self,
                              l->bo_at_placement > 0 ? _("first come, first served") : "", -1,
                              SQLITE_STATIC);
           ok = step (self, line_stmt, error);
+          /* Tired customers cancel all that is still open at once. */
+          if (ok && l->cancelled > 0)
+            {
+              sqlite3_bind_int64 (cancel_stmt, 1, index + 1);
+              sqlite3_bind_int64 (cancel_stmt, 2, instant_of_day (l->cancelled_day, 10 * 3600));
+              _bo_bind_date (cancel_stmt, 3, l->cancelled_day);
+              sqlite3_bind_int64 (cancel_stmt, 4, l->cancelled);
+              sqlite3_bind_int64 (cancel_stmt, 5, l->refunded);
+              ok = step (self, cancel_stmt, error);
+            }
         }
     }
   sqlite3_finalize (order_stmt);
   sqlite3_finalize (line_stmt);
+  sqlite3_finalize (cancel_stmt);
   return ok && _bo_store_exec (self,
                                "INSERT INTO placement_days (day, orders, bo_orders, lines, bo_lines, "
                                "  units, bo_units) "

@@ -120,7 +120,8 @@ bo_store_backlog (BoStore  *self,
                             "  coalesce (sum (ordered - allocated - shipped - cancelled), 0), "
                             "  coalesce (sum ((ordered - allocated - shipped - cancelled) "
                             "                 * unit_price), 0) "
-                            "FROM order_lines WHERE ordered > allocated + shipped + cancelled",
+                            "FROM order_lines WHERE ordered > allocated + shipped + cancelled "
+                            "  AND drop_ship = 0",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -234,6 +235,7 @@ bo_store_aging (BoStore  *self,
                             "  sum (l.ordered - l.allocated - l.shipped - l.cancelled) "
                             "FROM order_lines l JOIN orders o ON o.id = l.order_id "
                             "WHERE l.ordered > l.allocated + l.shipped + l.cancelled "
+                            "  AND l.drop_ship = 0 "
                             "GROUP BY o.placed_date", error);
   if (stmt == NULL)
     return FALSE;

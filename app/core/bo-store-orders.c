@@ -88,6 +88,7 @@ typedef struct
   gint64            price;
   BoBackorderPolicy policy;
   gboolean          discontinued;
+  gboolean          drop_ship;
   gint64            atp;      /* available to promise before this order */
   gint64            free_before;
 } PlacedLine;
@@ -172,6 +173,22 @@ validate_draft (BoStore            *self,
       line.price = d->unit_price >= 0 ? d->unit_price : product->price;
       line.policy = product->backorder_policy;
       line.discontinued = product->discontinued;
+      line.drop_ship = product->drop_ship;
+      /* A drop-ship line becomes a purchase order: it needs a supplier. */
+      if (product->drop_ship)
+        {
+          gint64 supplier_id = 0;
+
+          if (!_bo_store_drop_ship_supplier (self, product->id, &supplier_id, NULL, error))
+            return FALSE;
+          if (supplier_id == 0)
+            {
+              g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                           _("Line %u: %s is shipped by its supplier, but no supplier is linked "
+                             "to it; link one first"), i + 1, product->sku);
+              return FALSE;
+            }
+        }
       line.free_before = product->on_hand - product->allocated;
       line.atp = bo_available_to_promise (product->on_hand, product->allocated,
                                           product->backordered, product->incoming);
@@ -312,20 +329,24 @@ _bo_store_place_order_tx (BoStore            *self,
       PlacedLine *line = &g_array_index (placed, PlacedLine, i);
 
       stmt = _bo_store_prepare (self,
-                                "INSERT INTO order_lines (order_id, product_id, ordered, unit_price) "
-                                "VALUES (?, ?, ?, ?)", error);
+                                "INSERT INTO order_lines (order_id, product_id, ordered, unit_price, "
+                                "  drop_ship) VALUES (?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, order_id);
       sqlite3_bind_int64 (stmt, 2, line->product_id);
       sqlite3_bind_int64 (stmt, 3, line->quantity);
       sqlite3_bind_int64 (stmt, 4, line->price);
+      sqlite3_bind_int (stmt, 5, line->drop_ship ? 1 : 0);
       if (!_bo_store_step_done (self, stmt, error))
         return FALSE;
       line->line_id = sqlite3_last_insert_rowid (self->db);
+      units += line->quantity;
+      /* Drop-ship lines never wait for the shop's stock. */
+      if (line->drop_ship)
+        continue;
       g_hash_table_insert (new_lines, g_memdup2 (&line->line_id, sizeof line->line_id), NULL);
       g_array_append_val (product_ids, line->product_id);
-      units += line->quantity;
     }
 
   if (!_bo_store_allocate (self, product_ids, NULL, new_lines, error))
@@ -337,6 +358,14 @@ _bo_store_place_order_tx (BoStore            *self,
       gint64 allocated = 0;
       gint64 backordered;
 
+      /* The supplier ships it: no backorder policy applies, a drop-ship
+       * purchase order is drafted instead. */
+      if (line->drop_ship)
+        {
+          if (!_bo_store_drop_ship_line (self, line->line_id, error))
+            return FALSE;
+          continue;
+        }
       if (!_bo_store_query_int (self, "SELECT allocated FROM order_lines WHERE id = ?",
                                 line->line_id, &allocated, error))
         return FALSE;
@@ -423,7 +452,8 @@ _bo_store_place_order_tx (BoStore            *self,
           lo.sku = g_strdup (line->sku);
           lo.ordered = line->quantity;
           lo.allocated = sqlite3_column_int64 (stmt, 0);
-          lo.backordered = lo.ordered - lo.allocated;
+          lo.backordered = line->drop_ship ? 0 : lo.ordered - lo.allocated;
+          lo.drop_ship = line->drop_ship;
           lo.promised = _bo_column_date (stmt, 1);
           lo.reason = _bo_store_column_dup (stmt, 2);
           sqlite3_reset (stmt);
@@ -537,7 +567,7 @@ read_order (BoStore     *self,
                             "SELECT l.id, l.product_id, p.sku, p.name, l.ordered, l.allocated, "
                             "  l.shipped, l.cancelled, l.backordered_at_placement, l.unit_price, "
                             "  l.refunded, l.promised_date, l.first_promised_date, po.number, "
-                            "  l.reason "
+                            "  l.reason, l.drop_ship "
                             "FROM order_lines l JOIN products p ON p.id = l.product_id "
                             "  LEFT JOIN po_lines pl ON pl.id = l.peg_po_line_id "
                             "  LEFT JOIN purchase_orders po ON po.id = pl.po_id "
@@ -566,6 +596,7 @@ read_order (BoStore     *self,
       l->first_promised = _bo_column_date (stmt, 12);
       l->waiting_po = _bo_store_column_dup (stmt, 13);
       l->reason = _bo_store_column_dup (stmt, 14);
+      l->drop_ship = sqlite3_column_int (stmt, 15);
       if (l->backordered > 0)
         {
           if (l->promised == 0)
@@ -583,6 +614,8 @@ read_order (BoStore     *self,
   /* The order is complete when its last backordered unit comes. */
   if (any_unpromised)
     order->promised = 0;
+  if ((order->goodwill = _bo_store_list_goodwill (self, order->id, error)) == NULL)
+    return NULL;
   return g_steal_pointer (&order);
 }
 
@@ -635,13 +668,13 @@ search_pattern (const char *search)
   "WHERE (?1 IS NULL OR o.number LIKE ?1 ESCAPE '\\' OR c.name LIKE ?1 ESCAPE '\\') " \
   "  AND CASE ?5 " \
   "    WHEN 1 THEN o.id IN (SELECT order_id FROM order_lines " \
-  "                         WHERE ordered > allocated + shipped + cancelled) " \
+  "                         WHERE ordered > allocated + shipped + cancelled AND drop_ship = 0) " \
   "    WHEN 2 THEN o.id IN (SELECT order_id FROM order_lines WHERE allocated > 0) " \
   "    WHEN 3 THEN o.id IN (SELECT order_id FROM order_lines " \
-  "                         WHERE ordered > allocated + shipped + cancelled " \
+  "                         WHERE ordered > allocated + shipped + cancelled AND drop_ship = 0 " \
   "                           AND promised_date IS NULL) " \
   "    WHEN 4 THEN o.id IN (SELECT order_id FROM order_lines " \
-  "                         WHERE ordered > allocated + shipped + cancelled " \
+  "                         WHERE ordered > allocated + shipped + cancelled AND drop_ship = 0 " \
   "                           AND promised_date < ?4) " \
   "    ELSE 1 END "
 
@@ -684,9 +717,11 @@ bo_store_list_orders (BoStore        *self,
                               LINES_OF_O ("sum (allocated)") ", "
                               LINES_OF_O ("sum (shipped)") ", "
                               LINES_OF_O ("sum (cancelled)") ", "
-                              LINES_OF_O ("sum (ordered - allocated - shipped - cancelled)") ", "
-                              LINES_OF_O ("sum ((ordered - allocated - shipped - cancelled) "
-                                          "* unit_price)") ", "
+                              LINES_OF_O ("sum (CASE WHEN drop_ship = 0 THEN "
+                                          "ordered - allocated - shipped - cancelled END)") ", "
+                              LINES_OF_O ("sum (CASE WHEN drop_ship = 0 THEN "
+                                          "(ordered - allocated - shipped - cancelled) "
+                                          "* unit_price END)") ", "
                               LINES_OF_O ("max (CASE WHEN " OPEN " THEN promised_date END)") ", "
                               LINES_OF_O ("sum (" OPEN " AND promised_date IS NULL)") " "
                               "FROM orders o JOIN customers c ON c.id = o.customer_id "
@@ -774,7 +809,8 @@ bo_store_count_orders (BoStore        *self,
 #define BACKORDER_SEARCH_SQL \
   "(?1 IS NULL OR o.number LIKE ?1 ESCAPE '\\' OR c.name LIKE ?1 ESCAPE '\\' " \
   " OR p.sku LIKE ?1 ESCAPE '\\') "
-#define OPEN_LINE_SQL "l.ordered > l.allocated + l.shipped + l.cancelled "
+/* Drop-ship lines wait for their supplier: they are not backorders. */
+#define OPEN_LINE_SQL "l.ordered > l.allocated + l.shipped + l.cancelled AND l.drop_ship = 0 "
 #define BACKORDER_FILTERS(prefix, suffix) \
   {                                                                                     \
     [BO_ORDER_FILTER_ALL] = prefix "WHERE " OPEN_LINE_SQL "AND " BACKORDER_SEARCH_SQL suffix, \
@@ -1373,6 +1409,7 @@ bo_store_cancel_line (BoStore             *self,
   g_autofree char *number = NULL;
   gint64 product_id = 0, ordered = 0, allocated = 0, shipped = 0, cancelled = 0, price = 0;
   gint64 packed = 0, from_backorder, from_allocation;
+  gboolean drop_ship = FALSE;
   sqlite3_stmt *stmt;
   gboolean ok;
   int rc;
@@ -1394,7 +1431,7 @@ bo_store_cancel_line (BoStore             *self,
     return FALSE;
   ok = (stmt = _bo_store_prepare (self,
                                   "SELECT l.product_id, l.ordered, l.allocated, l.shipped, "
-                                  "  l.cancelled, l.unit_price, p.sku, o.number "
+                                  "  l.cancelled, l.unit_price, p.sku, o.number, l.drop_ship "
                                   "FROM order_lines l JOIN products p ON p.id = l.product_id "
                                   "  JOIN orders o ON o.id = l.order_id WHERE l.id = ?",
                                   error)) != NULL;
@@ -1412,6 +1449,7 @@ bo_store_cancel_line (BoStore             *self,
           price = sqlite3_column_int64 (stmt, 5);
           sku = _bo_store_column_dup (stmt, 6);
           number = _bo_store_column_dup (stmt, 7);
+          drop_ship = sqlite3_column_int (stmt, 8);
         }
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
@@ -1465,8 +1503,12 @@ bo_store_cancel_line (BoStore             *self,
       sqlite3_bind_int64 (stmt, 4, refund);
       _bo_bind_date (stmt, 5, bo_store_get_today (self));
       ok = _bo_store_step_done (self, stmt, error) &&
-           _bo_store_backlog_move (self, line_id, -from_backorder, error);
+           (drop_ship || _bo_store_backlog_move (self, line_id, -from_backorder, error)) &&
+           _bo_store_record_cancellation (self, line_id, quantity, refund, error);
     }
+  /* What the supplier no longer has to ship comes off its purchase order. */
+  if (ok && drop_ship)
+    ok = _bo_store_drop_ship_cancelled (self, line_id, quantity, error);
   if (ok && from_allocation > 0)
     ok = (stmt = _bo_store_prepare (self, "UPDATE products SET allocated = allocated - ?2 "
                                     "WHERE id = ?1", error)) != NULL;

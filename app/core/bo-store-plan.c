@@ -20,10 +20,13 @@
   "FROM order_lines l JOIN orders o ON o.id = l.order_id " \
   "  JOIN customers c ON c.id = o.customer_id "
 
+/* Drop-ship lines wait for their supplier, never for the shop's stock. */
 static const char *product_demands_sql =
-  OPEN_DEMAND_SQL "WHERE l.product_id = ?1 AND l.ordered > l.allocated + l.shipped + l.cancelled";
+  OPEN_DEMAND_SQL "WHERE l.product_id = ?1 AND l.ordered > l.allocated + l.shipped + l.cancelled "
+  "  AND l.drop_ship = 0";
 static const char *order_demands_sql =
-  OPEN_DEMAND_SQL "WHERE l.order_id = ?1 AND l.ordered > l.allocated + l.shipped + l.cancelled";
+  OPEN_DEMAND_SQL "WHERE l.order_id = ?1 AND l.ordered > l.allocated + l.shipped + l.cancelled "
+  "  AND l.drop_ship = 0";
 
 /* What the pure modules get, plus what is needed to write their answers back. */
 typedef struct
@@ -498,7 +501,8 @@ _bo_store_collect_ready (BoStore            *self,
       g_hash_table_add (seen, g_memdup2 (&c->order_id, sizeof c->order_id));
       if (!_bo_store_query_int (self,
                                 "SELECT coalesce (sum (ordered - allocated - shipped - cancelled), 0) "
-                                "FROM order_lines WHERE order_id = ?", c->order_id, &open, error))
+                                "FROM order_lines WHERE order_id = ? AND drop_ship = 0",
+                                c->order_id, &open, error))
         return FALSE;
       r.order_id = c->order_id;
       r.number = g_strdup (c->order_number);
@@ -529,6 +533,7 @@ load_arrivals (BoStore    *self,
                                               "  ON po.id = pl.po_id "
                                               "WHERE pl.product_id = ? AND pl.cancelled = 0 "
                                               "  AND pl.eta IS NOT NULL AND pl.received < pl.ordered "
+                                              "  AND pl.order_line_id IS NULL "
                                               "  AND po.status NOT IN ('cancelled', 'received')",
                                               error);
       int rc;
@@ -723,7 +728,8 @@ bo_store_replan (BoStore             *self,
     "  coalesce (pk.qty, 0) "
     "FROM order_lines l JOIN orders o ON o.id = l.order_id "
     "  JOIN customers c ON c.id = o.customer_id LEFT JOIN packed pk ON pk.line_id = l.id "
-    "WHERE l.ordered > l.allocated + l.shipped + l.cancelled OR l.allocated > 0";
+    "WHERE (l.ordered > l.allocated + l.shipped + l.cancelled OR l.allocated > 0) "
+    "  AND l.drop_ship = 0";
   static const char *supplies_sql =
     "WITH packed AS (SELECT l.product_id, sum (sl.quantity) AS qty FROM shipment_lines sl "
     "  JOIN shipments s ON s.id = sl.shipment_id JOIN order_lines l ON l.id = sl.line_id "

@@ -125,4 +125,55 @@ gint64        _bo_store_incoming       (BoStore            *self,
                                         gint64              product_id,
                                         GError            **error);
 
+/* Import and restore (bo-store-import.c, bo-store-restore.c). The same
+ * number as bo-store.c's application id: it marks a file as a shop. */
+#define BO_STORE_APPLICATION_ID 0x426f4f72
+
+/* Planning: drop-ship, cancellations, goodwill (bo-store-dropship.c,
+ * bo-store-revenue.c, bo-store-purchasing.c). */
+
+/* Units still to come on open purchase orders (drafts included, so that
+ * nothing is ordered twice), for the product p. Drop-ship lines go to
+ * customers, not to the shelf: they are not counted. */
+#define BO_STORE_OPEN_PO_UNITS_SQL \
+  "coalesce ((SELECT sum (pl.ordered - pl.received) FROM po_lines pl " \
+  "  JOIN purchase_orders po ON po.id = pl.po_id WHERE pl.product_id = p.id " \
+  "    AND pl.cancelled = 0 AND pl.order_line_id IS NULL " \
+  "    AND po.status IN ('draft', 'sent', 'partial')), 0)"
+
+gint64        _bo_store_choose_supplier     (BoStore      *self,
+                                             gint64        product_id,
+                                             GError      **error);
+gboolean      _bo_store_add_to_draft        (BoStore      *self,
+                                             gint64        supplier_id,
+                                             gint64        product_id,
+                                             gint64        quantity,
+                                             gint64       *po_id,
+                                             GError      **error);
+gboolean      _bo_store_drop_ship_supplier  (BoStore      *self,
+                                             gint64        product_id,
+                                             gint64       *supplier_id,
+                                             gint         *lead_days,
+                                             GError      **error);
+gboolean      _bo_store_drop_ship_line      (BoStore      *self,
+                                             gint64        line_id,
+                                             GError      **error);
+gboolean      _bo_store_drop_ship_cancelled (BoStore      *self,
+                                             gint64        line_id,
+                                             gint64        quantity,
+                                             GError      **error);
+gboolean      _bo_store_drop_ship_eta       (BoStore      *self,
+                                             gint64        po_id,
+                                             guint32       eta,
+                                             GArray       *moved,
+                                             GError      **error);
+gboolean      _bo_store_record_cancellation (BoStore      *self,
+                                             gint64        line_id,
+                                             gint64        quantity,
+                                             gint64        refund,
+                                             GError      **error);
+GPtrArray    *_bo_store_list_goodwill       (BoStore      *self,
+                                             gint64        order_id,
+                                             GError      **error);
+
 G_END_DECLS

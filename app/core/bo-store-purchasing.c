@@ -43,6 +43,9 @@ read_po (BoStore     *self,
       bo_po_status_from_string ((const char *) sqlite3_column_text (stmt, 4), &po->status);
       po->created_at = sqlite3_column_int64 (stmt, 5);
       po->notes = _bo_store_column_dup (stmt, 6);
+      po->drop_ship = sqlite3_column_int (stmt, 7);
+      po->ship_to = _bo_store_column_dup (stmt, 8);
+      po->shipped_at = sqlite3_column_int64 (stmt, 9);
       po->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) bo_po_line_free);
     }
   sqlite3_reset (stmt);
@@ -64,7 +67,7 @@ read_po (BoStore     *self,
 
   stmt = _bo_store_prepare (self,
                             "SELECT pl.id, pl.product_id, p.sku, p.name, pl.ordered, pl.received, "
-                            "  pl.cost, pl.eta, pl.fully_received_date "
+                            "  pl.cost, pl.eta, pl.fully_received_date, pl.order_line_id "
                             "FROM po_lines pl JOIN products p ON p.id = pl.product_id "
                             "WHERE pl.po_id = ? ORDER BY pl.id", error);
   if (stmt == NULL)
@@ -84,7 +87,9 @@ read_po (BoStore     *self,
       l->cost = sqlite3_column_int64 (stmt, 6);
       l->eta = _bo_column_date (stmt, 7);
       l->fully_received = _bo_column_date (stmt, 8);
-      if (l->eta != 0 && (po->eta == 0 || l->eta < po->eta))
+      l->order_line_id = sqlite3_column_int64 (stmt, 9);
+      /* The order's date is the earliest of what is still to come. */
+      if (l->eta != 0 && l->received < l->ordered && (po->eta == 0 || l->eta < po->eta))
         po->eta = l->eta;
       g_ptr_array_add (po->lines, l);
     }
@@ -98,7 +103,8 @@ read_po (BoStore     *self,
 }
 
 #define PO_HEADER_SQL \
-  "SELECT po.id, po.number, po.supplier_id, s.name, po.status, po.created_at, po.notes " \
+  "SELECT po.id, po.number, po.supplier_id, s.name, po.status, po.created_at, po.notes, " \
+  "  po.drop_ship, po.ship_to, po.shipped_at " \
   "FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id "
 
 BoPurchaseOrder *
@@ -224,7 +230,8 @@ bo_store_list_po_summaries (BoStore     *self,
                               "     AND received < ordered AND cancelled = 0) AS eta, "
                               "  (SELECT sum (ordered) FROM po_lines WHERE po_id = po.id), "
                               "  (SELECT sum (received) FROM po_lines WHERE po_id = po.id), "
-                              "  (SELECT sum (ordered * cost) FROM po_lines WHERE po_id = po.id) "
+                              "  (SELECT sum (ordered * cost) FROM po_lines WHERE po_id = po.id), "
+                              "  po.drop_ship "
                               "FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id "
                               PO_LIST_WHERE_SQL
                               "ORDER BY %s LIMIT ?3 OFFSET ?4", po_sort_keys, sort, error);
@@ -249,6 +256,7 @@ bo_store_list_po_summaries (BoStore     *self,
       row->ordered = sqlite3_column_int64 (stmt, 6);
       row->received = sqlite3_column_int64 (stmt, 7);
       row->value = sqlite3_column_int64 (stmt, 8);
+      row->drop_ship = sqlite3_column_int (stmt, 9);
       row->overdue = eta != NULL && today != NULL && strcmp (eta, today) < 0 &&
                      row->status != BO_PO_DRAFT && row->status != BO_PO_CANCELLED;
       g_ptr_array_add (rows, row);
@@ -506,6 +514,13 @@ bo_store_add_po_line (BoStore  *self,
   if (!_bo_store_begin (self, error))
     return FALSE;
   ok = (po = bo_store_get_po (self, po_id, error)) != NULL && check_po_open (po, error);
+  if (ok && po->drop_ship)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                   _("Purchase order %s ships a customer’s order: its lines come from that order"),
+                   po->number);
+      ok = FALSE;
+    }
   if (ok && cost < 0)
     ok = supplier_cost (self, product_id, po->supplier_id, &cost, error);
   ok = ok && insert_po_line (self, po_id, product_id, quantity, cost, po->eta, error);
@@ -517,10 +532,10 @@ bo_store_add_po_line (BoStore  *self,
 
 /* The supplier to order a product from: the preferred link, else the
  * cheapest or the fastest by the shop's setting (ties by name). */
-static gint64
-choose_supplier (BoStore  *self,
-                 gint64    product_id,
-                 GError  **error)
+gint64
+_bo_store_choose_supplier (BoStore  *self,
+                           gint64    product_id,
+                           GError  **error)
 {
   static const char *cheapest_sql =
     "SELECT ps.supplier_id FROM product_suppliers ps JOIN suppliers s ON s.id = ps.supplier_id "
@@ -543,12 +558,7 @@ choose_supplier (BoStore  *self,
   return supplier_id;
 }
 
-/* Units still to come on open purchase orders (drafts included, so that
- * nothing is ordered twice), for the product p. */
-#define OPEN_PO_UNITS_SQL \
-  "coalesce ((SELECT sum (pl.ordered - pl.received) FROM po_lines pl " \
-  "  JOIN purchase_orders po ON po.id = pl.po_id WHERE pl.product_id = p.id " \
-  "    AND pl.cancelled = 0 AND po.status IN ('draft', 'sent', 'partial')), 0)"
+#define OPEN_PO_UNITS_SQL BO_STORE_OPEN_PO_UNITS_SQL
 
 /* What to order of a product: the backorders no open purchase order covers
  * yet, and — for a product with a reorder point or quantity — enough to get
@@ -592,7 +602,7 @@ bo_store_list_low_stock (BoStore  *self,
 
   stmt = _bo_store_prepare (self,
                             "SELECT p.id FROM products p "
-                            "WHERE p.reorder_point > 0 AND p.discontinued = 0 "
+                            "WHERE p.reorder_point > 0 AND p.discontinued = 0 AND p.drop_ship = 0 "
                             "  AND p.on_hand - p.allocated + " OPEN_PO_UNITS_SQL " - p.backordered "
                             "      <= p.reorder_point "
                             "ORDER BY p.sku", error);
@@ -662,6 +672,7 @@ bo_store_draft_pos (BoStore       *self,
     {
       ok = (stmt = _bo_store_prepare (self, "SELECT id FROM products p WHERE p.backordered > 0 "
                                       "OR (p.reorder_point > 0 AND p.discontinued = 0 "
+                                      "    AND p.drop_ship = 0 "
                                       "    AND p.on_hand - p.allocated + " OPEN_PO_UNITS_SQL
                                       "        - p.backordered <= p.reorder_point) "
                                       "ORDER BY p.sku", error)) != NULL;
@@ -720,7 +731,7 @@ bo_store_draft_pos (BoStore       *self,
                                                      "backorder already"), sku));
           continue;
         }
-      supplier_id = choose_supplier (self, product_id, error);
+      supplier_id = _bo_store_choose_supplier (self, product_id, error);
       if (supplier_id < 0)
         {
           ok = FALSE;
@@ -749,8 +760,8 @@ bo_store_draft_pos (BoStore       *self,
           gint64 id = 0;
 
           ok = _bo_store_query_int (self, "SELECT id FROM purchase_orders WHERE supplier_id = ? "
-                                    "AND status = 'draft' ORDER BY id DESC LIMIT 1", supplier_id,
-                                    &id, error);
+                                    "AND status = 'draft' AND drop_ship = 0 "
+                                    "ORDER BY id DESC LIMIT 1", supplier_id, &id, error);
           if (ok && id == 0)
             ok = (id = insert_po (self, supplier_id, error)) != 0;
           if (!ok)
@@ -771,8 +782,23 @@ bo_store_draft_pos (BoStore       *self,
           ok = _bo_store_step_done (self, stmt, error);
         }
       if (ok && sqlite3_changes (self->db) == 0)
-        ok = supplier_cost (self, product_id, supplier_id, &cost, error) &&
-             insert_po_line (self, *draft_id, product_id, quantity, cost, 0, error);
+        {
+          gint64 eta = 0;
+
+          /* A new line comes with the rest of the draft, if it has a date. */
+          ok = (stmt = _bo_store_prepare (self, "SELECT min (eta) FROM po_lines WHERE po_id = ? "
+                                          "AND received < ordered AND cancelled = 0",
+                                          error)) != NULL;
+          if (ok)
+            {
+              sqlite3_bind_int64 (stmt, 1, *draft_id);
+              if (sqlite3_step (stmt) == SQLITE_ROW)
+                eta = _bo_column_date (stmt, 0);
+              sqlite3_reset (stmt);
+            }
+          ok = ok && supplier_cost (self, product_id, supplier_id, &cost, error) &&
+               insert_po_line (self, *draft_id, product_id, quantity, cost, eta, error);
+        }
     }
 
   /* A draft may already have an expected date: more units on it move promises. */
@@ -839,7 +865,10 @@ bo_store_set_po_eta (BoStore  *self,
       _bo_bind_date (stmt, 2, eta);
       ok = _bo_store_step_done (self, stmt, error);
     }
-  if (ok)
+  /* A drop-ship purchase order is its customers' promise itself. */
+  if (ok && po->drop_ship)
+    ok = _bo_store_drop_ship_eta (self, po_id, eta, changes, error);
+  else if (ok)
     {
       ids = po_product_ids (po);
       ok = _bo_store_refresh_promises_for (self, ids, changes, error);
@@ -883,6 +912,23 @@ bo_store_set_po_status (BoStore     *self,
   if (!_bo_store_begin (self, error))
     return FALSE;
   ok = (po = bo_store_get_po (self, po_id, error)) != NULL && check_po_open (po, error);
+  if (ok && status == BO_PO_CANCELLED && po->drop_ship)
+    {
+      gint64 open = 0;
+
+      ok = _bo_store_query_int (self,
+                                "SELECT count (*) FROM po_lines pl "
+                                "JOIN order_lines l ON l.id = pl.order_line_id "
+                                "WHERE pl.po_id = ? AND l.ordered > l.shipped + l.cancelled",
+                                po_id, &open, error);
+      if (ok && open > 0)
+        {
+          g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                       _("Purchase order %s ships customers’ orders directly: cancel those "
+                         "order lines instead"), po->number);
+          ok = FALSE;
+        }
+    }
   if (ok && status == BO_PO_SENT && po->status != BO_PO_DRAFT)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_REFUSED, _("Purchase order %s has been sent already"),
@@ -945,6 +991,14 @@ bo_store_receive_po (BoStore             *self,
   if (!_bo_store_begin (self, error))
     return FALSE;
   ok = (po = bo_store_get_po (self, po_id, error)) != NULL && check_po_open (po, error);
+  if (ok && po->drop_ship)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                   _("Purchase order %s is shipped by the supplier straight to the customer: "
+                     "nothing arrives here; confirm that the supplier shipped it instead"),
+                   po->number);
+      ok = FALSE;
+    }
 
   for (gsize j = 0; ok && j < n_quantities; j++)
     {
@@ -1035,5 +1089,73 @@ bo_store_receive_po (BoStore             *self,
     _bo_store_emit_stock_received (self, po->number, res);
   if (result != NULL)
     *result = g_steal_pointer (&res);
+  return TRUE;
+}
+
+/**
+ * _bo_store_add_to_draft:
+ * @po_id: (out) (optional): the draft written to
+ *
+ * Adds @quantity of a product to the supplier's open draft (not a drop-ship
+ * one), or to a new draft: to the product's line on it, or to a new line at
+ * the supplier's cost. Runs in the caller's transaction; a draft may have an
+ * expected date already, so promises are refreshed.
+ */
+gboolean
+_bo_store_add_to_draft (BoStore  *self,
+                        gint64    supplier_id,
+                        gint64    product_id,
+                        gint64    quantity,
+                        gint64   *po_id,
+                        GError  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gint64 id = 0, cost = 0;
+  guint32 eta = 0;
+
+  if (quantity <= 0 || quantity > BO_MAX_QUANTITY)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                   _("The quantity to order must be a whole number from 1 to %" G_GINT64_FORMAT
+                     ", not %" G_GINT64_FORMAT), BO_MAX_QUANTITY, quantity);
+      return FALSE;
+    }
+  if (!_bo_store_query_int (self, "SELECT id FROM purchase_orders WHERE supplier_id = ? "
+                            "AND status = 'draft' AND drop_ship = 0 ORDER BY id DESC LIMIT 1",
+                            supplier_id, &id, error))
+    return FALSE;
+  if (id == 0 && (id = insert_po (self, supplier_id, error)) == 0)
+    return FALSE;
+
+  stmt = _bo_store_prepare (self, "UPDATE po_lines SET ordered = ordered + ?3 "
+                            "WHERE id = (SELECT min (id) FROM po_lines WHERE po_id = ?1 "
+                            "  AND product_id = ?2 AND cancelled = 0)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, product_id);
+  sqlite3_bind_int64 (stmt, 3, quantity);
+  if (!_bo_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      /* A new line shares the draft's expected date, if it has one. */
+      stmt = _bo_store_prepare (self, "SELECT min (eta) FROM po_lines WHERE po_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        eta = _bo_column_date (stmt, 0);
+      sqlite3_reset (stmt);
+      if (!supplier_cost (self, product_id, supplier_id, &cost, error) ||
+          !insert_po_line (self, id, product_id, quantity, cost, eta, error))
+        return FALSE;
+    }
+  g_array_append_val (ids, product_id);
+  if (!_bo_store_refresh_promises_for (self, ids, NULL, error))
+    return FALSE;
+  if (po_id != NULL)
+    *po_id = id;
   return TRUE;
 }

@@ -228,4 +228,54 @@ static const char *const bo_store_migrations[] = {
   "         (l.ordered - l.allocated - l.shipped - l.cancelled) * l.unit_price"
   "  FROM order_lines l JOIN orders o ON o.id = l.order_id"
   "  WHERE l.ordered > l.allocated + l.shipped + l.cancelled;",
+
+  /* version 3: planning ahead. Drop-ship lines wait for their supplier, not
+   * for stock: they are never allocated, never backordered, and each is
+   * linked to its line on a drop-ship purchase order that carries the
+   * customer's address. Cancellations are kept one by one, so that refunds
+   * have a date; a version-2 shop's earlier refunds are dated by the day
+   * their line was completed, else by the day of its order. Goodwill given
+   * to waiting customers is kept per order. */
+  "ALTER TABLE order_lines ADD COLUMN drop_ship INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (drop_ship IN (0, 1));"
+  "ALTER TABLE purchase_orders ADD COLUMN drop_ship INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (drop_ship IN (0, 1));"
+  "ALTER TABLE purchase_orders ADD COLUMN ship_to TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE purchase_orders ADD COLUMN shipped_at INTEGER;"
+  "ALTER TABLE po_lines ADD COLUMN order_line_id INTEGER REFERENCES order_lines (id);"
+  "ALTER TABLE shipments ADD COLUMN po_id INTEGER REFERENCES purchase_orders (id);"
+  "CREATE UNIQUE INDEX po_lines_order_line ON po_lines (order_line_id)"
+  "  WHERE order_line_id IS NOT NULL;"
+  "CREATE INDEX shipments_shipped ON shipments (shipped_at) WHERE shipped_at IS NOT NULL;"
+  "CREATE INDEX purchase_orders_drop_ship_drafts ON purchase_orders (supplier_id, ship_to)"
+  "  WHERE drop_ship = 1 AND status = 'draft';"
+
+  "CREATE TABLE cancellations ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  line_id  INTEGER NOT NULL REFERENCES order_lines (id),"
+  "  at       INTEGER NOT NULL,"
+  "  day      TEXT NOT NULL,"
+  "  quantity INTEGER NOT NULL CHECK (quantity > 0),"
+  "  refund   INTEGER NOT NULL CHECK (refund >= 0)"
+  ") STRICT;"
+  "CREATE INDEX cancellations_day ON cancellations (day);"
+  "CREATE INDEX cancellations_line ON cancellations (line_id);"
+  "INSERT INTO cancellations (line_id, at, day, quantity, refund)"
+  "  SELECT l.id, o.placed_at, coalesce (l.completed_date, o.placed_date), l.cancelled, l.refunded"
+  "  FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.cancelled > 0;"
+
+  /* @amount is what the customer was given, in minor units; @percent, in
+   * hundredths of a percent, when it was given as a share of the order. */
+  "CREATE TABLE goodwill ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  order_id INTEGER NOT NULL REFERENCES orders (id),"
+  "  at       INTEGER NOT NULL,"
+  "  day      TEXT NOT NULL,"
+  "  amount   INTEGER NOT NULL CHECK (amount > 0),"
+  "  percent  INTEGER CHECK (percent IS NULL OR percent BETWEEN 1 AND 10000),"
+  "  voucher  TEXT NOT NULL DEFAULT '' CHECK (length (voucher) <= 100),"
+  "  note     TEXT NOT NULL DEFAULT '' CHECK (length (note) <= 1000)"
+  ") STRICT;"
+  "CREATE INDEX goodwill_order ON goodwill (order_id);"
+  "CREATE INDEX goodwill_day ON goodwill (day);",
 };

@@ -1,4 +1,4 @@
-/* bo-dashboard-view.c — the shop at a glance: cards that open the lists behind them
+/* bo-dashboard-view.c — the shop at a glance: cards that open the lists behind them, and charts
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "bo-dashboard-view"
@@ -8,37 +8,20 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "bo-dashboard-view.h"
+#include "bo-dashboard-view-private.h"
 #include "bo-format.h"
 
-typedef enum
+G_DEFINE_FINAL_TYPE (BoDashboardView, bo_dashboard_view, BO_TYPE_VIEW)
+
+enum
 {
-  CARD_BACKLOG_UNITS,
-  CARD_BACKLOG_VALUE,
-  CARD_ORDER_RATE,
-  CARD_FILL_RATE,
-  CARD_READY,
-  CARD_AWAITING_PO,
-  CARD_OVERDUE_POS,
-  CARD_CUSTOMER_ON_TIME,
-  N_CARDS
-} Card;
-
-struct _BoDashboardView
-{
-  BoView     parent_instance;
-
-  /* template widgets */
-  GtkWidget *cards[N_CARDS];
-  GtkLabel  *titles[N_CARDS];
-  GtkLabel  *values[N_CARDS];
-  GtkLabel  *details[N_CARDS];
-
-  /* owned */
-  gboolean   stale;
+  PROP_0,
+  PROP_PERIOD,
+  PROP_MEASURE,
+  N_PROPS
 };
 
-G_DEFINE_FINAL_TYPE (BoDashboardView, bo_dashboard_view, BO_TYPE_VIEW)
+static GParamSpec *properties[N_PROPS];
 
 /* The public id of each card and the ids of its widgets in the template. */
 typedef struct
@@ -64,6 +47,11 @@ static const CardInfo card_infos[N_CARDS] = {
     "overdue_pos_detail" },
   { "customer-on-time", "customer_on_time_card", "customer_on_time_title",
     "customer_on_time_value", "customer_on_time_detail" },
+};
+
+/* Each chart's card in the template. */
+static const char *const chart_cards[N_CHARTS] = {
+  "rate_card", "backlog_card", "aging_card", "suppliers_card", "top_products_card",
 };
 
 /* Shown in place of a number the store could not give. */
@@ -348,6 +336,10 @@ refresh (BoDashboardView *self)
   if (store == NULL)
     return;
 
+  /* The charts are read in a thread: start them first, so that they read
+   * while the cards do. */
+  _bo_dashboard_view_load_charts (self);
+
   today = bo_store_get_today (store);
   currency = bo_store_get_setting (store, "currency");
   load_backlog (self, store, currency, &first_error);
@@ -365,6 +357,61 @@ refresh (BoDashboardView *self)
 }
 
 /* ---- overrides -------------------------------------------------------------- */
+
+static void
+bo_dashboard_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  BoDashboardView *self = BO_DASHBOARD_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PERIOD:
+      g_value_set_string (value, bo_period_to_string (self->period));
+      break;
+    case PROP_MEASURE:
+      g_value_set_string (value, bo_chart_measure_to_string (self->measure));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bo_dashboard_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  BoDashboardView *self = BO_DASHBOARD_VIEW (object);
+  BoPeriod period;
+  BoChartMeasure measure;
+
+  switch (prop_id)
+    {
+    case PROP_PERIOD:
+      if (bo_period_from_string (g_value_get_string (value), &period) && period != self->period)
+        {
+          self->period = period;
+          _bo_dashboard_view_reload_rate_chart (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_MEASURE:
+      if (bo_chart_measure_from_string (g_value_get_string (value), &measure) &&
+          measure != self->measure)
+        {
+          self->measure = measure;
+          _bo_dashboard_view_reload_rate_chart (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 /* Reading the numbers costs a few queries: a hidden dashboard waits until
  * it is shown again. */
@@ -392,6 +439,7 @@ bo_dashboard_view_map (GtkWidget *widget)
 static void
 bo_dashboard_view_dispose (GObject *object)
 {
+  _bo_dashboard_view_dispose_charts (BO_DASHBOARD_VIEW (object));
   gtk_widget_dispose_template (GTK_WIDGET (object), BO_TYPE_DASHBOARD_VIEW);
 
   G_OBJECT_CLASS (bo_dashboard_view_parent_class)->dispose (object);
@@ -404,9 +452,24 @@ bo_dashboard_view_class_init (BoDashboardViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   BoViewClass *view_class = BO_VIEW_CLASS (klass);
 
+  object_class->get_property = bo_dashboard_view_get_property;
+  object_class->set_property = bo_dashboard_view_set_property;
   object_class->dispose = bo_dashboard_view_dispose;
   widget_class->map = bo_dashboard_view_map;
   view_class->reload = bo_dashboard_view_reload;
+
+  /* "month", "quarter" or "year": the rate chart's periods. */
+  properties[PROP_PERIOD] =
+    g_param_spec_string ("period", NULL, NULL, "month",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "orders", "lines" or "units": what the rate chart counts. */
+  properties[PROP_MEASURE] =
+    g_param_spec_string ("measure", NULL, NULL, "orders",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_property_action (widget_class, "dashboard.period", "period");
+  gtk_widget_class_install_property_action (widget_class, "dashboard.measure", "measure");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backorders/Backorders/bo-dashboard-view.ui");
@@ -425,6 +488,11 @@ bo_dashboard_view_class_init (BoDashboardViewClass *klass)
                                                  G_STRUCT_OFFSET (BoDashboardView, details) +
                                                  i * sizeof (gpointer));
     }
+  g_type_ensure (BO_TYPE_CHART_CARD);
+  for (guint i = 0; i < N_CHARTS; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, chart_cards[i], FALSE,
+                                               G_STRUCT_OFFSET (BoDashboardView, charts) +
+                                               i * sizeof (gpointer));
 }
 
 static void
@@ -444,6 +512,8 @@ bo_dashboard_view_init (BoDashboardView *self)
   gtk_widget_set_tooltip_text (self->cards[CARD_CUSTOMER_ON_TIME],
                                bo_metrics_formula (BO_METRIC_CUSTOMER_ON_TIME));
   self->stale = TRUE;
+  self->period = BO_PERIOD_MONTH;
+  self->measure = BO_CHART_MEASURE_ORDERS;
 }
 
 /* ---- public ----------------------------------------------------------------- */
@@ -509,4 +579,41 @@ bo_dashboard_view_get_card_detail (BoDashboardView *self,
   if (self->stale)
     refresh (self);
   return gtk_label_get_label (self->details[i]);
+}
+
+/**
+ * bo_dashboard_view_get_chart_card:
+ * @chart_id: "rate", "backlog", "aging", "suppliers" or "top-products"
+ *
+ * Returns: (transfer none) (nullable): the chart's card; if the shop changed
+ *   while the dashboard was hidden, its chart is being read again (see
+ *   bo_dashboard_view_get_charts_loading())
+ */
+BoChartCard *
+bo_dashboard_view_get_chart_card (BoDashboardView *self,
+                                  const char      *chart_id)
+{
+  g_return_val_if_fail (BO_IS_DASHBOARD_VIEW (self), NULL);
+
+  for (guint i = 0; i < N_CHARTS; i++)
+    if (g_strcmp0 (_bo_dashboard_view_chart_ids[i], chart_id) == 0)
+      {
+        if (self->stale)
+          refresh (self);
+        return self->charts[i];
+      }
+  return NULL;
+}
+
+/**
+ * bo_dashboard_view_get_charts_loading:
+ *
+ * Returns: whether the charts are being read again (in a thread)
+ */
+gboolean
+bo_dashboard_view_get_charts_loading (BoDashboardView *self)
+{
+  g_return_val_if_fail (BO_IS_DASHBOARD_VIEW (self), FALSE);
+
+  return self->charts_loading;
 }

@@ -1,8 +1,9 @@
-/* bo-dashboard-view.h — the shop at a glance: cards that open the lists behind them
+/* bo-dashboard-view.h — the shop at a glance: cards that open the lists behind them, and charts
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "bo-chart-card.h"
 #include "bo-view.h"
 
 G_BEGIN_DECLS
@@ -16,5 +17,8 @@ const char *bo_dashboard_view_get_card_value   (BoDashboardView *self,
                                                 const char      *card_id);
 const char *bo_dashboard_view_get_card_detail  (BoDashboardView *self,
                                                 const char      *card_id);
+BoChartCard *bo_dashboard_view_get_chart_card  (BoDashboardView *self,
+                                                const char      *chart_id);
+gboolean    bo_dashboard_view_get_charts_loading (BoDashboardView *self);
 
 G_END_DECLS

@@ -51,6 +51,7 @@ struct _BoOrderDialog
   GtkLabel            *refund_label;
   AdwPreferencesGroup *pack_group;
   AdwPreferencesGroup *shipments_group;
+  AdwPreferencesGroup *goodwill_group;
 
   /* owned */
   BoStore             *store;
@@ -62,6 +63,7 @@ struct _BoOrderDialog
   GPtrArray           *shipment_rows; /* rows added to shipments_group */
   GArray              *pack_spins;    /* BoPackSpin, while the form is open */
   GPtrArray           *pack_rows;     /* rows added to pack_group */
+  GPtrArray           *goodwill_rows; /* rows added to goodwill_group */
   gint64               cancel_line_id; /* the line of the open cancel form, or 0 */
   BoPending            pending;
 };
@@ -72,6 +74,11 @@ void               _bo_order_dialog_update_customer_actions  (BoOrderDialog  *se
 char              *_bo_order_dialog_customer_message         (BoOrderDialog  *self,
                                                               char          **subject,
                                                               char          **body);
+
+/* bo-order-dialog-goodwill.c */
+void               _bo_order_dialog_install_goodwill_actions (GtkWidgetClass *widget_class);
+void               _bo_order_dialog_fill_goodwill            (BoOrderDialog  *self);
+void               _bo_order_dialog_update_goodwill_actions  (BoOrderDialog  *self);
 
 /* bo-order-dialog.c */
 void               _bo_order_dialog_reload          (BoOrderDialog *self);

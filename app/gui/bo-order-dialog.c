@@ -460,6 +460,7 @@ _bo_order_dialog_update_actions (BoOrderDialog *self)
   gtk_widget_action_set_enabled (widget, "order.undo", self->pending.kind != BO_PENDING_NONE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->priority_button), open);
   _bo_order_dialog_update_customer_actions (self);
+  _bo_order_dialog_update_goodwill_actions (self);
 }
 
 void
@@ -490,6 +491,7 @@ _bo_order_dialog_reload (BoOrderDialog *self)
   fill_header (self);
   fill_lines (self);
   fill_shipments (self);
+  _bo_order_dialog_fill_goodwill (self);
   _bo_order_dialog_refresh_forms (self);
   _bo_order_dialog_update_actions (self);
 }
@@ -533,6 +535,7 @@ bo_order_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BO_TYPE_ORDER_DIALOG);
   g_clear_pointer (&self->shipment_rows, g_ptr_array_unref);
   g_clear_pointer (&self->pack_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->goodwill_rows, g_ptr_array_unref);
   g_clear_pointer (&self->pack_spins, g_array_unref);
   g_clear_pointer (&self->order, bo_order_free);
   g_clear_pointer (&self->shipments, g_ptr_array_unref);
@@ -570,10 +573,12 @@ bo_order_dialog_class_init (BoOrderDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BoOrderDialog, refund_label);
   gtk_widget_class_bind_template_child (widget_class, BoOrderDialog, pack_group);
   gtk_widget_class_bind_template_child (widget_class, BoOrderDialog, shipments_group);
+  gtk_widget_class_bind_template_child (widget_class, BoOrderDialog, goodwill_group);
   gtk_widget_class_bind_template_callback (widget_class, cancel_spin_changed_cb);
 
   _bo_order_dialog_install_actions (widget_class);
   _bo_order_dialog_install_customer_actions (widget_class);
+  _bo_order_dialog_install_goodwill_actions (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -582,6 +587,7 @@ bo_order_dialog_init (BoOrderDialog *self)
 {
   self->shipment_rows = g_ptr_array_new ();
   self->pack_rows = g_ptr_array_new ();
+  self->goodwill_rows = g_ptr_array_new ();
   self->pack_spins = g_array_new (FALSE, FALSE, sizeof (BoPackSpin));
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -27,10 +27,12 @@ struct _BoPoDialog
   GtkButton           *close_button;
   GtkWidget           *create_button;
   GtkWidget           *receive_button;
+  GtkWidget           *supplier_shipped_button;
   GtkWidget           *info_group;
   AdwActionRow        *supplier_info_row;
   AdwActionRow        *status_row;
   AdwActionRow        *created_row;
+  AdwActionRow        *ship_to_row;
   AdwPreferencesGroup *supplier_group;
   AdwComboRow         *supplier_row;
   AdwPreferencesGroup *eta_group;

@@ -77,20 +77,27 @@ _bo_po_dialog_update_actions (BoPoDialog *self)
   gboolean is_new = self->po_id == 0;
   gboolean open = _bo_po_dialog_is_open (self) && !self->cancel_pending;
   gboolean form_ok = self->line_empty || self->line_valid;
+  gboolean drop_ship = self->po != NULL && self->po->drop_ship;
 
   gtk_widget_action_set_enabled (widget, "po.create",
                                  is_new && selected_supplier (self) != 0 && self->eta_valid &&
                                  form_ok && (self->draft->len > 0 || self->line_valid));
-  gtk_widget_action_set_enabled (widget, "po.add-line", self->line_valid && (is_new || open));
+  gtk_widget_action_set_enabled (widget, "po.add-line",
+                                 self->line_valid && (is_new || open) && !drop_ship);
   gtk_widget_action_set_enabled (widget, "po.remove-line", is_new);
   gtk_widget_action_set_enabled (widget, "po.set-eta",
                                  !is_new && open && self->eta_valid &&
                                  self->eta != current_eta (self));
   gtk_widget_action_set_enabled (widget, "po.mark-sent",
                                  !is_new && open && self->po->status == BO_PO_DRAFT);
-  gtk_widget_action_set_enabled (widget, "po.cancel", !is_new && open);
+  /* A drop-ship order is never received here, and its customers wait for it:
+   * the supplier ships it, or its order lines are cancelled. */
+  gtk_widget_action_set_enabled (widget, "po.cancel", !is_new && open && !drop_ship);
   gtk_widget_action_set_enabled (widget, "po.undo-cancel", self->cancel_pending);
-  gtk_widget_action_set_enabled (widget, "po.receive", !is_new && open && outstanding (self) > 0);
+  gtk_widget_action_set_enabled (widget, "po.receive",
+                                 !is_new && open && !drop_ship && outstanding (self) > 0);
+  gtk_widget_action_set_enabled (widget, "po.supplier-shipped",
+                                 !is_new && open && drop_ship && outstanding (self) > 0);
 }
 
 void
@@ -239,14 +246,17 @@ show_po (BoPoDialog *self)
 {
   gboolean is_new = self->po_id == 0;
   gboolean open = _bo_po_dialog_is_open (self);
+  gboolean drop_ship = self->po != NULL && self->po->drop_ship;
 
   gtk_widget_set_visible (self->info_group, !is_new);
   gtk_widget_set_visible (GTK_WIDGET (self->supplier_group), is_new);
   gtk_widget_set_visible (self->set_eta_button, !is_new);
   gtk_widget_set_visible (self->create_button, is_new);
-  gtk_widget_set_visible (self->receive_button, !is_new);
+  gtk_widget_set_visible (self->receive_button, !is_new && !drop_ship);
+  gtk_widget_set_visible (self->supplier_shipped_button, !is_new && drop_ship);
   gtk_widget_set_visible (self->actions_group, !is_new);
-  gtk_widget_set_visible (self->add_group, is_new || open);
+  gtk_widget_set_visible (self->add_group, (is_new || open) && !drop_ship);
+  gtk_widget_set_visible (GTK_WIDGET (self->ship_to_row), !is_new && drop_ship);
   gtk_button_set_label (self->close_button, is_new ? _("_Cancel") : _("_Close"));
   gtk_editable_set_editable (GTK_EDITABLE (self->eta_row), is_new || open);
 
@@ -264,6 +274,7 @@ show_po (BoPoDialog *self)
       adw_action_row_set_subtitle (self->supplier_info_row, self->po->supplier_name);
       adw_action_row_set_subtitle (self->status_row, bo_po_status_label (self->po->status));
       adw_action_row_set_subtitle (self->created_row, created);
+      adw_action_row_set_subtitle (self->ship_to_row, self->po->ship_to);
     }
   _bo_po_dialog_show_lines (self);
   _bo_po_dialog_update_actions (self);
@@ -484,6 +495,28 @@ undo_cancel_action (GtkWidget  *widget,
   _bo_po_dialog_update_actions (self);
 }
 
+/* The supplier shipped a drop-ship order straight to its customers. */
+static void
+supplier_shipped_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BoPoDialog *self = BO_PO_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = g_strdup (self->po->number);
+  g_autofree char *title = NULL;
+
+  if (!bo_store_confirm_drop_ship (self->store, self->po_id, &error))
+    {
+      _bo_po_dialog_show_error (self, _("Could not record the supplier’s shipment"), error);
+      return;
+    }
+  /* Translators: a purchase-order number */
+  title = g_strdup_printf (_("%s shipped by the supplier: its order lines count as shipped"),
+                           number);
+  _bo_po_dialog_show_toast (self, title);
+}
+
 static void
 receive_action (GtkWidget  *widget,
                 const char *action_name,
@@ -554,10 +587,12 @@ bo_po_dialog_class_init (BoPoDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, close_button);
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, receive_button);
+  gtk_widget_class_bind_template_child (widget_class, BoPoDialog, supplier_shipped_button);
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, info_group);
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, supplier_info_row);
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, status_row);
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, created_row);
+  gtk_widget_class_bind_template_child (widget_class, BoPoDialog, ship_to_row);
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, supplier_group);
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, supplier_row);
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, eta_group);
@@ -591,6 +626,8 @@ bo_po_dialog_class_init (BoPoDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "po.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "po.undo-cancel", NULL, undo_cancel_action);
   gtk_widget_class_install_action (widget_class, "po.receive", NULL, receive_action);
+  gtk_widget_class_install_action (widget_class, "po.supplier-shipped", NULL,
+                                   supplier_shipped_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

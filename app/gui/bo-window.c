@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bo-availability-dialog.h"
 #include "bo-backorders-view.h"
 #include "bo-customers-view.h"
 #include "bo-dashboard-view.h"
@@ -14,6 +15,7 @@
 #include "bo-picklist-print.h"
 #include "bo-products-view.h"
 #include "bo-purchase-orders-view.h"
+#include "bo-reorder-view.h"
 #include "bo-suppliers-view.h"
 #include "bo-view.h"
 #include "bo-window.h"
@@ -66,6 +68,7 @@ static const ViewInfo view_infos[] = {
   { "purchase-orders", N_("Purchase Orders"), "mail-send-symbolic", "<Control>5", bo_purchase_orders_view_get_type },
   { "suppliers", N_("Suppliers"), "system-users-symbolic", "<Control>6", bo_suppliers_view_get_type },
   { "customers", N_("Customers"), "avatar-default-symbolic", "<Control>7", bo_customers_view_get_type },
+  { "reorder", N_("Needs Reorder"), "emblem-synchronizing-symbolic", "<Control>8", bo_reorder_view_get_type },
 };
 
 /* ---- helpers ---------------------------------------------------------------- */
@@ -215,6 +218,19 @@ print_ready_picklists_action (GtkWidget  *widget,
   bo_picklist_print (GTK_WINDOW (self), g_steal_pointer (&picklist));
 }
 
+/* What the storefront's product pages say, for Shopify, WooCommerce or any. */
+static void
+export_availability_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  BoWindow *self = BO_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  gtk_window_present (bo_availability_dialog_new (GTK_WINDOW (self), self->store));
+}
+
 /* ---- GObject ---------------------------------------------------------------- */
 
 static void
@@ -338,6 +354,8 @@ bo_window_class_init (BoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
   gtk_widget_class_install_action (widget_class, "win.print-ready-picklists", NULL,
                                    print_ready_picklists_action);
+  gtk_widget_class_install_action (widget_class, "win.export-availability", NULL,
+                                   export_availability_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (view_infos); i++)

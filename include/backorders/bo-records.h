@@ -118,6 +118,8 @@ typedef struct
   guint32 first_promised;
   char  *waiting_po;               /* PO number pegged to, or NULL */
   char  *reason;                   /* last allocation reason */
+  gboolean drop_ship;              /* the supplier ships it: @backordered are units
+                                    * the supplier has still to ship, never a backorder */
 } BoOrderLine;
 
 typedef struct
@@ -137,6 +139,7 @@ typedef struct
   char      *notes;
   guint32    promised;            /* order-level promise (ship-complete: latest line) */
   GPtrArray *lines;               /* BoOrderLine */
+  GPtrArray *goodwill;            /* BoGoodwill, oldest first */
 } BoOrder;
 
 /* A row of an order or backorder list. */
@@ -172,6 +175,7 @@ typedef struct
   gint64 cost;
   guint32 eta;
   guint32 fully_received;
+  gint64 order_line_id;            /* drop-ship: the customer's order line, else 0 */
 } BoPoLine;
 
 typedef struct
@@ -185,6 +189,9 @@ typedef struct
   guint32    eta;                  /* earliest line ETA */
   char      *notes;
   GPtrArray *lines;                /* BoPoLine */
+  gboolean   drop_ship;            /* the supplier ships to the customer */
+  char      *ship_to;              /* drop-ship: the customer's name and address */
+  gint64     shipped_at;           /* drop-ship: when the supplier shipped, 0: not yet */
 } BoPurchaseOrder;
 
 typedef struct
@@ -219,6 +226,7 @@ typedef struct
   gint64     received;
   gint64     value;          /* ordered × cost */
   gboolean   overdue;        /* an outstanding line's ETA has passed */
+  gboolean   drop_ship;      /* the supplier ships to a customer */
 } BoPoSummary;
 
 typedef struct
@@ -241,6 +249,26 @@ typedef struct
   char  *detail;
 } BoEvent;
 
+/**
+ * BoGoodwill:
+ * @amount: what the customer was given, in minor units
+ * @percent: hundredths of a percent of the order's value when it was given
+ *   as a share (1000 = 10 %), 0 when it was given as an amount
+ * @voucher: the voucher code, "" for a discount without one
+ *
+ * A goodwill discount or voucher given to a customer waiting for an order.
+ */
+typedef struct
+{
+  gint64  id;
+  gint64  order_id;
+  gint64  at;
+  gint64  amount;
+  gint    percent;
+  char   *voucher;
+  char   *note;
+} BoGoodwill;
+
 BoProduct         *bo_product_new            (void);
 BoProduct         *bo_product_copy           (const BoProduct *product);
 void               bo_product_free           (BoProduct         *product);
@@ -259,6 +287,7 @@ void               bo_po_summary_free        (BoPoSummary       *summary);
 void               bo_shipment_free          (BoShipment        *shipment);
 void               bo_movement_free          (BoMovement        *movement);
 void               bo_event_free             (BoEvent           *event);
+void               bo_goodwill_free          (BoGoodwill        *goodwill);
 
 const char        *bo_backorder_policy_to_string   (BoBackorderPolicy  policy);
 gboolean           bo_backorder_policy_from_string (const char        *text,
@@ -278,5 +307,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoCustomer, bo_customer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoOrder, bo_order_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoPurchaseOrder, bo_purchase_order_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoShipment, bo_shipment_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoGoodwill, bo_goodwill_free)
 
 G_END_DECLS

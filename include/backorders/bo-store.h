@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define BO_STORE_SCHEMA_VERSION 2
+#define BO_STORE_SCHEMA_VERSION 3
 
 #define BO_TYPE_STORE (bo_store_get_type ())
 G_DECLARE_FINAL_TYPE (BoStore, bo_store, BO, STORE, GObject)
@@ -67,6 +67,7 @@ typedef struct
   gint64  backordered;
   guint32 promised;     /* 0: no incoming purchase order covers it */
   char   *reason;
+  gboolean drop_ship;   /* the supplier ships it (never backordered), by @promised */
 } BoLineOutcome;
 
 typedef struct
@@ -771,5 +772,224 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoImportOrder, bo_import_order_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoImportOutcome, bo_import_outcome_free)
 
 /* ==== end of import, export, backup and restore ============================ */
+
+/* ==== charts (bo-store-charts.c) =========================================== */
+
+/**
+ * BoProductBacklog:
+ * @product_id: the product
+ * @sku: its SKU
+ * @name: its name
+ * @lines: order lines with open backordered units of it
+ * @units: open backordered units
+ * @value: their value at line price, minor units
+ */
+typedef struct
+{
+  gint64  product_id;
+  char   *sku;
+  char   *name;
+  gint64  lines;
+  gint64  units;
+  gint64  value;
+} BoProductBacklog;
+
+GArray     *bo_store_top_backordered_products (BoStore     *store,
+                                               guint        limit,
+                                               GError     **error);
+
+/* ==== end of charts ======================================================== */
+
+/* ==== planning ahead ========================================================
+ * (bo-store-planning.c, bo-store-dropship.c, bo-store-revenue.c,
+ * bo-store-availability.c)
+ *
+ * Reorder suggestions from sales history, drop-ship purchase orders,
+ * availability for the storefront, goodwill for waiting customers and
+ * revenue recognised on delivery. */
+
+#include "bo-forecast.h"
+
+/**
+ * BoReorderSuggestion:
+ * @incoming: units on open purchase orders (drafts included), as "Order
+ *   shortages" counts them
+ * @promised: units already promised to customers: allocated + backordered
+ * @position: projected stock: on hand − allocated + incoming − backordered
+ * @needs_reorder: @position is at or below the product's reorder point, or,
+ *   for a product without one, below the suggested one
+ * @supplier_id: the supplier an order goes to (the preferred one, else the
+ *   one "Order shortages" would choose); 0 when none is linked
+ * @lead_days: its lead time for the product, -1 without a supplier
+ * @min_order_qty: its minimum order quantity (1 without a supplier)
+ * @forecast: the suggestion and why
+ *
+ * What a product's sales history suggests, beside where its stock stands.
+ */
+typedef struct
+{
+  gint64      product_id;
+  char       *sku;
+  char       *name;
+  gint64      on_hand;
+  gint64      allocated;
+  gint64      backordered;
+  gint64      incoming;
+  gint64      promised;
+  gint64      position;
+  gint64      reorder_point;
+  gint64      reorder_qty;
+  gboolean    needs_reorder;
+  gint64      supplier_id;
+  char       *supplier_name;
+  gint        lead_days;
+  gint64      min_order_qty;
+  BoForecast *forecast;
+} BoReorderSuggestion;
+
+/**
+ * BoAvailabilityState:
+ * @BO_AVAILABILITY_IN_STOCK: free stock ships now
+ * @BO_AVAILABILITY_SHIPS_FROM: no free stock; an order placed now ships from
+ *   a known date (an incoming purchase order, or a drop-ship supplier's lead
+ *   time)
+ * @BO_AVAILABILITY_BACKORDER: no free stock and no date yet, but orders are
+ *   taken
+ * @BO_AVAILABILITY_OUT_OF_STOCK: no order can be taken now
+ *
+ * What a product page can say about a product.
+ */
+typedef enum
+{
+  BO_AVAILABILITY_IN_STOCK,
+  BO_AVAILABILITY_SHIPS_FROM,
+  BO_AVAILABILITY_BACKORDER,
+  BO_AVAILABILITY_OUT_OF_STOCK,
+} BoAvailabilityState;
+
+/**
+ * BoAvailability:
+ * @available: free to sell now: on hand − allocated
+ * @atp: available to promise: on hand + incoming − allocated − backordered
+ * @incoming: outstanding units of purchase orders with an expected date
+ * @next_expected: the earliest expected date of those, 0 for none
+ * @next_quantity: units expected on that date
+ * @ships_from: for %BO_AVAILABILITY_SHIPS_FROM, the day an order placed now
+ *   would ship (handling days included), else 0
+ * @sentence: the ready-made availability sentence ("In stock", "Ships from
+ *   12 Dec", "Out of stock"…), in the user's language
+ *
+ * What a storefront's product page needs about one SKU.
+ */
+typedef struct
+{
+  gint64              product_id;
+  char               *sku;
+  char               *name;
+  char               *external_ref;
+  gint64              price;
+  gint64              on_hand;
+  gint64              allocated;
+  gint64              available;
+  gint64              atp;
+  gint64              incoming;
+  guint32             next_expected;
+  gint64              next_quantity;
+  guint32             ships_from;
+  BoBackorderPolicy   backorder_policy;
+  gboolean            drop_ship;
+  gboolean            discontinued;
+  BoAvailabilityState state;
+  char               *sentence;
+} BoAvailability;
+
+/**
+ * BoRevenuePoint:
+ * @year: calendar year
+ * @index: month 1–12, quarter 1–4, or 0 for a year
+ * @first_day: first day of the period (Julian)
+ * @revenue: recognised revenue: value at line price of the units shipped in
+ *   the period (a backorder is a sale once it is delivered)
+ * @shipped: units shipped in the period
+ * @refunds: refunds of cancellations made in the period
+ * @cancelled: units cancelled in the period
+ * @goodwill: goodwill given in the period
+ * @goodwill_count: how many goodwill gestures
+ * @backlog: value at line price of the open backorders at the end of the
+ *   period (or of the range)
+ * @backlog_units: their units
+ */
+typedef struct
+{
+  gint    year;
+  gint    index;
+  guint32 first_day;
+  gint64  revenue;
+  gint64  shipped;
+  gint64  refunds;
+  gint64  cancelled;
+  gint64  goodwill;
+  gint64  goodwill_count;
+  gint64  backlog;
+  gint64  backlog_units;
+} BoRevenuePoint;
+
+void        bo_reorder_suggestion_free   (BoReorderSuggestion *suggestion);
+void        bo_availability_free         (BoAvailability     *availability);
+
+GArray     *bo_store_daily_demand        (BoStore            *store,
+                                          gint64              product_id,
+                                          guint32             from_day,
+                                          guint32             to_day,
+                                          GError            **error);
+GPtrArray  *bo_store_suggest_reorders    (BoStore            *store,
+                                          guint               window_days,
+                                          double              service_level,
+                                          guint               cover_days,
+                                          gboolean            needs_reorder_only,
+                                          GError            **error);
+BoReorderSuggestion *bo_store_suggest_reorder (BoStore       *store,
+                                          gint64              product_id,
+                                          guint               window_days,
+                                          double              service_level,
+                                          guint               cover_days,
+                                          GError            **error);
+gboolean    bo_store_set_reorder_levels  (BoStore            *store,
+                                          gint64              product_id,
+                                          gint64              reorder_point,
+                                          gint64              reorder_qty,
+                                          GError            **error);
+gboolean    bo_store_order_for_reorder   (BoStore            *store,
+                                          gint64              product_id,
+                                          gint64              supplier_id,
+                                          gint64              quantity,
+                                          gint64             *po_id,
+                                          GError            **error);
+
+gboolean    bo_store_confirm_drop_ship   (BoStore            *store,
+                                          gint64              po_id,
+                                          GError            **error);
+
+GPtrArray  *bo_store_list_availability   (BoStore            *store,
+                                          GError            **error);
+
+gboolean    bo_store_add_goodwill        (BoStore            *store,
+                                          gint64              order_id,
+                                          gint64              amount,
+                                          gint                percent,
+                                          const char         *voucher,
+                                          const char         *note,
+                                          gint64             *goodwill_id,
+                                          GError            **error);
+GArray     *bo_store_revenue_history     (BoStore            *store,
+                                          BoPeriod            period,
+                                          guint32             from_day,
+                                          guint32             to_day,
+                                          GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoReorderSuggestion, bo_reorder_suggestion_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoAvailability, bo_availability_free)
+
+/* ==== end of planning ahead ================================================ */
 
 G_END_DECLS

@@ -1,0 +1,624 @@
+/* bo-cli-import.c — import, export, backup and restore commands
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bo-cli"
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include <backorders/bo-csv.h>
+#include <backorders/bo-export.h>
+#include <backorders/bo-import.h>
+
+#include "bo-cli-private.h"
+
+static void
+print_root (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  _bo_cli_print_json (root);
+}
+
+static const char *
+record_key (BoImportRecord record)
+{
+  static const char *const keys[] = { "suppliers", "products", "customers", "orders" };
+
+  return keys[record];
+}
+
+static const char *
+record_title (BoImportRecord record)
+{
+  switch (record)
+    {
+    case BO_IMPORT_RECORD_SUPPLIER:
+      return _("Suppliers");
+    case BO_IMPORT_RECORD_PRODUCT:
+      return _("Products");
+    case BO_IMPORT_RECORD_CUSTOMER:
+      return _("Customers");
+    case BO_IMPORT_RECORD_ORDER:
+    default:
+      return _("Orders");
+    }
+}
+
+static const char *
+action_key (BoImportAction action)
+{
+  static const char *const keys[] = { "create", "update", "unchanged", "skip" };
+
+  return keys[action];
+}
+
+static const char *
+column_state_key (BoImportColumnState state)
+{
+  static const char *const keys[] = { "recognised", "mapped", "ignored", "unknown" };
+
+  return keys[state];
+}
+
+/* ---- the preview ---------------------------------------------------------- */
+
+static void
+print_plan_text (BoCli        *cli,
+                 BoImportPlan *plan,
+                 gboolean      details)
+{
+  g_autoptr(GString) unknown = g_string_new (NULL);
+  guint errors = bo_import_plan_count_problems (plan, BO_IMPORT_ERROR);
+  guint warnings = bo_import_plan_count_problems (plan, BO_IMPORT_WARNING);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s “%s”: %" G_GUINT64_FORMAT " row\n",
+                        "%s “%s”: %" G_GUINT64_FORMAT " rows\n", bo_import_plan_get_n_rows (plan)),
+           bo_import_format_label (bo_import_plan_get_format (plan)),
+           bo_import_plan_get_source (plan), bo_import_plan_get_n_rows (plan));
+  for (BoImportRecord r = 0; r < BO_IMPORT_N_RECORDS; r++)
+    {
+      guint n[BO_IMPORT_N_ACTIONS];
+      guint total = 0;
+
+      for (BoImportAction a = 0; a < BO_IMPORT_N_ACTIONS; a++)
+        total += n[a] = bo_import_plan_count (plan, r, a);
+      if (total == 0)
+        continue;
+      g_print (_("%s: %u to create, %u to update, %u unchanged, %u skipped\n"), record_title (r),
+               n[BO_IMPORT_CREATE], n[BO_IMPORT_UPDATE], n[BO_IMPORT_UNCHANGED], n[BO_IMPORT_SKIP]);
+    }
+
+  for (guint i = 0; i < bo_import_plan_get_n_columns (plan); i++)
+    {
+      const BoImportColumn *column = bo_import_plan_get_column (plan, i);
+
+      if (column->state == BO_IMPORT_COLUMN_UNKNOWN)
+        g_string_append_printf (unknown, "%s“%s”", unknown->len > 0 ? ", " : "", column->header);
+    }
+  if (unknown->len > 0)
+    g_print (_("Columns not recognised, not used: %s (give one a meaning with --map "
+               "\"HEADER=FIELD\")\n"), unknown->str);
+
+  if (errors + warnings > 0)
+    {
+      g_autofree char *e = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors",
+                                                         errors), errors);
+      g_autofree char *w = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning",
+                                                         "%u warnings", warnings), warnings);
+
+      g_print (_("Problems: %s, %s\n"), e, w);
+    }
+  for (guint i = 0; i < bo_import_plan_get_n_problems (plan); i++)
+    {
+      const BoImportProblem *p = bo_import_plan_get_problem (plan, i);
+
+      g_print ("  %s: %s\n", p->severity == BO_IMPORT_ERROR ? _("error") : _("warning"),
+               p->message);
+    }
+
+  if (details)
+    {
+      g_autoptr(BoCliTable) table = _bo_cli_table_new (cli);
+
+      _bo_cli_table_column (table, "row", _("Row"), TRUE);
+      _bo_cli_table_column (table, "record", _("Record"), FALSE);
+      _bo_cli_table_column (table, "action", _("Action"), FALSE);
+      _bo_cli_table_column (table, "key", _("Key"), FALSE);
+      _bo_cli_table_column (table, "name", _("Name"), FALSE);
+      _bo_cli_table_column (table, "detail", _("Detail"), FALSE);
+      for (guint i = 0; i < bo_import_plan_get_n_items (plan); i++)
+        {
+          const BoImportItem *item = bo_import_plan_get_item (plan, i);
+
+          _bo_cli_table_row (table);
+          _bo_cli_table_int (table, item->row);
+          _bo_cli_table_text (table, bo_import_record_label (item->record));
+          _bo_cli_table_text (table, bo_import_action_label (item->action));
+          _bo_cli_table_text (table, item->key);
+          _bo_cli_table_text (table, item->label);
+          _bo_cli_table_text (table, item->detail);
+        }
+      _bo_cli_table_print (table);
+    }
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *member,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+build_plan_json (JsonBuilder  *builder,
+                 BoImportPlan *plan)
+{
+  add_string (builder, "format", bo_import_format_to_string (bo_import_plan_get_format (plan)));
+  add_string (builder, "source", bo_import_plan_get_source (plan));
+  add_int (builder, "rows", bo_import_plan_get_n_rows (plan));
+
+  json_builder_set_member_name (builder, "counts");
+  json_builder_begin_object (builder);
+  for (BoImportRecord r = 0; r < BO_IMPORT_N_RECORDS; r++)
+    {
+      json_builder_set_member_name (builder, record_key (r));
+      json_builder_begin_object (builder);
+      for (BoImportAction a = 0; a < BO_IMPORT_N_ACTIONS; a++)
+        add_int (builder, action_key (a), bo_import_plan_count (plan, r, a));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "columns");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < bo_import_plan_get_n_columns (plan); i++)
+    {
+      const BoImportColumn *c = bo_import_plan_get_column (plan, i);
+
+      json_builder_begin_object (builder);
+      add_int (builder, "column", c->index + 1);
+      add_string (builder, "header", c->header);
+      add_string (builder, "field", c->field);
+      add_string (builder, "state", column_state_key (c->state));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "problems");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < bo_import_plan_get_n_problems (plan); i++)
+    {
+      const BoImportProblem *p = bo_import_plan_get_problem (plan, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "severity", p->severity == BO_IMPORT_ERROR ? "error" : "warning");
+      add_int (builder, "row", p->row);
+      add_int (builder, "column", p->column);
+      add_string (builder, "header", p->column_name);
+      add_string (builder, "message", p->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < bo_import_plan_get_n_items (plan); i++)
+    {
+      const BoImportItem *item = bo_import_plan_get_item (plan, i);
+
+      json_builder_begin_object (builder);
+      add_int (builder, "row", item->row);
+      add_string (builder, "record", record_key (item->record));
+      add_string (builder, "action", action_key (item->action));
+      add_string (builder, "key", item->key);
+      add_string (builder, "name", item->label);
+      add_string (builder, "detail", item->detail);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+build_outcome_json (JsonBuilder           *builder,
+                    const BoImportOutcome *outcome)
+{
+  const guint *counts[] = { outcome->created, outcome->updated, outcome->unchanged };
+  const char *names[] = { "created", "updated", "unchanged" };
+
+  json_builder_set_member_name (builder, "outcome");
+  json_builder_begin_object (builder);
+  for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
+    {
+      json_builder_set_member_name (builder, names[k]);
+      json_builder_begin_object (builder);
+      for (BoImportRecord r = 0; r < BO_IMPORT_N_RECORDS; r++)
+        add_int (builder, record_key (r), counts[k][r]);
+      json_builder_end_object (builder);
+    }
+  add_int (builder, "lines_shipped", outcome->lines_shipped);
+  add_int (builder, "lines_allocated", outcome->lines_allocated);
+  add_int (builder, "lines_backordered", outcome->lines_backordered);
+  add_int (builder, "units_backordered", outcome->units_backordered);
+  json_builder_set_member_name (builder, "notes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < outcome->notes->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (outcome->notes, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+print_outcome_text (const BoImportOutcome *outcome)
+{
+  for (BoImportRecord r = 0; r < BO_IMPORT_N_RECORDS; r++)
+    if (outcome->created[r] + outcome->updated[r] + outcome->unchanged[r] > 0)
+      g_print (_("%s: %u created, %u updated, %u unchanged\n"), record_title (r),
+               outcome->created[r], outcome->updated[r], outcome->unchanged[r]);
+  if (outcome->created[BO_IMPORT_RECORD_ORDER] > 0)
+    g_print (_("Order lines: %" G_GINT64_FORMAT " shipped before the import, %" G_GINT64_FORMAT
+               " allocated in full, %" G_GINT64_FORMAT " backordered (%" G_GINT64_FORMAT
+               " units)\n"),
+             outcome->lines_shipped, outcome->lines_allocated, outcome->lines_backordered,
+             outcome->units_backordered);
+  for (guint i = 0; i < outcome->notes->len; i++)
+    g_print ("  %s\n", (const char *) g_ptr_array_index (outcome->notes, i));
+}
+
+/* ---- import --------------------------------------------------------------- */
+
+static gboolean
+format_of_command (BoCli          *cli,
+                   const char     *kind,
+                   GFile          *file,
+                   BoImportFormat *format,
+                   int            *status)
+{
+  const char *name = cli->command->name;
+
+  if (!g_str_equal (name, "csv"))
+    {
+      if (kind != NULL)
+        {
+          *status = _bo_cli_usage (cli, _("--kind is for “import csv” only"));
+          return FALSE;
+        }
+      return bo_import_format_from_string (name, format);
+    }
+  if (kind != NULL)
+    {
+      g_autofree char *full = g_strconcat ("csv-", kind, NULL);
+
+      if (!bo_import_format_from_string (full, format))
+        {
+          *status = _bo_cli_usage (cli, _("invalid value “%s” for --kind: expected products, "
+                                          "customers, suppliers or orders"), kind);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* Without --kind, the header says what the file holds. */
+  {
+    g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+    g_autoptr(BoCsvReader) reader = NULL;
+    g_auto(GStrv) header = NULL;
+
+    if (stream != NULL)
+      {
+        reader = bo_csv_reader_new (G_INPUT_STREAM (stream));
+        if (bo_csv_reader_next (reader, NULL, NULL))
+          header = bo_csv_reader_dup_fields (reader);
+      }
+    if (header == NULL || !bo_import_guess_format ((const char * const *) header, TRUE, format))
+      {
+        *status = _bo_cli_usage (cli, _("cannot tell whether the file holds products, customers, "
+                                        "suppliers or orders; give --kind"));
+        return FALSE;
+      }
+    return TRUE;
+  }
+}
+
+int
+_bo_cli_import (BoCli *cli,
+                char **argv)
+{
+  gboolean dry_run = FALSE;
+  gboolean details = FALSE;
+  g_autofree char *kind = NULL;
+  g_auto(GStrv) maps = NULL;
+  const GOptionEntry entries[] = {
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Show what the import would do, and write nothing"), NULL },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
+      N_("For csv: products, customers, suppliers or orders (default: from the header)"),
+      N_("KIND") },
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps,
+      N_("Give a column a meaning (a field such as sku, name, stock, price), or “ignore”; "
+         "repeat for more columns"), N_("HEADER=FIELD") },
+    { "details", 0, 0, G_OPTION_ARG_NONE, &details,
+      N_("List every record and what happens to it"), NULL },
+    { NULL }
+  };
+  g_autoptr(BoImporter) importer = NULL;
+  g_autoptr(BoImportPlan) plan = NULL;
+  g_autoptr(BoImportOutcome) outcome = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  BoImportFormat format;
+  guint errors;
+  int status;
+
+  if (!_bo_cli_parse (cli, entries, 1, 1, &argv, &status))
+    return status;
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
+    return _bo_cli_failf (cli, _("there is no file “%s”"), argv[1]);
+  if (!format_of_command (cli, kind, file, &format, &status))
+    return status;
+  if (_bo_cli_open (cli, BO_CLI_OPEN_EXISTING, &status) == NULL)
+    return status;
+
+  importer = bo_importer_new (cli->store, format);
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    {
+      const char *equals = strrchr (maps[i], '=');
+      g_autofree char *header = NULL;
+
+      if (equals == NULL || equals == maps[i])
+        return _bo_cli_usage (cli, _("invalid value “%s” for --map: expected HEADER=FIELD"),
+                              maps[i]);
+      header = g_strndup (maps[i], equals - maps[i]);
+      if (!bo_importer_set_mapping (importer, header, equals + 1, &error))
+        return _bo_cli_usage_error (cli, error);
+    }
+
+  plan = bo_importer_plan_file (importer, file, NULL, &error);
+  if (plan == NULL)
+    return _bo_cli_fail (cli, error);
+  errors = bo_import_plan_count_problems (plan, BO_IMPORT_ERROR);
+
+  if (!cli->json)
+    print_plan_text (cli, plan, details);
+
+  if (errors == 0 && !dry_run && bo_import_plan_has_changes (plan) &&
+      !bo_importer_apply (importer, plan, NULL, &outcome, &error))
+    return _bo_cli_fail (cli, error);
+
+  if (cli->json)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      build_plan_json (builder, plan);
+      json_builder_set_member_name (builder, "applied");
+      json_builder_add_boolean_value (builder, outcome != NULL);
+      if (outcome != NULL)
+        build_outcome_json (builder, outcome);
+      json_builder_end_object (builder);
+      print_root (builder);
+    }
+  else if (errors > 0)
+    ;
+  else if (dry_run)
+    g_print (_("Dry run: nothing was written.\n"));
+  else if (outcome == NULL)
+    g_print (_("Nothing to change: the shop has all of it already.\n"));
+  else
+    print_outcome_text (outcome);
+
+  if (errors > 0)
+    return _bo_cli_failf (cli, g_dngettext (GETTEXT_PACKAGE,
+                                            "%u problem in the file blocks the import; nothing "
+                                            "was written",
+                                            "%u problems in the file block the import; nothing "
+                                            "was written", errors),
+                          errors);
+  return BO_CLI_EXIT_OK;
+}
+
+/* ---- export --------------------------------------------------------------- */
+
+static gboolean
+write_stdout (BoCli        *cli,
+              BoExportKind  kind,
+              GError      **error)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+
+  if (!bo_export_write (cli->store, kind, memory, NULL, error) ||
+      !g_output_stream_close (memory, NULL, error))
+    return FALSE;
+  fwrite (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)), 1,
+          g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)), stdout);
+  fflush (stdout);
+  return TRUE;
+}
+
+int
+_bo_cli_export (BoCli *cli,
+                char **argv)
+{
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write (default: standard output); for purchase-orders, the folder"),
+      N_("FILE|DIR") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) target = NULL;
+  const char *name = cli->command->name;
+  int status;
+
+  if (!_bo_cli_parse (cli, entries, 0, 0, &argv, &status))
+    return status;
+  if (g_str_equal (name, "purchase-orders") &&
+      !_bo_cli_require (cli, output, "--output", &status))
+    return status;
+  if (_bo_cli_open (cli, BO_CLI_OPEN_EXISTING, &status) == NULL)
+    return status;
+  if (output != NULL)
+    target = g_file_new_for_commandline_arg (output);
+
+  if (g_str_equal (name, "purchase-orders"))
+    {
+      g_autoptr(GPtrArray) files = bo_export_purchase_orders_to_folder (cli->store, target, NULL,
+                                                                        &error);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      if (files == NULL)
+        return _bo_cli_fail (cli, error);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "files");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < files->len; i++)
+        {
+          g_autofree char *path = g_file_get_path (g_ptr_array_index (files, i));
+
+          json_builder_add_string_value (builder, path);
+          _bo_cli_say (cli, _("Wrote “%s”."), path);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      if (cli->json)
+        print_root (builder);
+      else if (files->len == 0)
+        g_print (_("No supplier has an open purchase order; no file was written.\n"));
+      return BO_CLI_EXIT_OK;
+    }
+
+  {
+    BoExportKind kind = g_str_equal (name, "backorders") ? BO_EXPORT_BACKORDERS
+                                                         : BO_EXPORT_CUSTOMERS;
+
+    if (target == NULL)
+      return write_stdout (cli, kind, &error) ? BO_CLI_EXIT_OK : _bo_cli_fail (cli, error);
+    if (!bo_export_write_file (cli->store, kind, target, NULL, &error))
+      return _bo_cli_fail (cli, error);
+    if (cli->json)
+      {
+        g_autoptr(JsonBuilder) builder = json_builder_new ();
+        g_autofree char *path = g_file_get_path (target);
+
+        json_builder_begin_object (builder);
+        add_string (builder, "file", path);
+        json_builder_end_object (builder);
+        print_root (builder);
+      }
+    else
+      g_print (_("Wrote “%s”.\n"), output);
+  }
+  return BO_CLI_EXIT_OK;
+}
+
+/* ---- backup and restore --------------------------------------------------- */
+
+int
+_bo_cli_backup (BoCli *cli,
+                char **argv)
+{
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace the file when it exists"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!_bo_cli_parse (cli, entries, 1, 1, &argv, &status))
+    return status;
+  if (_bo_cli_open (cli, BO_CLI_OPEN_EXISTING, &status) == NULL)
+    return status;
+  if (g_file_test (argv[1], G_FILE_TEST_EXISTS) && !force)
+    return _bo_cli_failf (cli, _("“%s” exists already; give --force to replace it"), argv[1]);
+  if (g_strcmp0 (argv[1], cli->path) == 0)
+    return _bo_cli_failf (cli, _("“%s” is the shop itself"), argv[1]);
+  if (!bo_store_backup (cli->store, argv[1], &error))
+    return _bo_cli_fail (cli, error);
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "backup", argv[1]);
+      json_builder_end_object (builder);
+      print_root (builder);
+    }
+  else
+    g_print (_("Backed up the shop to “%s”.\n"), argv[1]);
+  return BO_CLI_EXIT_OK;
+}
+
+int
+_bo_cli_restore (BoCli *cli,
+                 char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *path = NULL;
+  gboolean existed;
+  int status;
+
+  if (!_bo_cli_parse (cli, NULL, 1, 1, &argv, &status))
+    return status;
+  if (!g_file_test (argv[1], G_FILE_TEST_IS_REGULAR))
+    return _bo_cli_failf (cli, _("there is no file “%s”"), argv[1]);
+  path = cli->database != NULL ? g_strdup (cli->database) : _bo_cli_default_database ();
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  /* A shop can be restored on a machine that has none yet. */
+  if (_bo_cli_open (cli, BO_CLI_OPEN_CREATE, &status) == NULL)
+    return status;
+  if (!bo_store_restore (cli->store, argv[1], &copy, &error))
+    {
+      if (!existed)
+        {
+          g_autofree char *wal = g_strconcat (cli->path, "-wal", NULL);
+          g_autofree char *shm = g_strconcat (cli->path, "-shm", NULL);
+
+          g_clear_object (&cli->store);
+          g_unlink (cli->path);
+          g_unlink (wal);
+          g_unlink (shm);
+          if (copy == NULL)
+            {
+              g_autofree char *before = g_strconcat (cli->path, ".before-restore", NULL);
+              g_unlink (before);
+            }
+        }
+      return _bo_cli_fail (cli, error);
+    }
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "restored", argv[1]);
+      add_string (builder, "previous", copy);
+      json_builder_end_object (builder);
+      print_root (builder);
+    }
+  else
+    g_print (_("Restored the shop from “%s”; the shop as it was is kept in “%s”.\n"), argv[1],
+             copy);
+  return BO_CLI_EXIT_OK;
+}

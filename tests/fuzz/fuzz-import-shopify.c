@@ -1,0 +1,19 @@
+/* fuzz-import-shopify.c — libFuzzer target: Shopify's products, inventory and orders
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "fuzz-import-common.h"
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  static const BoImportFormat formats[] = {
+    BO_IMPORT_SHOPIFY_PRODUCTS, BO_IMPORT_SHOPIFY_INVENTORY, BO_IMPORT_SHOPIFY_ORDERS,
+  };
+
+  /* The first byte picks the format; the rest is the file. */
+  if (size == 0)
+    return 0;
+  fuzz_import (formats[data[0] % G_N_ELEMENTS (formats)], data + 1, size - 1);
+  return 0;
+}
