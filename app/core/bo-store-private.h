@@ -138,7 +138,7 @@ gint64        _bo_store_incoming       (BoStore            *self,
 #define BO_STORE_OPEN_PO_UNITS_SQL \
   "coalesce ((SELECT sum (pl.ordered - pl.received) FROM po_lines pl " \
   "  JOIN purchase_orders po ON po.id = pl.po_id WHERE pl.product_id = p.id " \
-  "    AND pl.cancelled = 0 AND pl.order_line_id IS NULL " \
+  "    AND pl.received < pl.ordered AND pl.cancelled = 0 AND pl.order_line_id IS NULL " \
   "    AND po.status IN ('draft', 'sent', 'partial')), 0)"
 
 gint64        _bo_store_choose_supplier     (BoStore      *self,
