@@ -550,8 +550,8 @@ test_round_trip (void)
                 g_string_append_c (value, 'v');
               for (guint j = 0; j < length; j++)
                 {
-                  glong k = g_rand_int_range (rand, 0, g_utf8_strlen (alphabet, -1));
-                  const char *p = g_utf8_offset_to_pointer (alphabet, k);
+                  glong pick = g_rand_int_range (rand, 0, g_utf8_strlen (alphabet, -1));
+                  const char *p = g_utf8_offset_to_pointer (alphabet, pick);
                   g_string_append_len (value, p, g_utf8_next_char (p) - p);
                 }
               bo_csv_writer_add_text (writer, value->str);

@@ -19,6 +19,7 @@
 #include "backorders/bo-import.h"
 #include "bo-import-private.h"
 #include "bo-store-private.h"
+#include "bo-store-schema.sql.h"
 #include "bo-test-data.h"
 
 typedef struct
@@ -1559,6 +1560,44 @@ test_restore (Fixture       *f,
   g_assert_cmpstr (saved, ==, restored);
 }
 
+/* A backup of an older version of Backorders is upgraded when restored. */
+static void
+test_restore_older (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *old = g_build_filename (f->dir, "version-1.db", NULL);
+  g_autoptr(BoOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (old, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, bo_store_migrations[0], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA application_id = 1114591090; PRAGMA user_version = 1;"
+                                 "INSERT INTO products (id, sku, name, price, on_hand, allocated, "
+                                 "  backordered, created_at) VALUES (1, 'MUG-BLU', 'Blue Mug', 1200, "
+                                 "  2, 2, 3, 0);"
+                                 "INSERT INTO stock_movements (at, product_id, delta, reason) "
+                                 "  VALUES (0, 1, 2, 'initial');"
+                                 "INSERT INTO customers (id, name, created_at) VALUES (1, 'Ann', 0);"
+                                 "INSERT INTO orders (id, number, customer_id, placed_at, placed_date, "
+                                 "  line_count, unit_count, bo_lines, bo_units) "
+                                 "  VALUES (1, '1001', 1, 0, '2026-11-20', 1, 5, 1, 3);"
+                                 "INSERT INTO order_lines (order_id, product_id, ordered, allocated, "
+                                 "  backordered_at_placement, unit_price) VALUES (1, 1, 5, 2, 3, 1200);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  import_fixture (f->store);
+  g_assert_true (bo_store_restore (f->store, old, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->store, "PRAGMA user_version"), ==, BO_STORE_SCHEMA_VERSION);
+  g_assert_null (bo_store_find_product (f->store, "TEE-S", NULL));
+  order = bo_store_find_order (f->store, "1001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((BoOrderLine *) g_ptr_array_index (order->lines, 0))->backordered, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1586,6 +1625,7 @@ main (int   argc,
   ADD ("/import/async", test_async);
   ADD ("/import/exports", test_exports);
   ADD ("/import/restore", test_restore);
+  ADD ("/import/restore-older", test_restore_older);
 #undef ADD
 
   return g_test_run ();

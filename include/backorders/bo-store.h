@@ -688,11 +688,11 @@ typedef struct
   guint      created[BO_IMPORT_N_RECORDS];
   guint      updated[BO_IMPORT_N_RECORDS];
   guint      unchanged[BO_IMPORT_N_RECORDS];
-  gint64     lines_shipped;
-  gint64     lines_allocated;
-  gint64     lines_backordered;
+  gint64     lines_shipped;       /* imported as shipped before the import */
+  gint64     lines_allocated;     /* imported open lines that got all their stock */
+  gint64     lines_backordered;   /* imported open lines with backordered units */
   gint64     units_backordered;
-  GPtrArray *notes;
+  GPtrArray *notes;               /* char * */
 } BoImportOutcome;
 
 /**
