@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "backorders/bo-promise.h"
 #include "bo-store-private.h"
@@ -664,19 +665,38 @@ search_pattern (const char *search)
 
 /* Filters of order lists, as conditions on the order o. ?1 is the search
  * pattern, ?4 today. */
-#define ORDER_FILTER_SQL \
-  "WHERE (?1 IS NULL OR o.number LIKE ?1 ESCAPE '\\' OR c.name LIKE ?1 ESCAPE '\\') " \
-  "  AND CASE ?5 " \
-  "    WHEN 1 THEN o.id IN (SELECT order_id FROM order_lines " \
-  "                         WHERE ordered > allocated + shipped + cancelled AND drop_ship = 0) " \
-  "    WHEN 2 THEN o.id IN (SELECT order_id FROM order_lines WHERE allocated > 0) " \
-  "    WHEN 3 THEN o.id IN (SELECT order_id FROM order_lines " \
-  "                         WHERE ordered > allocated + shipped + cancelled AND drop_ship = 0 " \
-  "                           AND promised_date IS NULL) " \
-  "    WHEN 4 THEN o.id IN (SELECT order_id FROM order_lines " \
-  "                         WHERE ordered > allocated + shipped + cancelled AND drop_ship = 0 " \
-  "                           AND promised_date < ?4) " \
-  "    ELSE 1 END "
+/* Order lists: one condition per filter on the order o, so that each can
+ * use its index; ?1 is the search pattern, ?4 today. The customer is joined
+ * only when the search or the sort needs it: paging deep into 200,000 orders
+ * then walks one covering index. */
+#define OPEN_LINE "ordered > allocated + shipped + cancelled AND drop_ship = 0"
+static const char *const order_conditions[] = {
+  [BO_ORDER_FILTER_ALL] = "1",
+  [BO_ORDER_FILTER_BACKORDERED] =
+    "o.id IN (SELECT order_id FROM order_lines WHERE " OPEN_LINE ")",
+  [BO_ORDER_FILTER_READY] = "o.id IN (SELECT order_id FROM order_lines WHERE allocated > 0)",
+  [BO_ORDER_FILTER_AWAITING_PO] =
+    "o.id IN (SELECT order_id FROM order_lines WHERE " OPEN_LINE " AND promised_date IS NULL)",
+  [BO_ORDER_FILTER_OVERDUE] =
+    "o.id IN (SELECT order_id FROM order_lines WHERE " OPEN_LINE " AND promised_date < ?4)",
+};
+#undef OPEN_LINE
+
+static const char *
+orders_where (BoOrderFilter filter,
+              gboolean      joined)
+{
+  g_autofree char *where = NULL;
+
+  if (joined)
+    where = g_strdup_printf ("JOIN customers c ON c.id = o.customer_id "
+                             "WHERE (?1 IS NULL OR o.number LIKE ?1 ESCAPE '\\' "
+                             "       OR c.name LIKE ?1 ESCAPE '\\') AND %s ",
+                             order_conditions[filter]);
+  else
+    where = g_strdup_printf ("WHERE %s ", order_conditions[filter]);
+  return g_intern_string (where);
+}
 
 static const BoSortKey order_sort_keys[] = {
   { "placed", "o.placed_at DESC, o.id DESC", "o.placed_at, o.id" },
@@ -709,24 +729,33 @@ bo_store_list_orders (BoStore        *self,
 
   g_return_val_if_fail (BO_IS_STORE (self), NULL);
 
-  /* Only the orders of the page have their lines summed. */
+  g_return_val_if_fail (filter <= BO_ORDER_FILTER_OVERDUE, NULL);
+
+  /* The page's order ids first, then only those orders get their lines summed. */
 #define LINES_OF_O(expr) "(SELECT " expr " FROM order_lines WHERE order_id = o.id)"
 #define OPEN "ordered > allocated + shipped + cancelled"
-  sql = _bo_store_sorted_sql ("SELECT o.id, o.number, c.name, o.placed_at, "
-                              LINES_OF_O ("sum (ordered)") ", "
-                              LINES_OF_O ("sum (allocated)") ", "
-                              LINES_OF_O ("sum (shipped)") ", "
-                              LINES_OF_O ("sum (cancelled)") ", "
-                              LINES_OF_O ("sum (CASE WHEN drop_ship = 0 THEN "
-                                          "ordered - allocated - shipped - cancelled END)") ", "
-                              LINES_OF_O ("sum (CASE WHEN drop_ship = 0 THEN "
-                                          "(ordered - allocated - shipped - cancelled) "
-                                          "* unit_price END)") ", "
-                              LINES_OF_O ("max (CASE WHEN " OPEN " THEN promised_date END)") ", "
-                              LINES_OF_O ("sum (" OPEN " AND promised_date IS NULL)") " "
-                              "FROM orders o JOIN customers c ON c.id = o.customer_id "
-                              ORDER_FILTER_SQL
-                              "ORDER BY %s LIMIT ?2 OFFSET ?3", order_sort_keys, sort, error);
+  {
+    gboolean joined = pattern != NULL || (sort != NULL && strstr (sort, "customer") != NULL);
+    g_autofree char *format =
+      g_strdup_printf ("SELECT o.id, o.number, c.name, o.placed_at, "
+                       LINES_OF_O ("sum (ordered)") ", "
+                       LINES_OF_O ("sum (allocated)") ", "
+                       LINES_OF_O ("sum (shipped)") ", "
+                       LINES_OF_O ("sum (cancelled)") ", "
+                       LINES_OF_O ("sum (CASE WHEN drop_ship = 0 THEN "
+                                   "ordered - allocated - shipped - cancelled END)") ", "
+                       LINES_OF_O ("sum (CASE WHEN drop_ship = 0 THEN "
+                                   "(ordered - allocated - shipped - cancelled) "
+                                   "* unit_price END)") ", "
+                       LINES_OF_O ("max (CASE WHEN " OPEN " THEN promised_date END)") ", "
+                       LINES_OF_O ("sum (" OPEN " AND promised_date IS NULL)") " "
+                       "FROM orders o JOIN customers c ON c.id = o.customer_id "
+                       "WHERE o.id IN (SELECT o.id FROM orders o %s"
+                       "               ORDER BY %%s LIMIT ?2 OFFSET ?3) "
+                       "ORDER BY %%s", orders_where (filter, joined));
+
+    sql = _bo_store_sorted_sql (g_intern_string (format), order_sort_keys, sort, error);
+  }
 #undef OPEN
 #undef LINES_OF_O
   if (sql == NULL || (stmt = _bo_store_prepare (self, sql, error)) == NULL)
@@ -736,7 +765,6 @@ bo_store_list_orders (BoStore        *self,
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
   sqlite3_bind_int64 (stmt, 3, offset);
   _bo_bind_date (stmt, 4, bo_store_get_today (self));
-  sqlite3_bind_int (stmt, 5, filter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       BoOrderSummary *s = g_new0 (BoOrderSummary, 1);
@@ -777,15 +805,18 @@ bo_store_count_orders (BoStore        *self,
 
   g_return_val_if_fail (BO_IS_STORE (self), -1);
 
-  stmt = _bo_store_prepare (self,
-                            "SELECT count (*) FROM orders o JOIN customers c ON c.id = o.customer_id "
-                            ORDER_FILTER_SQL "AND ?2 IS NULL AND ?3 IS NULL", error);
+  g_return_val_if_fail (filter <= BO_ORDER_FILTER_OVERDUE, -1);
+
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM orders o %s",
+                                            orders_where (filter, pattern != NULL));
+    stmt = _bo_store_prepare (self, g_intern_string (sql), error);
+  }
   if (stmt == NULL)
     return -1;
   if (pattern != NULL)
     sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
   _bo_bind_date (stmt, 4, bo_store_get_today (self));
-  sqlite3_bind_int (stmt, 5, filter);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     count = sqlite3_column_int64 (stmt, 0);

@@ -241,7 +241,9 @@ _bo_store_sorted_sql (const char       *format,
         continue;
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-      sql = g_strdup_printf (format, descending ? k->descending : k->ascending);
+      /* The clause may appear twice (an inner page query and its outer). */
+      sql = g_strdup_printf (format, descending ? k->descending : k->ascending,
+                             descending ? k->descending : k->ascending);
 #pragma GCC diagnostic pop
       return g_intern_string (sql);
     }
