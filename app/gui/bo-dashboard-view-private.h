@@ -44,6 +44,7 @@ struct _BoDashboardView
 
   /* owned */
   gboolean        stale;
+  guint           refresh_idle;   /* the first reading, after the first frame */
   BoPeriod        period;          /* of the rate chart */
   BoChartMeasure  measure;         /* of the rate chart */
 

@@ -426,19 +426,34 @@ bo_dashboard_view_reload (BoView *view)
     self->stale = TRUE;
 }
 
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  BoDashboardView *self = data;
+
+  self->refresh_idle = 0;
+  if (self->stale && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The dashboard is the first view: the window shows its first frame with
+ * the cards empty, and the numbers come right after (an idle of low priority
+ * runs after the frame clock has painted). */
 static void
 bo_dashboard_view_map (GtkWidget *widget)
 {
   BoDashboardView *self = BO_DASHBOARD_VIEW (widget);
 
   GTK_WIDGET_CLASS (bo_dashboard_view_parent_class)->map (widget);
-  if (self->stale)
-    refresh (self);
+  if (self->stale && self->refresh_idle == 0)
+    self->refresh_idle = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
 }
 
 static void
 bo_dashboard_view_dispose (GObject *object)
 {
+  g_clear_handle_id (&BO_DASHBOARD_VIEW (object)->refresh_idle, g_source_remove);
   _bo_dashboard_view_dispose_charts (BO_DASHBOARD_VIEW (object));
   gtk_widget_dispose_template (GTK_WIDGET (object), BO_TYPE_DASHBOARD_VIEW);
 

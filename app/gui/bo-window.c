@@ -18,7 +18,7 @@
 #include "bo-reorder-view.h"
 #include "bo-suppliers-view.h"
 #include "bo-view.h"
-#include "bo-window.h"
+#include "bo-window-private.h"
 
 struct _BoWindow
 {
@@ -356,6 +356,7 @@ bo_window_class_init (BoWindowClass *klass)
                                    print_ready_picklists_action);
   gtk_widget_class_install_action (widget_class, "win.export-availability", NULL,
                                    export_availability_action);
+  _bo_window_class_init_files (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (view_infos); i++)
@@ -398,15 +399,9 @@ bo_window_init (BoWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Views are built when first shown: the window starts with one. */
   for (guint i = 0; i < G_N_ELEMENTS (view_infos); i++)
-    {
-      GtkWidget *view = g_object_new (view_infos[i].get_type (), NULL);
-      GtkStackPage *page = gtk_stack_add_titled (self->views, view, view_infos[i].name,
-                                                 _(view_infos[i].title));
-
-      gtk_stack_page_set_icon_name (page, view_infos[i].icon_name);
-      gtk_list_box_append (self->sidebar, sidebar_row_new (&view_infos[i]));
-    }
+    gtk_list_box_append (self->sidebar, sidebar_row_new (&view_infos[i]));
 
   self->settings = window_settings ();
   if (self->settings != NULL)
@@ -464,13 +459,35 @@ bo_window_show_error (BoWindow     *self,
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
+/* The view called @name, built now if it was not shown before; NULL for an
+ * unknown name. */
+static GtkWidget *
+ensure_view (BoWindow   *self,
+             const char *name)
+{
+  GtkWidget *view = gtk_stack_get_child_by_name (self->views, name);
+
+  for (guint i = 0; view == NULL && name != NULL && i < G_N_ELEMENTS (view_infos); i++)
+    if (g_str_equal (view_infos[i].name, name))
+      {
+        GtkStackPage *page;
+
+        view = g_object_new (view_infos[i].get_type (), NULL);
+        page = gtk_stack_add_titled (self->views, view, name, _(view_infos[i].title));
+        gtk_stack_page_set_icon_name (page, view_infos[i].icon_name);
+        if (self->store != NULL)
+          bo_view_set_store (BO_VIEW (view), self->store);
+      }
+  return view;
+}
+
 void
 bo_window_show_view (BoWindow   *self,
                      const char *name)
 {
   g_return_if_fail (BO_IS_WINDOW (self));
 
-  if (gtk_stack_get_child_by_name (self->views, name) != NULL)
+  if (ensure_view (self, name) != NULL)
     gtk_stack_set_visible_child_name (self->views, name);
 }
 
@@ -491,7 +508,7 @@ bo_window_get_view (BoWindow   *self,
                     const char *name)
 {
   g_return_val_if_fail (BO_IS_WINDOW (self), NULL);
-  return gtk_stack_get_child_by_name (self->views, name);
+  return ensure_view (self, name);
 }
 
 void
