@@ -169,7 +169,6 @@ validate_draft (BoStore            *self,
           return FALSE;
         }
       line.product_id = product->id;
-      line.sku = g_strdup (product->sku);
       line.quantity = d->quantity;
       line.price = d->unit_price >= 0 ? d->unit_price : product->price;
       line.policy = product->backorder_policy;
@@ -193,6 +192,8 @@ validate_draft (BoStore            *self,
       line.free_before = product->on_hand - product->allocated;
       line.atp = bo_available_to_promise (product->on_hand, product->allocated,
                                           product->backordered, product->incoming);
+      /* Owned by @placed from here on. */
+      line.sku = g_strdup (product->sku);
       g_array_append_val (placed, line);
     }
   return TRUE;

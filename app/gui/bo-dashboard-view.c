@@ -437,16 +437,30 @@ refresh_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+after_paint_cb (GdkFrameClock   *clock,
+                BoDashboardView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+  if (self->refresh_idle == 0)
+    self->refresh_idle = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
+}
+
 /* The dashboard is the first view: the window shows its first frame with
- * the cards empty, and the numbers come right after (an idle of low priority
- * runs after the frame clock has painted). */
+ * the cards empty, and the numbers come right after that frame is painted. */
 static void
 bo_dashboard_view_map (GtkWidget *widget)
 {
   BoDashboardView *self = BO_DASHBOARD_VIEW (widget);
+  GdkFrameClock *clock;
 
   GTK_WIDGET_CLASS (bo_dashboard_view_parent_class)->map (widget);
-  if (self->stale && self->refresh_idle == 0)
+  if (!self->stale || self->refresh_idle != 0)
+    return;
+  clock = gtk_widget_get_frame_clock (widget);
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb), self, 0);
+  else
     self->refresh_idle = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
 }
 
