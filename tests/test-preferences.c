@@ -336,6 +336,19 @@ test_dashboard_numbers (void)
                      bo_store_count_backorders (store, BO_ORDER_FILTER_AWAITING_PO, NULL, NULL));
   assert_card_count (view, "overdue-pos", bo_store_count_overdue_pos (store, NULL));
 
+  /* Revenue on delivery: what shipped this quarter, at line prices. */
+  {
+    g_autoptr(GArray) revenue = bo_store_revenue_history (store, BO_PERIOD_QUARTER,
+                                                          julian (2026, 10, 1), today, &error);
+    g_autofree char *revenue_text = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (revenue->len, ==, 1);
+    g_assert_cmpint (g_array_index (revenue, BoRevenuePoint, 0).revenue, >, 0);
+    revenue_text = bo_format_money (g_array_index (revenue, BoRevenuePoint, 0).revenue, currency);
+    assert_card (view, "revenue", revenue_text);
+  }
+
   /* Rates of this quarter (Q4 2026), the backorder rate against Q3. */
   g_assert_true (bo_store_fill_rate (store, julian (2026, 10, 1), today, &full, &placed, &error));
   g_assert_cmpint (placed, >, 0);

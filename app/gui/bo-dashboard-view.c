@@ -47,6 +47,7 @@ static const CardInfo card_infos[N_CARDS] = {
     "overdue_pos_detail" },
   { "customer-on-time", "customer_on_time_card", "customer_on_time_title",
     "customer_on_time_value", "customer_on_time_detail" },
+  { "revenue", "revenue_card", "revenue_title", "revenue_value", "revenue_detail" },
 };
 
 /* Each chart's card in the template. */
@@ -324,6 +325,44 @@ load_customer_on_time (BoDashboardView *self,
   set_card (self, CARD_CUSTOMER_ON_TIME, value, detail);
 }
 
+/* Revenue is recognised on delivery: the value shipped this quarter, beside
+ * the refunds of cancellations and the backlog still to deliver. */
+static void
+load_revenue (BoDashboardView *self,
+              BoStore         *store,
+              guint32          today,
+              const char      *currency,
+              GError         **first_error)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) points = NULL;
+  g_autofree char *value = NULL, *refunds = NULL, *backlog = NULL, *detail = NULL;
+  const BoRevenuePoint *p;
+  GDate first;
+  gint year, quarter;
+
+  bo_period_of_day (BO_PERIOD_QUARTER, today, &year, &quarter);
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, (quarter - 1) * 3 + 1, year);
+  points = bo_store_revenue_history (store, BO_PERIOD_QUARTER, g_date_get_julian (&first), today,
+                                     &error);
+  if (points == NULL || points->len == 0)
+    {
+      if (error != NULL)
+        set_card_error (self, CARD_REVENUE, &error, first_error);
+      else
+        set_card (self, CARD_REVENUE, NO_VALUE, _("Nothing delivered this quarter yet"));
+      return;
+    }
+  p = &g_array_index (points, BoRevenuePoint, points->len - 1);
+  value = bo_format_money (p->revenue, currency);
+  refunds = bo_format_money (p->refunds, currency);
+  backlog = bo_format_money (p->backlog, currency);
+  /* TRANSLATORS: "refunds 12.00 EUR · still to deliver 839.20 EUR" */
+  detail = g_strdup_printf (_("refunds %s · still to deliver %s"), refunds, backlog);
+  set_card (self, CARD_REVENUE, value, detail);
+}
+
 static void
 refresh (BoDashboardView *self)
 {
@@ -347,6 +386,7 @@ refresh (BoDashboardView *self)
   load_fill_rate (self, store, today, &first_error);
   load_counts (self, store, &first_error);
   load_customer_on_time (self, store, &first_error);
+  load_revenue (self, store, today, currency, &first_error);
 
   if (first_error != NULL)
     {
