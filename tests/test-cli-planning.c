@@ -262,15 +262,21 @@ test_suggest (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (applied), "reorder_point"),
                    ==, 7);
   product = RUN_JSON (f, "product", "show", "MUG");
-  g_assert_nonnull (strstr (json_to_string (product, FALSE), "\"reorder_point\":7"));
+  {
+    g_autofree char *json = json_to_string (product, FALSE);
+    g_assert_nonnull (strstr (json, "\"reorder_point\":7"));
+  }
 
   ordered = RUN_JSON (f, "suggest", "--window", "30", "--order", "MUG");
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (ordered), "quantity"), ==, 62);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (ordered), "supplier"), ==,
                    "Mugs Ltd");
   pos = RUN_JSON (f, "po", "list");
-  g_assert_nonnull (strstr (json_to_string (pos, FALSE), json_object_get_string_member (
-                                                           json_node_get_object (ordered), "po")));
+  {
+    g_autofree char *json = json_to_string (pos, FALSE);
+    g_assert_nonnull (strstr (json, json_object_get_string_member (json_node_get_object (ordered),
+                                                                   "po")));
+  }
 
   RUN (f, &bad_level, "suggest", "--service-level", "120");
   assert_usage (&bad_level, "--service-level");
