@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "bo-application.h"
 #include "bo-column-sorter.h"
 #include "bo-list-controller.h"
 #include "bo-paged-model.h"
@@ -151,18 +152,6 @@ bo_list_controller_init (BoListController *self)
 {
 }
 
-static GSettings *
-app_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  /* Without the installed schema (a bare test), lists still work unsorted. */
-  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL)
-    return NULL;
-  return g_settings_new (APP_ID);
-}
-
 /**
  * bo_list_controller_new:
  * @name: the list's name, under which its sort order is remembered
@@ -207,7 +196,7 @@ bo_list_controller_new (const char      *name,
     }
   gtk_column_view_set_model (view, self->selection);
 
-  self->settings = app_settings ();
+  self->settings = bo_application_get_settings ();
   if (self->settings != NULL)
     {
       sorts = g_settings_get_value (self->settings, "list-sort");

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bo-application.h"
 #include "bo-availability-dialog.h"
 #include "bo-backorders-view.h"
 #include "bo-customers-view.h"
@@ -381,17 +382,6 @@ sidebar_row_new (const ViewInfo *info)
   return row;
 }
 
-static GSettings *
-window_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL)
-    return NULL;
-  return g_settings_new (APP_ID);
-}
-
 static void
 bo_window_init (BoWindow *self)
 {
@@ -403,7 +393,7 @@ bo_window_init (BoWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (view_infos); i++)
     gtk_list_box_append (self->sidebar, sidebar_row_new (&view_infos[i]));
 
-  self->settings = window_settings ();
+  self->settings = bo_application_get_settings ();
   if (self->settings != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self),
