@@ -11,6 +11,8 @@
 #define G_LOG_DOMAIN "bo-cli"
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdio.h>
 #include <unistd.h>
 
@@ -131,7 +133,7 @@ write_orders (const char  *path,
       g_autofree char *name = g_strdup_printf ("Customer %u", customer);
       g_autofree char *created = shopify_time (placed);
       g_autofree char *fulfilled = shopify_time (placed + 86400);
-      g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT,
+      g_autofree char *id = g_strdup_printf ("%" PRIu64,
                                              G_GUINT64_CONSTANT (6600000000000) + *n_orders);
 
       for (guint line = 0; line < n; line++)
@@ -298,12 +300,12 @@ _bo_cli_bench_import (BoCli *cli,
   _bo_cli_table_column (table, "seconds", _("Seconds"), TRUE);
   {
     g_autofree char *products = g_strdup_printf (_("import %u products (CSV)"), DEFAULT_PRODUCTS);
-    g_autofree char *planned = g_strdup_printf (_("plan %" G_GINT64_FORMAT " line items, %u "
+    g_autofree char *planned = g_strdup_printf (_("plan %" PRId64 " line items, %u "
                                                   "orders, %s"), n_lines, n_orders,
                                                 size_text != NULL ? size_text : "?");
-    g_autofree char *applied = g_strdup_printf (_("apply: %u orders, %" G_GINT64_FORMAT " lines "
-                                                  "shipped before, %" G_GINT64_FORMAT
-                                                  " allocated, %" G_GINT64_FORMAT " backordered"),
+    g_autofree char *applied = g_strdup_printf (_("apply: %u orders, %" PRId64 " lines "
+                                                  "shipped before, %" PRId64
+                                                  " allocated, %" PRId64 " backordered"),
                                                 outcome->created[BO_IMPORT_RECORD_ORDER],
                                                 outcome->lines_shipped, outcome->lines_allocated,
                                                 outcome->lines_backordered);

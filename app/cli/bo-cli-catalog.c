@@ -4,6 +4,8 @@
 #define G_LOG_DOMAIN "bo-cli"
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "bo-cli-private.h"
@@ -260,7 +262,7 @@ _bo_cli_product_show (BoCli *cli,
 
       _bo_cli_table_row (history);
       _bo_cli_table_time (history, movement->at, NULL);
-      _bo_cli_table_cell (history, g_strdup_printf ("%+" G_GINT64_FORMAT, movement->delta),
+      _bo_cli_table_cell (history, g_strdup_printf ("%+" PRId64, movement->delta),
                           json_node_init_int (json_node_alloc (), movement->delta));
       _bo_cli_table_text (history, movement->reason);
       _bo_cli_table_text (history, movement->reference);
@@ -335,7 +337,7 @@ _bo_cli_product_adjust (BoCli *cli,
   if (!cli->json)
     {
       if (after != NULL)
-        g_print (_("Stock of “%s”: %" G_GINT64_FORMAT " on hand (was %" G_GINT64_FORMAT ").\n"),
+        g_print (_("Stock of “%s”: %" PRId64 " on hand (was %" PRId64 ").\n"),
                  product->sku, after->on_hand, product->on_hand);
       _bo_cli_print_allocation_result (cli, result, NULL);
       return BO_CLI_EXIT_OK;

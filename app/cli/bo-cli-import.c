@@ -4,6 +4,8 @@
 #define G_LOG_DOMAIN "bo-cli"
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -76,8 +78,8 @@ print_plan_text (BoCli        *cli,
   guint errors = bo_import_plan_count_problems (plan, BO_IMPORT_ERROR);
   guint warnings = bo_import_plan_count_problems (plan, BO_IMPORT_WARNING);
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%s “%s”: %" G_GUINT64_FORMAT " row\n",
-                        "%s “%s”: %" G_GUINT64_FORMAT " rows\n", bo_import_plan_get_n_rows (plan)),
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s “%s”: %" PRIu64 " row\n",
+                        "%s “%s”: %" PRIu64 " rows\n", bo_import_plan_get_n_rows (plan)),
            bo_import_format_label (bo_import_plan_get_format (plan)),
            bo_import_plan_get_source (plan), bo_import_plan_get_n_rows (plan));
   for (BoImportRecord r = 0; r < BO_IMPORT_N_RECORDS; r++)
@@ -274,8 +276,8 @@ print_outcome_text (const BoImportOutcome *outcome)
       g_print (_("%s: %u created, %u updated, %u unchanged\n"), record_title (r),
                outcome->created[r], outcome->updated[r], outcome->unchanged[r]);
   if (outcome->created[BO_IMPORT_RECORD_ORDER] > 0)
-    g_print (_("Order lines: %" G_GINT64_FORMAT " shipped before the import, %" G_GINT64_FORMAT
-               " allocated in full, %" G_GINT64_FORMAT " backordered (%" G_GINT64_FORMAT
+    g_print (_("Order lines: %" PRId64 " shipped before the import, %" PRId64
+               " allocated in full, %" PRId64 " backordered (%" PRId64
                " units)\n"),
              outcome->lines_shipped, outcome->lines_allocated, outcome->lines_backordered,
              outcome->units_backordered);

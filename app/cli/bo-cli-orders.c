@@ -4,6 +4,8 @@
 #define G_LOG_DOMAIN "bo-cli"
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "bo-cli-private.h"
@@ -206,7 +208,7 @@ shipment_lines_node (const BoShipment *shipment,
 
       if (summary->len > 0)
         g_string_append (summary, ", ");
-      g_string_append_printf (summary, "%" G_GINT64_FORMAT " × %s", line->quantity, line->sku);
+      g_string_append_printf (summary, "%" PRId64 " × %s", line->quantity, line->sku);
     }
 
   *text = g_strdup (summary->str);
@@ -462,7 +464,7 @@ _bo_cli_order_priority (BoCli *cli,
       return BO_CLI_EXIT_OK;
     }
 
-  g_print (_("Order %s now has priority tier %" G_GINT64_FORMAT ".\n"), order->number, tier);
+  g_print (_("Order %s now has priority tier %" PRId64 ".\n"), order->number, tier);
   _bo_cli_print_allocation_result (cli, result, NULL);
   return BO_CLI_EXIT_OK;
 }
@@ -556,7 +558,7 @@ _bo_cli_ship (BoCli *cli,
       return BO_CLI_EXIT_OK;
     }
 
-  g_print (_("Shipped shipment %" G_GINT64_FORMAT " of order %s:\n"), shipment_id, order->number);
+  g_print (_("Shipped shipment %" PRId64 " of order %s:\n"), shipment_id, order->number);
   _bo_cli_table_print (table);
   return BO_CLI_EXIT_OK;
 }
@@ -650,11 +652,11 @@ _bo_cli_cancel (BoCli *cli,
     {
       g_autofree char *money = _bo_cli_format_money (cli, refund);
 
-      g_print (_("Cancelled %" G_GINT64_FORMAT " × %s on order %s (refund %s).\n"),
+      g_print (_("Cancelled %" PRId64 " × %s on order %s (refund %s).\n"),
                arg->quantity, line->sku, order->number, money);
     }
   else
-    g_print (_("Cancelled %" G_GINT64_FORMAT " × %s on order %s.\n"),
+    g_print (_("Cancelled %" PRId64 " × %s on order %s.\n"),
              arg->quantity, line->sku, order->number);
   _bo_cli_print_allocation_result (cli, result, NULL);
   return BO_CLI_EXIT_OK;

@@ -4,6 +4,8 @@
 #define G_LOG_DOMAIN "bo-cli"
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <locale.h>
 #include <string.h>
 
@@ -43,7 +45,7 @@ _bo_cli_format_money (BoCli  *cli,
   guint64 magnitude = minor < 0 ? (guint64) 0 - (guint64) minor : (guint64) minor;
   g_autofree char *number = NULL;
 
-  number = g_strdup_printf ("%s%" G_GUINT64_FORMAT "%s%02u", minor < 0 ? "-" : "",
+  number = g_strdup_printf ("%s%" PRIu64 "%s%02u", minor < 0 ? "-" : "",
                             magnitude / 100, point != NULL && *point != '\0' ? point : ".",
                             (guint) (magnitude % 100));
   if (cli != NULL && cli->currency != NULL && *cli->currency != '\0')
@@ -238,7 +240,7 @@ void
 _bo_cli_table_int (BoCliTable *table,
                    gint64      value)
 {
-  _bo_cli_table_cell (table, g_strdup_printf ("%" G_GINT64_FORMAT, value), int_node (value));
+  _bo_cli_table_cell (table, g_strdup_printf ("%" PRId64, value), int_node (value));
 }
 
 void

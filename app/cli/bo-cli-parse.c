@@ -4,6 +4,8 @@
 #define G_LOG_DOMAIN "bo-cli"
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -39,7 +41,7 @@ _bo_cli_parse_integer (const char  *text,
       else
         g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                      _("invalid value “%s” for %s: expected a whole number from %"
-                       G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
+                       PRId64 " to %" PRId64),
                      text, what, min, max);
     }
   else

@@ -4,6 +4,8 @@
 #define G_LOG_DOMAIN "bo-cli"
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include <backorders/bo-message.h>
@@ -221,7 +223,7 @@ _bo_cli_picklist (BoCli *cli,
 
   title = bo_picklist_get_title (picklist);
   {
-    g_autofree char *units = g_strdup_printf ("%" G_GINT64_FORMAT,
+    g_autofree char *units = g_strdup_printf ("%" PRId64,
                                               bo_picklist_get_units (picklist));
     g_autofree char *pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page",
                                                            "%u pages", n_pages), n_pages);

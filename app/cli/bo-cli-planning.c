@@ -4,6 +4,8 @@
 #define G_LOG_DOMAIN "bo-cli"
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -132,8 +134,8 @@ apply_suggestion (BoCli                     *cli,
       print_root (builder);
     }
   else
-    g_print (_("%s: reorder point %" G_GINT64_FORMAT ", reorder quantity %" G_GINT64_FORMAT
-               " (was %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT ").\n"),
+    g_print (_("%s: reorder point %" PRId64 ", reorder quantity %" PRId64
+               " (was %" PRId64 " and %" PRId64 ").\n"),
              s->sku, s->forecast->reorder_point, s->forecast->reorder_qty, s->reorder_point,
              s->reorder_qty);
   return BO_CLI_EXIT_OK;
@@ -189,7 +191,7 @@ order_suggestion (BoCli                     *cli,
       print_root (builder);
     }
   else
-    g_print (_("%" G_GINT64_FORMAT " × %s added to draft purchase order %s for %s.\n"), quantity,
+    g_print (_("%" PRId64 " × %s added to draft purchase order %s for %s.\n"), quantity,
              s->sku, po->number, po->supplier_name);
   return BO_CLI_EXIT_OK;
 }
@@ -301,8 +303,8 @@ _bo_cli_suggest (BoCli *cli,
   g_print ("\n");
   /* TRANSLATORS: the formula behind the suggestions */
   g_print (_("Reorder point = daily demand × lead time + z × standard deviation × √lead time "
-             "(%g %% service level, %" G_GINT64_FORMAT " days of history); order up to %"
-             G_GINT64_FORMAT " days of cover, at least the supplier's minimum.\n"),
+             "(%g %% service level, %" PRId64 " days of history); order up to %"
+             PRId64 " days of cover, at least the supplier's minimum.\n"),
            level * 100, window, cover);
   return BO_CLI_EXIT_OK;
 }
@@ -541,8 +543,8 @@ _bo_cli_po_confirm_drop_ship (BoCli *cli,
     }
   else
     g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "%s: the supplier shipped %" G_GINT64_FORMAT " unit to the customer.\n",
-                          "%s: the supplier shipped %" G_GINT64_FORMAT " units to the customer.\n",
+                          "%s: the supplier shipped %" PRId64 " unit to the customer.\n",
+                          "%s: the supplier shipped %" PRId64 " units to the customer.\n",
                           units),
              after->number, units);
   return BO_CLI_EXIT_OK;

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <math.h>
@@ -47,7 +49,7 @@ append_grouped (GString *out,
   gsize n;
 
   locale_separators (&point, &thousands);
-  n = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, value);
+  n = g_snprintf (digits, sizeof digits, "%" PRIu64, value);
   for (gsize i = 0; i < n; i++)
     {
       g_string_append_c (out, digits[i]);
@@ -95,7 +97,7 @@ _bo_chart_format_decimal (double value,
   locale_separators (&point, &thousands);
   append_grouped (out, scaled / (guint64) scale);
   if (decimals > 0)
-    g_string_append_printf (out, "%s%0*" G_GUINT64_FORMAT, point, (int) decimals,
+    g_string_append_printf (out, "%s%0*" PRIu64, point, (int) decimals,
                             scaled % (guint64) scale);
   return g_string_free (out, FALSE);
 }

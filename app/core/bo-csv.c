@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -229,7 +231,7 @@ fill (BoCsvReader   *self,
       self->row_number = MAX (self->row_number, 1);
 
       return fail (self, error, BO_CSV_ERROR_FILE_TOO_LARGE, 0,
-                   _("Row %" G_GUINT64_FORMAT ": the file is larger than %s, more than a shop "
+                   _("Row %" PRIu64 ": the file is larger than %s, more than a shop "
                      "export holds; import it in parts"), self->row_number, size);
     }
   return TRUE;
@@ -362,7 +364,7 @@ start (BoCsvReader   *self,
 
       self->row_number = 1;
       return fail (self, error, BO_CSV_ERROR_BINARY, 1,
-                   _("Row 1: the file holds binary data (a NUL byte at byte %" G_GSIZE_FORMAT "); "
+                   _("Row 1: the file holds binary data (a NUL byte at byte %zu); "
                      "it is not a CSV text file"), at);
     }
   return detect_delimiter (self, cancellable, error);
@@ -376,7 +378,7 @@ begin_field (BoCsvReader  *self,
 
   if (self->starts->len >= self->max_fields)
     return fail (self, error, BO_CSV_ERROR_TOO_MANY_FIELDS, self->starts->len + 1,
-                 _("Row %" G_GUINT64_FORMAT ": more than %u columns"), self->row_number,
+                 _("Row %" PRIu64 ": more than %u columns"), self->row_number,
                  self->max_fields);
   g_array_append_val (self->starts, start);
   return TRUE;
@@ -390,7 +392,7 @@ end_field (BoCsvReader  *self,
 
   if (!g_utf8_validate_len (self->row->str + start, self->row->len - start, NULL))
     return fail (self, error, BO_CSV_ERROR_ENCODING, self->starts->len,
-                 _("Row %" G_GUINT64_FORMAT ", column %u: the text is not UTF-8; save the file "
+                 _("Row %" PRIu64 ", column %u: the text is not UTF-8; save the file "
                    "as “CSV UTF-8”"), self->row_number, self->starts->len);
   g_string_append_c (self->row, '\0');
   return TRUE;
@@ -411,11 +413,11 @@ append (BoCsvReader  *self,
 
       if (quoted)
         return fail (self, error, BO_CSV_ERROR_FIELD_TOO_LONG, self->starts->len,
-                     _("Row %" G_GUINT64_FORMAT ", column %u: the quoted value that starts here "
+                     _("Row %" PRIu64 ", column %u: the quoted value that starts here "
                        "runs on for more than %s; probably its closing quote is missing"),
                      self->row_number, self->starts->len, size);
       return fail (self, error, BO_CSV_ERROR_FIELD_TOO_LONG, self->starts->len,
-                   _("Row %" G_GUINT64_FORMAT ", column %u: a value is longer than %s"),
+                   _("Row %" PRIu64 ", column %u: a value is longer than %s"),
                    self->row_number, self->starts->len, size);
     }
   g_string_append_len (self->row, data, length);
@@ -427,8 +429,8 @@ binary (BoCsvReader  *self,
         GError      **error)
 {
   return fail (self, error, BO_CSV_ERROR_BINARY, MAX (self->starts->len, 1),
-               _("Row %" G_GUINT64_FORMAT ", column %u: the file holds binary data (a NUL byte "
-                 "at byte %" G_GUINT64_FORMAT "); it is not a CSV text file"),
+               _("Row %" PRIu64 ", column %u: the file holds binary data (a NUL byte "
+                 "at byte %" PRIu64 "); it is not a CSV text file"),
                self->row_number, MAX (self->starts->len, 1), self->base + self->pos);
 }
 
@@ -485,8 +487,8 @@ parse_row (BoCsvReader   *self,
             }
           if (state == STATE_QUOTED)
             return fail (self, error, BO_CSV_ERROR_UNCLOSED_QUOTE, self->starts->len,
-                         _("Row %" G_GUINT64_FORMAT ", column %u: the quoted value that starts "
-                           "on line %" G_GUINT64_FORMAT " is never closed; a closing quote (\") "
+                         _("Row %" PRIu64 ", column %u: the quoted value that starts "
+                           "on line %" PRIu64 " is never closed; a closing quote (\") "
                            "is missing"),
                          self->row_number, self->starts->len, self->row_line);
           if (!any)
@@ -592,7 +594,7 @@ parse_row (BoCsvReader   *self,
             return consume_line_end (self, cancellable, error) && end_field (self, error);
           else
             return fail (self, error, BO_CSV_ERROR_STRAY_QUOTE, self->starts->len,
-                         _("Row %" G_GUINT64_FORMAT ", column %u (line %" G_GUINT64_FORMAT "): "
+                         _("Row %" PRIu64 ", column %u (line %" PRIu64 "): "
                            "text follows the closing quote of a value; a quote inside a quoted "
                            "value must be written twice (\"\")"),
                          self->row_number, self->starts->len, self->line);
@@ -933,7 +935,7 @@ bo_csv_writer_add_int (BoCsvWriter *self,
 {
   g_return_if_fail (self != NULL);
   next_cell (self);
-  g_string_append_printf (self->buffer, "%" G_GINT64_FORMAT, value);
+  g_string_append_printf (self->buffer, "%" PRId64, value);
 }
 
 /**
@@ -949,7 +951,7 @@ bo_csv_writer_add_money (BoCsvWriter *self,
   g_return_if_fail (self != NULL);
   next_cell (self);
   magnitude = minor < 0 ? -(guint64) minor : (guint64) minor;
-  g_string_append_printf (self->buffer, "%s%" G_GUINT64_FORMAT ".%02u", minor < 0 ? "-" : "",
+  g_string_append_printf (self->buffer, "%s%" PRIu64 ".%02u", minor < 0 ? "-" : "",
                           magnitude / 100, (guint) (magnitude % 100));
 }
 

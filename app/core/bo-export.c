@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "backorders/bo-csv.h"
@@ -421,12 +423,12 @@ bo_export_purchase_orders_to_folder (BoStore       *store,
       while (slug->len > 0 && slug->str[slug->len - 1] == '-')
         g_string_truncate (slug, slug->len - 1);
       if (slug->len == 0)
-        g_string_printf (slug, "%" G_GINT64_FORMAT, id);
+        g_string_printf (slug, "%" PRId64, id);
       name = g_strdup_printf ("purchase-orders-%s.csv", slug->str);
       if (g_hash_table_contains (names, name))
         {
           g_free (name);
-          name = g_strdup_printf ("purchase-orders-%s-%" G_GINT64_FORMAT ".csv", slug->str, id);
+          name = g_strdup_printf ("purchase-orders-%s-%" PRId64 ".csv", slug->str, id);
         }
       g_hash_table_add (names, g_strdup (name));
 

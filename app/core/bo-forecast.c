@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <math.h>
 
 #include <glib/gi18n-lib.h>
@@ -241,8 +243,8 @@ bo_forecast_compute (const BoForecastInput *input)
 
     /* Translators: "Sells 2.0 a day (± 0.5) over 90 days; 7 days' lead time: 14
      * expected + 3 safety stock for a 95 % service level." */
-    g_string_append_printf (why, _("Sells %s a day (± %s) over %u days; %s: %" G_GINT64_FORMAT
-                                   " expected + %" G_GINT64_FORMAT " safety stock for a %s %% "
+    g_string_append_printf (why, _("Sells %s a day (± %s) over %u days; %s: %" PRId64
+                                   " expected + %" PRId64 " safety stock for a %s %% "
                                    "service level."),
                             mean, sd, (guint) input->n_days, lead_time, expected,
                             f->reorder_point - expected, level);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -338,7 +340,7 @@ read_orders (BoImportContext  *ctx,
         {
           _bo_import_problem (ctx, BO_IMPORT_ERROR,
                               email != NULL ? BO_FIELD_CUSTOMER_EMAIL : BO_FIELD_CUSTOMER,
-                              _("order %s belongs to another customer in row %" G_GUINT64_FORMAT),
+                              _("order %s belongs to another customer in row %" PRIu64),
                               number, p->order->row);
           p->bad = TRUE;
           continue;
@@ -361,7 +363,7 @@ read_orders (BoImportContext  *ctx,
       if (shipped > quantity)
         {
           _bo_import_problem (ctx, BO_IMPORT_ERROR, BO_FIELD_SHIPPED,
-                              _("%" G_GINT64_FORMAT " shipped of %" G_GINT64_FORMAT " ordered"),
+                              _("%" PRId64 " shipped of %" PRId64 " ordered"),
                               shipped, quantity);
           p->bad = TRUE;
           continue;

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -474,9 +476,9 @@ describe_new_product (const BoImportProduct *p)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  g_string_append_printf (text, _("stock %" G_GINT64_FORMAT), MAX (p->on_hand, 0));
+  g_string_append_printf (text, _("stock %" PRId64), MAX (p->on_hand, 0));
   if (p->price >= 0)
-    g_string_append_printf (text, _(", price %" G_GINT64_FORMAT ".%02d"), p->price / 100,
+    g_string_append_printf (text, _(", price %" PRId64 ".%02d"), p->price / 100,
                             (int) (p->price % 100));
   g_string_append_printf (text, _(", backorders %s"),
                           bo_backorder_policy_to_string (p->backorder_policy >= 0
@@ -547,7 +549,7 @@ _bo_import_add_product (BoImportContext *ctx,
   if ((earlier = g_hash_table_lookup (ctx->batch_skus, p->sku)) != NULL)
     {
       _bo_import_row_problem (ctx, BO_IMPORT_ERROR, p->row,
-                              _("the SKU “%s” is in row %" G_GUINT64_FORMAT " already; which of "
+                              _("the SKU “%s” is in row %" PRIu64 " already; which of "
                                 "the two rows is right?"),
                               p->sku, (guint64) GPOINTER_TO_SIZE (earlier));
       return;
@@ -556,7 +558,7 @@ _bo_import_add_product (BoImportContext *ctx,
       (earlier = g_hash_table_lookup (ctx->batch_refs, p->external_ref)) != NULL)
     {
       _bo_import_row_problem (ctx, BO_IMPORT_ERROR, p->row,
-                              _("the product “%s” is in row %" G_GUINT64_FORMAT " already"),
+                              _("the product “%s” is in row %" PRIu64 " already"),
                               p->external_ref, (guint64) GPOINTER_TO_SIZE (earlier));
       return;
     }
@@ -591,8 +593,8 @@ _bo_import_add_product (BoImportContext *ctx,
       if (p->on_hand >= 0 && p->on_hand < existing->allocated)
         {
           _bo_import_row_problem (ctx, BO_IMPORT_ERROR, p->row,
-                                  _("%s: the file gives %" G_GINT64_FORMAT " on hand, but %"
-                                    G_GINT64_FORMAT " units are allocated to orders; ship or "
+                                  _("%s: the file gives %" PRId64 " on hand, but %"
+                                    PRId64 " units are allocated to orders; ship or "
                                     "cancel them first"),
                                   existing->sku, p->on_hand, existing->allocated);
           return;
@@ -751,7 +753,7 @@ _bo_import_add_customer (BoImportContext  *ctx,
       if (!c->create_only)
         {
           _bo_import_row_problem (ctx, BO_IMPORT_ERROR, c->row,
-                                  _("the customer “%s” is in row %" G_GUINT64_FORMAT " already"),
+                                  _("the customer “%s” is in row %" PRIu64 " already"),
                                   c->email != NULL ? c->email : c->name,
                                   ((BoImportCustomer *) g_ptr_array_index (batch->customers,
                                                                            index))->row);
@@ -809,7 +811,7 @@ _bo_import_add_order (BoImportContext *ctx,
       (earlier = g_hash_table_lookup (ctx->batch_orders, o->external_ref)) != NULL)
     {
       _bo_import_row_problem (ctx, BO_IMPORT_ERROR, o->row,
-                              _("the order %s is in row %" G_GUINT64_FORMAT " already, apart from "
+                              _("the order %s is in row %" PRIu64 " already, apart from "
                                 "these rows"), key, (guint64) GPOINTER_TO_SIZE (earlier));
       return;
     }
@@ -817,7 +819,7 @@ _bo_import_add_order (BoImportContext *ctx,
       (earlier = g_hash_table_lookup (ctx->batch_numbers, o->number)) != NULL)
     {
       _bo_import_row_problem (ctx, BO_IMPORT_ERROR, o->row,
-                              _("the order number %s is in row %" G_GUINT64_FORMAT " already"),
+                              _("the order number %s is in row %" PRIu64 " already"),
                               o->number, (guint64) GPOINTER_TO_SIZE (earlier));
       return;
     }
@@ -854,18 +856,18 @@ _bo_import_add_order (BoImportContext *ctx,
                             customer_label,
                             shipped > 0
                               ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                              "%u line, %" G_GINT64_FORMAT
-                                                              " units, %" G_GINT64_FORMAT
+                                                              "%u line, %" PRId64
+                                                              " units, %" PRId64
                                                               " shipped already",
-                                                              "%u lines, %" G_GINT64_FORMAT
-                                                              " units, %" G_GINT64_FORMAT
+                                                              "%u lines, %" PRId64
+                                                              " units, %" PRId64
                                                               " shipped already",
                                                               o->lines->len),
                                                  o->lines->len, units, shipped)
                               : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                              "%u line, %" G_GINT64_FORMAT
+                                                              "%u line, %" PRId64
                                                               " units",
-                                                              "%u lines, %" G_GINT64_FORMAT
+                                                              "%u lines, %" PRId64
                                                               " units",
                                                               o->lines->len),
                                                  o->lines->len, units));

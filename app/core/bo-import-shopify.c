@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -344,9 +346,9 @@ read_location (BoImportContext *ctx,
       *_bo_import_get (ctx, BO_FIELD_AVAILABLE) != '\0' &&
       available + committed + unavailable != on_hand)
     _bo_import_problem (ctx, BO_IMPORT_WARNING, BO_FIELD_STOCK,
-                        _("%" G_GINT64_FORMAT " on hand, but available %" G_GINT64_FORMAT
-                          " + committed %" G_GINT64_FORMAT " + unavailable %" G_GINT64_FORMAT
-                          " make %" G_GINT64_FORMAT "; the on-hand count is imported"),
+                        _("%" PRId64 " on hand, but available %" PRId64
+                          " + committed %" PRId64 " + unavailable %" PRId64
+                          " make %" PRId64 "; the on-hand count is imported"),
                         on_hand, available, committed, unavailable,
                         available + committed + unavailable);
   return on_hand;
@@ -439,7 +441,7 @@ read_inventory (BoImportContext  *ctx,
     }
   if (incoming_variants > 0)
     _bo_import_row_problem (ctx, BO_IMPORT_WARNING, 0,
-                            _("Shopify expects %" G_GINT64_FORMAT " units of %u variants to "
+                            _("Shopify expects %" PRId64 " units of %u variants to "
                               "arrive; Backorders promises dates from purchase orders: enter "
                               "them as purchase orders with their ETA"),
                             incoming_units, incoming_variants);
@@ -628,7 +630,7 @@ read_line (BoImportContext *ctx,
   else if (g_strcmp0 (fulfillment, "partial") == 0)
     _bo_import_problem (ctx, BO_IMPORT_WARNING, BO_FIELD_LINE_FULFILLMENT,
                         _("partly fulfilled, but the export does not say how many units left; "
-                          "all %" G_GINT64_FORMAT " are imported as not shipped"), quantity);
+                          "all %" PRId64 " are imported as not shipped"), quantity);
   else if (fulfillment == NULL && !_bo_import_has (ctx, BO_FIELD_LINE_FULFILLMENT))
     {
       /* An export without line statuses: the order's status tells. */

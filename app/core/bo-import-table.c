@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -427,9 +429,9 @@ add_problem (BoImportContext  *ctx,
   char *full;
 
   if (row > 0 && header != NULL)
-    full = g_strdup_printf (_("Row %" G_GUINT64_FORMAT ", column “%s”: %s"), row, header, message);
+    full = g_strdup_printf (_("Row %" PRIu64 ", column “%s”: %s"), row, header, message);
   else if (row > 0)
-    full = g_strdup_printf (_("Row %" G_GUINT64_FORMAT ": %s"), row, message);
+    full = g_strdup_printf (_("Row %" PRIu64 ": %s"), row, message);
   else
     full = g_strdup (message);
   g_free (message);
@@ -818,12 +820,12 @@ _bo_import_get_count (BoImportContext *ctx,
     {
       if (field == BO_FIELD_STOCK)
         _bo_import_problem (ctx, BO_IMPORT_ERROR, field,
-                            _("the stock is %" G_GINT64_FORMAT "; stock on hand is never below "
-                              "zero in Backorders: the %" G_GINT64_FORMAT " units sold beyond "
+                            _("the stock is %" PRId64 "; stock on hand is never below "
+                              "zero in Backorders: the %" PRId64 " units sold beyond "
                               "stock are backorders — set the stock to 0 and import the orders"),
                             *value, -*value);
       else
-        _bo_import_problem (ctx, BO_IMPORT_ERROR, field, _("%" G_GINT64_FORMAT " is negative"),
+        _bo_import_problem (ctx, BO_IMPORT_ERROR, field, _("%" PRId64 " is negative"),
                             *value);
       *value = -1;
       return FALSE;
@@ -831,8 +833,8 @@ _bo_import_get_count (BoImportContext *ctx,
   if (*value > max)
     {
       _bo_import_problem (ctx, BO_IMPORT_ERROR, field,
-                          _("%" G_GINT64_FORMAT " is more than the largest value, %"
-                            G_GINT64_FORMAT),
+                          _("%" PRId64 " is more than the largest value, %"
+                            PRId64),
                           *value, max);
       *value = -1;
       return FALSE;

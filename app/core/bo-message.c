@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <locale.h>
 
 #include <glib/gi18n-lib.h>
@@ -22,7 +24,7 @@ format_money (gint64      minor,
   guint64 magnitude = minor < 0 ? (guint64) 0 - (guint64) minor : (guint64) minor;
   g_autofree char *number = NULL;
 
-  number = g_strdup_printf ("%s%" G_GUINT64_FORMAT "%s%02u", minor < 0 ? "-" : "",
+  number = g_strdup_printf ("%s%" PRIu64 "%s%02u", minor < 0 ? "-" : "",
                             magnitude / 100, point != NULL && *point != '\0' ? point : ".",
                             (guint) (magnitude % 100));
   if (currency != NULL && *currency != '\0')
@@ -35,7 +37,7 @@ static char *
 describe_units (const BoOrderLine *line,
                 gint64             units)
 {
-  g_autofree char *quantity = g_strdup_printf ("%" G_GINT64_FORMAT, units);
+  g_autofree char *quantity = g_strdup_printf ("%" PRId64, units);
 
   /* Translators: product name, SKU and a number of units in a message to a customer */
   return g_strdup_printf (_("%s (%s) × %s"), line->product_name, line->sku, quantity);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <locale.h>
 #include <string.h>
 
@@ -198,7 +200,7 @@ _bo_picklist_text_width (PangoLayout *layout)
 char *
 _bo_picklist_format_quantity (gint64 quantity)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT, quantity);
+  return g_strdup_printf ("%" PRId64, quantity);
 }
 
 static char *
@@ -263,7 +265,7 @@ cell_new (BoPicklistPages     *pages,
         }
       else
         text = g_strdup (_("date to follow"));
-      markup = g_markup_printf_escaped ("<b>%" G_GINT64_FORMAT "</b>\n<span size='small'>%s</span>",
+      markup = g_markup_printf_escaped ("<b>%" PRId64 "</b>\n<span size='small'>%s</span>",
                                         row->backordered, text);
       return markup_new (pages, markup, "Sans 9", width, col->align, 0);
     case BO_PICKLIST_COLUMN_ORDERS:

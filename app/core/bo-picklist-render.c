@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <cairo-pdf.h>
@@ -100,7 +102,7 @@ static char *
 shipment_field (const BoPicklist *picklist)
 {
   if (picklist->shipment_id > 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, picklist->shipment_id);
+    return g_strdup_printf ("%" PRId64, picklist->shipment_id);
   if (picklist->n_shipments > 1)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open shipment",
                                          "%u open shipments", picklist->n_shipments),

@@ -19,6 +19,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -220,7 +222,7 @@ bo_picklist_new_for_shipment (BoStore  *store,
   if (shipment->shipped_at != 0)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
-                   _("Shipment %" G_GINT64_FORMAT " has been shipped already; "
+                   _("Shipment %" PRId64 " has been shipped already; "
                      "there is nothing left to pick"), shipment_id);
       return NULL;
     }

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -37,7 +39,7 @@ check_text (const char  *value,
   if (g_utf8_strlen (value, -1) > (glong) max_chars)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                   _("%s is longer than %" G_GSIZE_FORMAT " characters"), field, max_chars);
+                   _("%s is longer than %zu characters"), field, max_chars);
       return FALSE;
     }
   return TRUE;
@@ -52,7 +54,7 @@ check_amount (gint64       value,
   if (value < 0 || value > max)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                   _("%s must be between 0 and %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT),
+                   _("%s must be between 0 and %" PRId64 ", not %" PRId64),
                    field, max, value);
       return FALSE;
     }
@@ -212,7 +214,7 @@ bo_store_save_product (BoStore    *self,
     }
   else if (ok && sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND, _("There is no product with id %" G_GINT64_FORMAT),
+      g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND, _("There is no product with id %" PRId64),
                    product->id);
       ok = FALSE;
     }
@@ -254,7 +256,7 @@ get_product_where (BoStore     *self,
     g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND, _("There is no product with SKU “%s”"), sku);
   else
     g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
-                 _("There is no product with id %" G_GINT64_FORMAT), id);
+                 _("There is no product with id %" PRId64), id);
   sqlite3_reset (stmt);
   return product;
 }
@@ -407,7 +409,7 @@ bo_store_adjust_stock (BoStore             *self,
   if (delta == 0 || delta > BO_MAX_QUANTITY || delta < -BO_MAX_QUANTITY)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                   _("A stock adjustment must be a non-zero number of units, not %" G_GINT64_FORMAT),
+                   _("A stock adjustment must be a non-zero number of units, not %" PRId64),
                    delta);
       return FALSE;
     }
@@ -419,11 +421,11 @@ bo_store_adjust_stock (BoStore             *self,
     {
       if (product->on_hand + delta < 0)
         g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
-                     _("%s has only %" G_GINT64_FORMAT " on hand; cannot remove %" G_GINT64_FORMAT),
+                     _("%s has only %" PRId64 " on hand; cannot remove %" PRId64),
                      product->sku, product->on_hand, -delta);
       else
         g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
-                     _("%s: %" G_GINT64_FORMAT " of the %" G_GINT64_FORMAT " units on hand are "
+                     _("%s: %" PRId64 " of the %" PRId64 " units on hand are "
                        "allocated to orders; cancel or ship them before removing stock"),
                      product->sku, product->allocated, product->on_hand);
       ok = FALSE;
@@ -439,7 +441,7 @@ bo_store_adjust_stock (BoStore             *self,
     }
   if (ok)
     {
-      g_autofree char *detail = g_strdup_printf ("%+" G_GINT64_FORMAT " %s", delta,
+      g_autofree char *detail = g_strdup_printf ("%+" PRId64 " %s", delta,
                                                  note != NULL ? note : "");
       ok = _bo_store_log_event (self, "stock-adjusted", product->sku, detail, error);
     }
@@ -597,7 +599,7 @@ get_supplier_where (BoStore     *self,
     g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND, _("There is no supplier called “%s”"), name);
   else
     g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
-                 _("There is no supplier with id %" G_GINT64_FORMAT), id);
+                 _("There is no supplier with id %" PRId64), id);
   sqlite3_reset (stmt);
   return supplier;
 }
@@ -751,7 +753,7 @@ bo_store_unlink_supplier (BoStore  *self,
     }
   if (ok)
     {
-      g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, product_id);
+      g_autofree char *subject = g_strdup_printf ("%" PRId64, product_id);
       ok = _bo_store_log_event (self, "supplier-unlinked", subject, NULL, error);
     }
   return _bo_store_finish (self, ok, TRUE, error);
@@ -908,7 +910,7 @@ bo_store_get_customer (BoStore  *self,
     customer = read_customer (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
-                 _("There is no customer with id %" G_GINT64_FORMAT), id);
+                 _("There is no customer with id %" PRId64), id);
   else
     _bo_store_set_error (self, rc, error);
   sqlite3_reset (stmt);

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -232,7 +234,7 @@ _bo_store_drop_ship_line (BoStore  *self,
     return FALSE;
 
   {
-    g_autofree char *detail = g_strdup_printf ("%" G_GINT64_FORMAT " × %s on %s", ordered, sku,
+    g_autofree char *detail = g_strdup_printf ("%" PRId64 " × %s on %s", ordered, sku,
                                                po_number);
     return _bo_store_log_event (self, "drop-ship", number, detail, error);
   }
@@ -311,7 +313,7 @@ _bo_store_drop_ship_cancelled (BoStore  *self,
         return FALSE;
     }
   {
-    g_autofree char *detail = g_strdup_printf (_("%" G_GINT64_FORMAT " units fewer: the customer "
+    g_autofree char *detail = g_strdup_printf (_("%" PRId64 " units fewer: the customer "
                                                  "cancelled"), quantity);
     return _bo_store_log_event (self, "po-line-reduced", po_number, detail, error);
   }
@@ -538,7 +540,7 @@ bo_store_confirm_drop_ship (BoStore  *self,
     }
   if (ok)
     {
-      g_autofree char *detail = g_strdup_printf (_("%" G_GINT64_FORMAT " units shipped to %u "
+      g_autofree char *detail = g_strdup_printf (_("%" PRId64 " units shipped to %u "
                                                    "customers by the supplier"),
                                                  units, g_hash_table_size (shipments));
       ok = _bo_store_log_event (self, "drop-ship-shipped", po->number, detail, error);

@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -185,7 +187,7 @@ bo_import_outcome_free (BoImportOutcome *outcome)
 static char *
 money (gint64 minor)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", minor / 100, (int) (minor % 100));
+  return g_strdup_printf ("%" PRId64 ".%02d", minor / 100, (int) (minor % 100));
 }
 
 static void
@@ -238,7 +240,7 @@ add_count_change (GString    *changes,
 {
   if (after < 0 || after == before)
     return;
-  add_change (changes, "%s %" G_GINT64_FORMAT " → %" G_GINT64_FORMAT, what, before, after);
+  add_change (changes, "%s %" PRId64 " → %" PRId64, what, before, after);
 }
 
 /**
@@ -519,7 +521,7 @@ row_error (GError  **error,
            guint64   row)
 {
   if (row > 0)
-    g_prefix_error (error, _("Row %" G_GUINT64_FORMAT ": "), row);
+    g_prefix_error (error, _("Row %" PRIu64 ": "), row);
   return FALSE;
 }
 
@@ -666,7 +668,7 @@ update_product (Apply                  *a,
   if (delta < 0 && in->on_hand < existing->allocated)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
-                   _("%s: the file gives %" G_GINT64_FORMAT " on hand, but %" G_GINT64_FORMAT
+                   _("%s: the file gives %" PRId64 " on hand, but %" PRId64
                      " units are allocated to orders; ship or cancel them first"),
                    existing->sku, in->on_hand, existing->allocated);
       return FALSE;
@@ -973,14 +975,14 @@ validate_line (const BoImportLine  *line,
   if (line->quantity <= 0 || line->quantity > BO_MAX_QUANTITY)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                   _("%s: the quantity must be a whole number from 1 to %" G_GINT64_FORMAT
-                     ", not %" G_GINT64_FORMAT), line->sku, BO_MAX_QUANTITY, line->quantity);
+                   _("%s: the quantity must be a whole number from 1 to %" PRId64
+                     ", not %" PRId64), line->sku, BO_MAX_QUANTITY, line->quantity);
       return FALSE;
     }
   if (line->shipped < 0 || line->shipped > line->quantity)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                   _("%s: %" G_GINT64_FORMAT " units shipped of %" G_GINT64_FORMAT " ordered"),
+                   _("%s: %" PRId64 " units shipped of %" PRId64 " ordered"),
                    line->sku, line->shipped, line->quantity);
       return FALSE;
     }
@@ -1394,7 +1396,7 @@ apply_orders (Apply   *a,
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_ptr_array_add (a->outcome->notes,
                      g_strdup_printf (_("%s takes no backorders, but the shop platform accepted "
-                                        "its orders: %" G_GINT64_FORMAT " units are backordered"),
+                                        "its orders: %" PRId64 " units are backordered"),
                                       (const char *) key, *(gint64 *) value));
   return TRUE;
 }
@@ -1412,7 +1414,7 @@ static char *
 describe_outcome (const BoImportOutcome *outcome)
 {
   return g_strdup_printf (_("%u products created, %u updated; %u customers created; "
-                            "%u orders imported, %" G_GINT64_FORMAT " lines backordered"),
+                            "%u orders imported, %" PRId64 " lines backordered"),
                           outcome->created[BO_IMPORT_RECORD_PRODUCT],
                           outcome->updated[BO_IMPORT_RECORD_PRODUCT],
                           outcome->created[BO_IMPORT_RECORD_CUSTOMER],

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -151,8 +153,8 @@ validate_draft (BoStore            *self,
       if (d->quantity <= 0 || d->quantity > BO_MAX_QUANTITY)
         {
           g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                       _("Line %u (%s): the quantity must be a whole number from 1 to %" G_GINT64_FORMAT
-                         ", not %" G_GINT64_FORMAT), i + 1, d->sku, BO_MAX_QUANTITY, d->quantity);
+                       _("Line %u (%s): the quantity must be a whole number from 1 to %" PRId64
+                         ", not %" PRId64), i + 1, d->sku, BO_MAX_QUANTITY, d->quantity);
           return FALSE;
         }
       if (d->unit_price < -1 || d->unit_price > BO_MAX_MONEY)
@@ -240,24 +242,24 @@ check_backorder_policy (GArray  *placed,
   if (line->discontinued)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
-                   _("Refused: %s is discontinued and takes no backorders (%" G_GINT64_FORMAT
-                     " ordered, %" G_GINT64_FORMAT " can ship now)"),
+                   _("Refused: %s is discontinued and takes no backorders (%" PRId64
+                     " ordered, %" PRId64 " can ship now)"),
                    line->sku, line->quantity, line->quantity - backordered);
       return FALSE;
     }
   if (line->policy == BO_BACKORDER_DENY)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
-                   _("Refused: %s does not take backorders (%" G_GINT64_FORMAT " ordered, %"
-                     G_GINT64_FORMAT " can ship now)"),
+                   _("Refused: %s does not take backorders (%" PRId64 " ordered, %"
+                     PRId64 " can ship now)"),
                    line->sku, line->quantity, line->quantity - backordered);
       return FALSE;
     }
   if (line->policy == BO_BACKORDER_ALLOW_IF_INCOMING && wanted > line->atp)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
-                   _("Refused: %s can promise only %" G_GINT64_FORMAT " (stock and incoming "
-                     "purchase orders, less what is already promised); %" G_GINT64_FORMAT " ordered"),
+                   _("Refused: %s can promise only %" PRId64 " (stock and incoming "
+                     "purchase orders, less what is already promised); %" PRId64 " ordered"),
                    line->sku, MAX (line->atp, 0), wanted);
       return FALSE;
     }
@@ -466,8 +468,8 @@ _bo_store_place_order_tx (BoStore            *self,
     }
 
   {
-    g_autofree char *detail = g_strdup_printf (_("%u lines, %" G_GINT64_FORMAT " units, %"
-                                                 G_GINT64_FORMAT " backordered"),
+    g_autofree char *detail = g_strdup_printf (_("%u lines, %" PRId64 " units, %"
+                                                 PRId64 " backordered"),
                                                placed->len, units, bo_units);
     return _bo_store_log_event (self, "order-placed", number, detail, error);
   }
@@ -556,7 +558,7 @@ read_order (BoStore     *self,
         g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND, _("There is no order “%s”"), number);
       else
         g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
-                     _("There is no order with id %" G_GINT64_FORMAT), id);
+                     _("There is no order with id %" PRId64), id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -1115,8 +1117,8 @@ bo_store_create_shipment (BoStore           *self,
       else if (q.quantity > line->allocated - packed)
         {
           g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
-                       _("%s: only %" G_GINT64_FORMAT " allocated units are ready to pack; %"
-                         G_GINT64_FORMAT " asked"),
+                       _("%s: only %" PRId64 " allocated units are ready to pack; %"
+                         PRId64 " asked"),
                        line->sku, line->allocated - packed, q.quantity);
           ok = FALSE;
         }
@@ -1132,7 +1134,7 @@ bo_store_create_shipment (BoStore           *self,
       if (!found)
         {
           g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
-                       _("Order %s has no line %" G_GINT64_FORMAT), order->number,
+                       _("Order %s has no line %" PRId64), order->number,
                        quantities[j].line_id);
           ok = FALSE;
         }
@@ -1170,7 +1172,7 @@ bo_store_create_shipment (BoStore           *self,
     }
   if (ok)
     {
-      g_autofree char *detail = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      g_autofree char *detail = g_strdup_printf ("%" PRId64, id);
       ok = _bo_store_log_event (self, "shipment-created", order->number, detail, error);
     }
   if (!_bo_store_finish (self, ok, TRUE, error))
@@ -1209,7 +1211,7 @@ bo_store_mark_shipped (BoStore  *self,
       if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 1) != SQLITE_NULL)
         {
           g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
-                       _("Shipment %" G_GINT64_FORMAT " has been shipped already"), shipment_id);
+                       _("Shipment %" PRId64 " has been shipped already"), shipment_id);
           ok = FALSE;
         }
       else if (rc == SQLITE_ROW)
@@ -1217,7 +1219,7 @@ bo_store_mark_shipped (BoStore  *self,
       else if (rc == SQLITE_DONE)
         {
           g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
-                       _("There is no shipment %" G_GINT64_FORMAT), shipment_id);
+                       _("There is no shipment %" PRId64), shipment_id);
           ok = FALSE;
         }
       else
@@ -1285,7 +1287,7 @@ bo_store_mark_shipped (BoStore  *self,
     }
   if (ok)
     {
-      g_autofree char *detail = g_strdup_printf ("%" G_GINT64_FORMAT, shipment_id);
+      g_autofree char *detail = g_strdup_printf ("%" PRId64, shipment_id);
       ok = _bo_store_log_event (self, "shipment-shipped", number, detail, error);
     }
   return _bo_store_finish (self, ok, TRUE, error);
@@ -1350,12 +1352,12 @@ bo_store_cancel_shipment (BoStore  *self,
   if (ok && sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
-                   _("Shipment %" G_GINT64_FORMAT " does not exist or has left already"), shipment_id);
+                   _("Shipment %" PRId64 " does not exist or has left already"), shipment_id);
       ok = FALSE;
     }
   if (ok)
     {
-      g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, shipment_id);
+      g_autofree char *subject = g_strdup_printf ("%" PRId64, shipment_id);
       ok = _bo_store_log_event (self, "shipment-cancelled", subject, NULL, error);
     }
   return _bo_store_finish (self, ok, TRUE, error);
@@ -1451,7 +1453,7 @@ bo_store_cancel_line (BoStore             *self,
   if (quantity <= 0 || quantity > BO_MAX_QUANTITY)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                   _("The quantity to cancel must be at least 1, not %" G_GINT64_FORMAT), quantity);
+                   _("The quantity to cancel must be at least 1, not %" PRId64), quantity);
       return FALSE;
     }
   if (refund < -1 || refund > BO_MAX_MONEY)
@@ -1487,7 +1489,7 @@ bo_store_cancel_line (BoStore             *self,
       if (rc == SQLITE_DONE)
         {
           g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
-                       _("There is no order line %" G_GINT64_FORMAT), line_id);
+                       _("There is no order line %" PRId64), line_id);
           ok = FALSE;
         }
       else if (rc != SQLITE_ROW)
@@ -1501,15 +1503,15 @@ bo_store_cancel_line (BoStore             *self,
   if (ok && quantity > ordered - shipped - cancelled)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
-                   _("Order %s, %s: only %" G_GINT64_FORMAT " units can be cancelled (%"
-                     G_GINT64_FORMAT " shipped units are a return, not a cancellation)"),
+                   _("Order %s, %s: only %" PRId64 " units can be cancelled (%"
+                     PRId64 " shipped units are a return, not a cancellation)"),
                    number, sku, ordered - shipped - cancelled, shipped);
       ok = FALSE;
     }
   else if (ok && from_allocation > allocated - packed)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
-                   _("Order %s, %s: %" G_GINT64_FORMAT " units are packed in a shipment; "
+                   _("Order %s, %s: %" PRId64 " units are packed in a shipment; "
                      "cancel that shipment first"), number, sku, packed);
       ok = FALSE;
     }
@@ -1565,8 +1567,8 @@ bo_store_cancel_line (BoStore             *self,
     }
   if (ok)
     {
-      g_autofree char *detail = g_strdup_printf (_("%" G_GINT64_FORMAT " × %s cancelled, refund %"
-                                                   G_GINT64_FORMAT), quantity, sku, refund);
+      g_autofree char *detail = g_strdup_printf (_("%" PRId64 " × %s cancelled, refund %"
+                                                   PRId64), quantity, sku, refund);
       ok = _bo_store_log_event (self, "line-cancelled", number, detail, error);
     }
   if (!_bo_store_finish (self, ok, TRUE, error))

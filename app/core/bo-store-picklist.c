@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "bo-store-private.h"
@@ -58,7 +60,7 @@ bo_store_get_shipment (BoStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
-                   _("There is no shipment %" G_GINT64_FORMAT), shipment_id);
+                   _("There is no shipment %" PRId64), shipment_id);
       return NULL;
     }
   if (rc != SQLITE_ROW)

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "backorders/bo-promise.h"
@@ -102,7 +104,7 @@ add_product (BoStore    *self,
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
         g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
-                     _("There is no product with id %" G_GINT64_FORMAT), product_id);
+                     _("There is no product with id %" PRId64), product_id);
       else
         _bo_store_set_error (self, rc, error);
       return -1;

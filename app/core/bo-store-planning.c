@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "bo-store-private.h"
@@ -386,7 +388,7 @@ bo_store_suggest_reorder (BoStore  *self,
   if (rows->len == 0)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
-                   _("There is no product with id %" G_GINT64_FORMAT), product_id);
+                   _("There is no product with id %" PRId64), product_id);
       return NULL;
     }
   return g_ptr_array_steal_index (rows, 0);
@@ -419,7 +421,7 @@ bo_store_set_reorder_levels (BoStore  *self,
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
                    _("The reorder point and quantity must be whole numbers from 0 to %"
-                     G_GINT64_FORMAT), BO_MAX_QUANTITY);
+                     PRId64), BO_MAX_QUANTITY);
       return FALSE;
     }
   if (!_bo_store_begin (self, error))
@@ -436,9 +438,9 @@ bo_store_set_reorder_levels (BoStore  *self,
     }
   if (ok)
     {
-      g_autofree char *detail = g_strdup_printf (_("reorder point %" G_GINT64_FORMAT " (was %"
-                                                   G_GINT64_FORMAT "), quantity %" G_GINT64_FORMAT
-                                                   " (was %" G_GINT64_FORMAT ")"),
+      g_autofree char *detail = g_strdup_printf (_("reorder point %" PRId64 " (was %"
+                                                   PRId64 "), quantity %" PRId64
+                                                   " (was %" PRId64 ")"),
                                                  reorder_point, product->reorder_point,
                                                  reorder_qty, product->reorder_qty);
       ok = _bo_store_log_event (self, "reorder-levels", product->sku, detail, error);
@@ -491,7 +493,7 @@ bo_store_order_for_reorder (BoStore  *self,
       ok = po != NULL;
       if (ok)
         {
-          detail = g_strdup_printf (_("%" G_GINT64_FORMAT " × %s on %s"), quantity, product->sku,
+          detail = g_strdup_printf (_("%" PRId64 " × %s on %s"), quantity, product->sku,
                                     po->number);
           ok = _bo_store_log_event (self, "reorder-ordered", supplier->name, detail, error);
         }

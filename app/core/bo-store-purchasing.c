@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -56,7 +58,7 @@ read_po (BoStore     *self,
                      number);
       else
         g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
-                     _("There is no purchase order with id %" G_GINT64_FORMAT), id);
+                     _("There is no purchase order with id %" PRId64), id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -373,7 +375,7 @@ supplier_cost (BoStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
-                   _("There is no product with id %" G_GINT64_FORMAT), product_id);
+                   _("There is no product with id %" PRId64), product_id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -396,8 +398,8 @@ insert_po_line (BoStore  *self,
     {
       g_autoptr(BoProduct) product = bo_store_get_product (self, product_id, NULL);
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                   _("%s: the quantity must be a whole number from 1 to %" G_GINT64_FORMAT
-                     ", not %" G_GINT64_FORMAT),
+                   _("%s: the quantity must be a whole number from 1 to %" PRId64
+                     ", not %" PRId64),
                    product != NULL ? product->sku : "?", BO_MAX_QUANTITY, quantity);
       return FALSE;
     }
@@ -696,7 +698,7 @@ bo_store_draft_pos (BoStore       *self,
       if (ok && product_id == 0)
         {
           g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
-                       _("There is no order line %" G_GINT64_FORMAT), line_ids[i]);
+                       _("There is no order line %" PRId64), line_ids[i]);
           ok = FALSE;
         }
       if (ok && !g_hash_table_contains (seen, &product_id))
@@ -1009,7 +1011,7 @@ bo_store_receive_po (BoStore             *self,
       if (!found)
         {
           g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
-                       _("Purchase order %s has no line %" G_GINT64_FORMAT), po->number,
+                       _("Purchase order %s has no line %" PRId64), po->number,
                        quantities[j].line_id);
           ok = FALSE;
         }
@@ -1030,8 +1032,8 @@ bo_store_receive_po (BoStore             *self,
       if (quantity < 0 || quantity > outstanding)
         {
           g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                       _("%s on %s: %" G_GINT64_FORMAT " are outstanding; cannot receive %"
-                         G_GINT64_FORMAT), line->sku, po->number, outstanding, quantity);
+                       _("%s on %s: %" PRId64 " are outstanding; cannot receive %"
+                         PRId64), line->sku, po->number, outstanding, quantity);
           ok = FALSE;
           break;
         }
@@ -1079,7 +1081,7 @@ bo_store_receive_po (BoStore             *self,
        _bo_store_collect_ready (self, res, error);
   if (ok)
     {
-      g_autofree char *detail = g_strdup_printf (_("%" G_GINT64_FORMAT " units received, %u orders "
+      g_autofree char *detail = g_strdup_printf (_("%" PRId64 " units received, %u orders "
                                                    "can ship"), total, res->ready->len);
       ok = _bo_store_log_event (self, "po-received", po->number, detail, error);
     }
@@ -1117,8 +1119,8 @@ _bo_store_add_to_draft (BoStore  *self,
   if (quantity <= 0 || quantity > BO_MAX_QUANTITY)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                   _("The quantity to order must be a whole number from 1 to %" G_GINT64_FORMAT
-                     ", not %" G_GINT64_FORMAT), BO_MAX_QUANTITY, quantity);
+                   _("The quantity to order must be a whole number from 1 to %" PRId64
+                     ", not %" PRId64), BO_MAX_QUANTITY, quantity);
       return FALSE;
     }
   if (!_bo_store_query_int (self, "SELECT id FROM purchase_orders WHERE supplier_id = ? "

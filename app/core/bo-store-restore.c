@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -100,7 +102,7 @@ open_backup (const char  *path,
   if (version > BO_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                   _("“%s” was written by a newer version of Backorders (schema %" G_GINT64_FORMAT
+                   _("“%s” was written by a newer version of Backorders (schema %" PRId64
                      "); this version knows schema %d"), path, version, BO_STORE_SCHEMA_VERSION);
       sqlite3_close (db);
       return NULL;

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "bo-store-private.h"
@@ -193,7 +195,7 @@ bo_store_add_goodwill (BoStore     *self,
       if (rc == SQLITE_DONE)
         {
           g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
-                       _("There is no order with id %" G_GINT64_FORMAT), order_id);
+                       _("There is no order with id %" PRId64), order_id);
           ok = FALSE;
         }
       else if (rc != SQLITE_ROW)
@@ -222,8 +224,8 @@ bo_store_add_goodwill (BoStore     *self,
     {
       g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
                    _("Order %s: the goodwill would come to more than the order is worth (%"
-                     G_GINT64_FORMAT " given already, %" G_GINT64_FORMAT " more asked, %"
-                     G_GINT64_FORMAT " in all, in minor units)"),
+                     PRId64 " given already, %" PRId64 " more asked, %"
+                     PRId64 " in all, in minor units)"),
                    number, given, amount, value);
       ok = FALSE;
     }
@@ -249,7 +251,7 @@ bo_store_add_goodwill (BoStore     *self,
     *goodwill_id = sqlite3_last_insert_rowid (self->db);
   if (ok)
     {
-      g_autofree char *detail = g_strdup_printf ("%" G_GINT64_FORMAT "%s%s", amount,
+      g_autofree char *detail = g_strdup_printf ("%" PRId64 "%s%s", amount,
                                                  *clean_voucher != '\0' ? " " : "", clean_voucher);
       ok = _bo_store_log_event (self, "goodwill", number, detail, error);
     }

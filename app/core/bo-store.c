@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -436,7 +438,7 @@ backup_before_migration (BoStore  *self,
                          gint64    version,
                          GError  **error)
 {
-  g_autofree char *copy = g_strdup_printf ("%s.v%" G_GINT64_FORMAT ".bak", self->path, version);
+  g_autofree char *copy = g_strdup_printf ("%s.v%" PRId64 ".bak", self->path, version);
 
   g_unlink (copy);
   if (!create_private_file (copy, error))
@@ -447,7 +449,7 @@ backup_before_migration (BoStore  *self,
       g_prefix_error (error, _("No upgrade was made: the copy before the upgrade failed: "));
       return FALSE;
     }
-  g_debug ("Copied %s to %s before upgrading from version %" G_GINT64_FORMAT,
+  g_debug ("Copied %s to %s before upgrading from version %" PRId64,
            self->path, copy, version);
   return TRUE;
 }
@@ -475,7 +477,7 @@ migrate (BoStore  *self,
   if (version > BO_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_DATABASE,
-                   _("“%s” was written by a newer version of Backorders (schema %" G_GINT64_FORMAT
+                   _("“%s” was written by a newer version of Backorders (schema %" PRId64
                      "); this version knows schema %d"),
                    self->path, version, BO_STORE_SCHEMA_VERSION);
       return FALSE;
@@ -493,12 +495,12 @@ migrate (BoStore  *self,
       if (!_bo_store_begin (self, error))
         return FALSE;
       set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %"
-                                     G_GINT64_FORMAT, BO_APPLICATION_ID, version + 1);
+                                     PRId64, BO_APPLICATION_ID, version + 1);
       if (!_bo_store_exec (self, bo_store_migrations[version], error) ||
           !_bo_store_exec (self, set_version, error))
         {
           _bo_store_rollback (self);
-          g_prefix_error (error, _("Upgrading the database to schema %" G_GINT64_FORMAT " failed: "),
+          g_prefix_error (error, _("Upgrading the database to schema %" PRId64 " failed: "),
                           version + 1);
           return FALSE;
         }
@@ -935,8 +937,8 @@ _bo_store_next_number (BoStore     *self,
       gint64 taken = 0;
 
       g_free (number);
-      number = is_po ? g_strdup_printf ("PO-%04" G_GUINT64_FORMAT, next)
-                     : g_strdup_printf ("%" G_GUINT64_FORMAT, next);
+      number = is_po ? g_strdup_printf ("PO-%04" PRIu64, next)
+                     : g_strdup_printf ("%" PRIu64, next);
       if ((stmt = _bo_store_prepare (self, is_po ? po_taken : order_taken, error)) == NULL)
         {
           g_free (number);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "bo-customer-dialog.h"
@@ -222,7 +224,7 @@ bo_customer_dialog_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   if (customer_id != 0 &&
       (self->customer = bo_store_get_customer (store, customer_id, &error)) == NULL)
-    g_debug ("Customer %" G_GINT64_FORMAT " is gone: %s", customer_id, error->message);
+    g_debug ("Customer %" PRId64 " is gone: %s", customer_id, error->message);
   if (self->customer == NULL)
     self->customer = bo_customer_new ();
 

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
@@ -129,7 +131,7 @@ bo_form_money_text (gint64 minor_units)
 {
   guint64 value = minor_units < 0 ? (guint64) -minor_units : (guint64) minor_units;
 
-  return g_strdup_printf ("%s%" G_GUINT64_FORMAT "%s%02u", minor_units < 0 ? "-" : "",
+  return g_strdup_printf ("%s%" PRIu64 "%s%02u", minor_units < 0 ? "-" : "",
                           value / 100, decimal_point (), (guint) (value % 100));
 }
 

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
@@ -32,7 +34,7 @@ append_grouped (GString *out,
   gsize n;
 
   locale_separators (&point, &thousands);
-  n = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, value);
+  n = g_snprintf (digits, sizeof digits, "%" PRIu64, value);
   for (gsize i = 0; i < n; i++)
     {
       g_string_append_c (out, digits[i]);

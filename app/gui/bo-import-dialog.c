@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "backorders/bo-csv.h"
@@ -194,8 +196,8 @@ show_summary (BoImportDialog *self)
   gboolean any = FALSE;
 
   /* Translators: a file name, its number of rows, and its format */
-  description = g_strdup_printf (ngettext ("“%s”: %" G_GUINT64_FORMAT " row, read as %s",
-                                           "“%s”: %" G_GUINT64_FORMAT " rows, read as %s",
+  description = g_strdup_printf (ngettext ("“%s”: %" PRIu64 " row, read as %s",
+                                           "“%s”: %" PRIu64 " rows, read as %s",
                                            n_rows),
                                  bo_import_plan_get_source (plan), n_rows,
                                  bo_import_format_label (bo_import_plan_get_format (plan)));
@@ -334,7 +336,7 @@ show_items (BoImportDialog *self)
         ? g_strdup_printf ("%s — %s", item->key, item->label)
         : g_strdup (item->key);
       /* Translators: row of the file · kind of record · what happens to it */
-      g_autofree char *subtitle = g_strdup_printf (_("Row %" G_GUINT64_FORMAT " · %s · %s"),
+      g_autofree char *subtitle = g_strdup_printf (_("Row %" PRIu64 " · %s · %s"),
                                                    item->row, bo_import_record_label (item->record),
                                                    bo_import_action_label (item->action));
 

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "bo-format.h"
@@ -349,7 +351,7 @@ shipment_confirm_action (GtkWidget  *widget,
       _bo_order_dialog_update_actions (self);
       return;
     }
-  title = g_strdup_printf (_("Shipment %" G_GINT64_FORMAT " packed"), shipment_id);
+  title = g_strdup_printf (_("Shipment %" PRId64 " packed"), shipment_id);
   _bo_order_dialog_show_toast (self, adw_toast_new (title));
 }
 
@@ -379,7 +381,7 @@ mark_shipped_action (GtkWidget  *widget,
       _bo_order_dialog_show_error (self, _("Could Not Mark the Shipment Shipped"), error);
       return;
     }
-  title = g_strdup_printf (_("Shipment %" G_GINT64_FORMAT " shipped"), shipment_id);
+  title = g_strdup_printf (_("Shipment %" PRId64 " shipped"), shipment_id);
   _bo_order_dialog_show_toast (self, adw_toast_new (title));
 }
 
@@ -392,7 +394,7 @@ cancel_shipment_action (GtkWidget  *widget,
   gint64 shipment_id = g_variant_get_int64 (parameter);
   g_autofree char *title = NULL;
 
-  title = g_strdup_printf (_("Shipment %" G_GINT64_FORMAT " cancelled; its units stay allocated"),
+  title = g_strdup_printf (_("Shipment %" PRId64 " cancelled; its units stay allocated"),
                            shipment_id);
   start_pending (self, BO_PENDING_CANCEL_SHIPMENT, shipment_id, 0, title);
 }

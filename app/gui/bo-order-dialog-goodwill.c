@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "bo-format.h"
@@ -73,7 +75,7 @@ _bo_order_dialog_fill_goodwill (BoOrderDialog *self)
       g_autofree char *title = goodwill_title (self, g);
       g_autofree char *when = bo_format_instant (g->at);
       g_autofree char *subtitle = NULL;
-      g_autofree char *name = g_strdup_printf ("goodwill-%" G_GINT64_FORMAT, g->id);
+      g_autofree char *name = g_strdup_printf ("goodwill-%" PRId64, g->id);
 
       if (g->note != NULL && *g->note != '\0')
         /* Translators: when goodwill was given, then the merchant's note */

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "bo-format.h"
@@ -308,9 +310,9 @@ fill_shipments (BoOrderDialog *self)
     {
       const BoShipment *shipment = g_ptr_array_index (self->shipments, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = g_strdup_printf (_("Shipment %" G_GINT64_FORMAT), shipment->id);
+      g_autofree char *title = g_strdup_printf (_("Shipment %" PRId64), shipment->id);
       g_autofree char *subtitle = shipment_subtitle (self, shipment);
-      g_autofree char *name = g_strdup_printf ("shipment-%" G_GINT64_FORMAT, shipment->id);
+      g_autofree char *name = g_strdup_printf ("shipment-%" PRId64, shipment->id);
       gboolean pending = self->pending.kind == BO_PENDING_CANCEL_SHIPMENT &&
                          self->pending.id == shipment->id;
 
@@ -320,9 +322,9 @@ fill_shipments (BoOrderDialog *self)
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       if (shipment->shipped_at == 0 && !pending)
         {
-          g_autofree char *ship = g_strdup_printf (_("Mark shipment %" G_GINT64_FORMAT " shipped"),
+          g_autofree char *ship = g_strdup_printf (_("Mark shipment %" PRId64 " shipped"),
                                                    shipment->id);
-          g_autofree char *cancel = g_strdup_printf (_("Cancel shipment %" G_GINT64_FORMAT),
+          g_autofree char *cancel = g_strdup_printf (_("Cancel shipment %" PRId64),
                                                      shipment->id);
           GtkWidget *cancel_button = shipment_button (_("C_ancel Shipment"), cancel,
                                                       "order.cancel-shipment", shipment->id);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "bo-form.h"
@@ -467,7 +469,7 @@ _bo_product_dialog_commit_unlinks (BoProductDialog *self,
         bo_form_show_error (parent != NULL ? parent : GTK_WINDOW (self),
                             _("Could not remove the supplier"), error);
       else
-        g_debug ("Could not remove supplier %" G_GINT64_FORMAT ": %s", p->supplier_id,
+        g_debug ("Could not remove supplier %" PRId64 ": %s", p->supplier_id,
                  error->message);
     }
 }

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -149,8 +151,8 @@ show_product (BoProductDialog *self,
 {
   g_autofree char *price = bo_form_money_text (product->price);
   g_autofree char *cost = bo_form_money_text (product->cost);
-  g_autofree char *point = g_strdup_printf ("%" G_GINT64_FORMAT, product->reorder_point);
-  g_autofree char *qty = g_strdup_printf ("%" G_GINT64_FORMAT, product->reorder_qty);
+  g_autofree char *point = g_strdup_printf ("%" PRId64, product->reorder_point);
+  g_autofree char *qty = g_strdup_printf ("%" PRId64, product->reorder_qty);
 
   self->loading = TRUE;
   set_row_text (self->sku_row, product->sku);

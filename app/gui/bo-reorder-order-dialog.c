@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "bo-form.h"
@@ -197,7 +199,7 @@ bo_reorder_order_dialog_new (GtkWindow                 *parent,
   /* The suggested quantity, else the supplier's minimum. */
   units = suggestion->forecast->order_qty > 0 ? suggestion->forecast->order_qty
                                               : suggestion->min_order_qty;
-  quantity = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (units, 1));
+  quantity = g_strdup_printf ("%" PRId64, MAX (units, 1));
   gtk_editable_set_text (GTK_EDITABLE (self->quantity_row), quantity);
   validate (self);
   return GTK_WINDOW (self);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "bo-form.h"
@@ -236,7 +238,7 @@ bo_supplier_dialog_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   if (supplier_id != 0 &&
       (self->supplier = bo_store_get_supplier (store, supplier_id, &error)) == NULL)
-    g_debug ("Supplier %" G_GINT64_FORMAT " is gone: %s", supplier_id, error->message);
+    g_debug ("Supplier %" PRId64 " is gone: %s", supplier_id, error->message);
   if (self->supplier == NULL)
     self->supplier = bo_supplier_new ();
 

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <libnotify/notify.h>
 
@@ -289,14 +291,14 @@ bo_notifier_stock_received (BoNotifier               *self,
       g_autoptr(BoProduct) product =
         bo_store_get_product (store, g_array_index (result->received, BoQuantity, 0).line_id, NULL);
       /* TRANSLATORS: "12 × Blue Mug arrived" */
-      summary = g_strdup_printf (_("%" G_GINT64_FORMAT " × %s arrived"), units,
+      summary = g_strdup_printf (_("%" PRId64 " × %s arrived"), units,
                                  product != NULL ? product->name : po_number);
     }
   else
     /* TRANSLATORS: "40 units of 3 products arrived (PO-0012)" */
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "%" G_GINT64_FORMAT " units of %u product arrived (%s)",
-                                            "%" G_GINT64_FORMAT " units of %u products arrived (%s)",
+                                            "%" PRId64 " units of %u product arrived (%s)",
+                                            "%" PRId64 " units of %u products arrived (%s)",
                                             result->received->len),
                                units, result->received->len, po_number);
 
@@ -379,8 +381,8 @@ bo_notifier_overdue (BoNotifier *self,
 
   if (!self->enabled[BO_NOTIFY_OVERDUE] || n_overdue <= 0)
     return FALSE;
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " purchase order is overdue",
-                                          "%" G_GINT64_FORMAT " purchase orders are overdue",
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " purchase order is overdue",
+                                          "%" PRId64 " purchase orders are overdue",
                                           n_overdue), n_overdue);
   notification = notify_notification_new (summary,
                                           _("Their expected date has passed and they have not "
