@@ -46,6 +46,8 @@ struct _BoDashboardView
   /* owned */
   gboolean        stale;
   guint           refresh_idle;   /* the first reading, after the first frame */
+  gboolean        waiting_for_frame;
+  gboolean        shown;          /* read at least once while shown */
   BoPeriod        period;          /* of the rate chart */
   BoChartMeasure  measure;         /* of the rate chart */
 

@@ -374,6 +374,7 @@ refresh (BoDashboardView *self)
   self->stale = FALSE;
   if (store == NULL)
     return;
+  self->shown = TRUE;
 
   /* The charts are read in a thread: start them first, so that they read
    * while the cards do. */
@@ -455,15 +456,22 @@ bo_dashboard_view_set_property (GObject      *object,
 
 /* Reading the numbers costs a few queries: a hidden dashboard waits until
  * it is shown again. */
+static void schedule_refresh (BoDashboardView *self);
+
 static void
 bo_dashboard_view_reload (BoView *view)
 {
   BoDashboardView *self = BO_DASHBOARD_VIEW (view);
 
+  self->stale = TRUE;
+  /* Once shown, a change is read at once; before, after the first frame. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
-  else
-    self->stale = TRUE;
+    {
+      if (self->shown)
+        refresh (self);
+      else
+        schedule_refresh (self);
+    }
 }
 
 static gboolean
@@ -482,6 +490,7 @@ after_paint_cb (GdkFrameClock   *clock,
                 BoDashboardView *self)
 {
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+  self->waiting_for_frame = FALSE;
   if (self->refresh_idle == 0)
     self->refresh_idle = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
 }
@@ -489,19 +498,32 @@ after_paint_cb (GdkFrameClock   *clock,
 /* The dashboard is the first view: the window shows its first frame with
  * the cards empty, and the numbers come right after that frame is painted. */
 static void
+schedule_refresh (BoDashboardView *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->refresh_idle != 0 || self->waiting_for_frame)
+    return;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock != NULL)
+    {
+      self->waiting_for_frame = TRUE;
+      g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb), self, 0);
+    }
+  else
+    self->refresh_idle = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
+}
+
+/* The base class reads the shop when a stale view is mapped: that goes
+ * through bo_dashboard_view_reload, which waits for the first frame. */
+static void
 bo_dashboard_view_map (GtkWidget *widget)
 {
   BoDashboardView *self = BO_DASHBOARD_VIEW (widget);
-  GdkFrameClock *clock;
 
   GTK_WIDGET_CLASS (bo_dashboard_view_parent_class)->map (widget);
-  if (!self->stale || self->refresh_idle != 0)
-    return;
-  clock = gtk_widget_get_frame_clock (widget);
-  if (clock != NULL)
-    g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb), self, 0);
-  else
-    self->refresh_idle = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
+  if (self->stale)
+    schedule_refresh (self);
 }
 
 static void
