@@ -1078,6 +1078,50 @@ test_reorder_point (Fixture       *f,
   g_assert_cmpuint (low->len, ==, 0);
 }
 
+/* The supplier list pages, searches and sorts in the store, with each
+ * supplier's delivery record. */
+static void
+test_supplier_page (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GArray) counts = NULL;
+  gint64 mug = add_product (f->store, "MUG-BLU", 0, 1200, BO_BACKORDER_ALLOW);
+  gint64 late = add_supplier (f->store, "Late Ltd", 10);
+  gint64 prompt = add_supplier (f->store, "Prompt Ltd", 10);
+  g_autoptr(BoSupplier) other = bo_supplier_new ();
+
+  other->name = g_strdup ("Zeta Co");
+  other->email = g_strdup ("orders@zeta.example");
+  g_assert_true (bo_store_save_supplier (f->store, other, &error));
+
+  /* Late Ltd delivers 3 days after its ETA, Prompt Ltd on it. */
+  bo_store_set_now (f->store, NOON (-10));
+  receive_all (f->store, po_for (f->store, late, julian (2026, 11, 13), mug, 1));
+  receive_all (f->store, po_for (f->store, prompt, julian (2026, 11, 16), mug, 1));
+  bo_store_set_now (f->store, NOON (0));
+
+  g_assert_cmpint (bo_store_count_suppliers (f->store, NULL, &error), ==, 3);
+  g_assert_cmpint (bo_store_count_suppliers (f->store, "zeta.example", &error), ==, 1);
+
+  page = bo_store_list_suppliers_page (f->store, NULL, "-on-time", 0, 2, &counts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 2);
+  g_assert_cmpstr (((BoSupplier *) g_ptr_array_index (page, 0))->name, ==, "Prompt Ltd");
+  g_assert_cmpint (g_array_index (counts, BoSupplierCounts, 0).on_time_lines, ==, 1);
+  g_assert_cmpstr (((BoSupplier *) g_ptr_array_index (page, 1))->name, ==, "Late Ltd");
+  g_assert_cmpint (g_array_index (counts, BoSupplierCounts, 1).days_late, ==, 3);
+  g_clear_pointer (&page, g_ptr_array_unref);
+  g_clear_pointer (&counts, g_array_unref);
+
+  /* The third, never delivered, comes last on its own page. */
+  page = bo_store_list_suppliers_page (f->store, NULL, "-on-time", 2, 2, &counts, &error);
+  g_assert_cmpuint (page->len, ==, 1);
+  g_assert_cmpstr (((BoSupplier *) g_ptr_array_index (page, 0))->name, ==, "Zeta Co");
+  g_assert_cmpint (g_array_index (counts, BoSupplierCounts, 0).received_lines, ==, 0);
+}
+
 /* ---- re-plan ------------------------------------------------------------------------ */
 
 static void
@@ -1235,6 +1279,7 @@ main (int   argc,
   ADD ("/store/purchasing/receive", test_receive_partial_and_preview);
   ADD ("/store/purchasing/draft", test_draft_purchase_orders);
   ADD ("/store/purchasing/reorder-point", test_reorder_point);
+  ADD ("/store/catalogue/supplier-page", test_supplier_page);
   ADD ("/store/replan/preview-and-apply", test_replan_preview_and_apply);
   ADD ("/store/replan/keeps-packed", test_replan_keeps_packed);
   ADD ("/store/history/every-change", test_every_change_leaves_history);

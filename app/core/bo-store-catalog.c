@@ -650,6 +650,119 @@ bo_store_list_suppliers (BoStore  *self,
   return g_steal_pointer (&suppliers);
 }
 
+#define SUPPLIER_PAGE_FROM \
+  "FROM suppliers s LEFT JOIN " \
+  "  (SELECT po.supplier_id, count (*) AS received, sum (pl.days_late = 0) AS on_time, " \
+  "     sum (pl.days_late) AS days_late, sum (pl.days_late > 0) AS late " \
+  "   FROM po_lines pl JOIN purchase_orders po ON po.id = pl.po_id " \
+  "   WHERE pl.days_late IS NOT NULL GROUP BY po.supplier_id) t ON t.supplier_id = s.id " \
+  "WHERE ?1 IS NULL OR s.name LIKE ?1 ESCAPE '\\' OR s.email LIKE ?1 ESCAPE '\\' "
+
+/* Suppliers never delivered to come after every rate. */
+#define ON_TIME_SQL "CASE WHEN t.received > 0 THEN 1.0 * t.on_time / t.received ELSE -1 END"
+#define DAYS_LATE_SQL "CASE WHEN t.received > 0 THEN 1.0 * t.days_late / t.received ELSE -1 END"
+
+static const BoSortKey supplier_sort_keys[] = {
+  { "name", "s.name COLLATE NOCASE, s.id", "s.name COLLATE NOCASE DESC, s.id DESC" },
+  { "email", "s.email COLLATE NOCASE, s.name COLLATE NOCASE",
+    "s.email COLLATE NOCASE DESC, s.name COLLATE NOCASE" },
+  { "lead-days", "s.lead_days, s.name COLLATE NOCASE", "s.lead_days DESC, s.name COLLATE NOCASE" },
+  { "on-time", ON_TIME_SQL ", s.name COLLATE NOCASE", ON_TIME_SQL " DESC, s.name COLLATE NOCASE" },
+  { "days-late", DAYS_LATE_SQL ", s.name COLLATE NOCASE",
+    DAYS_LATE_SQL " DESC, s.name COLLATE NOCASE" },
+  { NULL }
+};
+
+/**
+ * bo_store_list_suppliers_page:
+ * @search: (nullable): text in the name or email address
+ * @sort: (nullable): name, email, lead-days, on-time or days-late; a leading
+ *   "-" sorts descending
+ * @limit: rows to return, 0 for all
+ * @counts: (out) (optional) (element-type BoSupplierCounts): each returned
+ *   supplier's delivery record, in the same order
+ *
+ * Returns: (transfer full) (element-type BoSupplier): a page of suppliers
+ */
+GPtrArray *
+bo_store_list_suppliers_page (BoStore     *self,
+                              const char  *search,
+                              const char  *sort,
+                              guint        offset,
+                              guint        limit,
+                              GArray     **counts,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) suppliers = g_ptr_array_new_with_free_func ((GDestroyNotify) bo_supplier_free);
+  g_autoptr(GArray) records = g_array_new (FALSE, TRUE, sizeof (BoSupplierCounts));
+  g_autofree char *pattern = search != NULL && *search != '\0' ? like_pattern (search) : NULL;
+  sqlite3_stmt *stmt;
+  const char *sql;
+  int rc;
+
+  g_return_val_if_fail (BO_IS_STORE (self), NULL);
+
+  sql = _bo_store_sorted_sql ("SELECT s.id, s.name, s.email, s.lead_days, s.notes, "
+                              "  coalesce (t.received, 0), coalesce (t.on_time, 0), "
+                              "  coalesce (t.days_late, 0), coalesce (t.late, 0) "
+                              SUPPLIER_PAGE_FROM
+                              "ORDER BY %s LIMIT ?2 OFFSET ?3", supplier_sort_keys, sort, error);
+  if (sql == NULL || (stmt = _bo_store_prepare (self, sql, error)) == NULL)
+    return NULL;
+  if (pattern != NULL)
+    sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  sqlite3_bind_int64 (stmt, 3, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BoSupplier *supplier = read_supplier (stmt);
+      BoSupplierCounts c = { supplier->id, NULL, sqlite3_column_int64 (stmt, 5),
+                             sqlite3_column_int64 (stmt, 6), sqlite3_column_int64 (stmt, 7),
+                             sqlite3_column_int64 (stmt, 8) };
+
+      g_ptr_array_add (suppliers, supplier);
+      g_array_append_val (records, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _bo_store_set_error (self, rc, error);
+      return NULL;
+    }
+  if (counts != NULL)
+    *counts = g_steal_pointer (&records);
+  return g_steal_pointer (&suppliers);
+}
+
+gint64
+bo_store_count_suppliers (BoStore     *self,
+                          const char  *search,
+                          GError     **error)
+{
+  g_autofree char *pattern = search != NULL && *search != '\0' ? like_pattern (search) : NULL;
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  int rc;
+
+  g_return_val_if_fail (BO_IS_STORE (self), -1);
+
+  stmt = _bo_store_prepare (self,
+                            "SELECT count (*) FROM suppliers s "
+                            "WHERE ?1 IS NULL OR s.name LIKE ?1 ESCAPE '\\' "
+                            "   OR s.email LIKE ?1 ESCAPE '\\'", error);
+  if (stmt == NULL)
+    return -1;
+  if (pattern != NULL)
+    sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    _bo_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return count;
+}
+
 /**
  * bo_store_link_supplier:
  * @link: the link; creates it or replaces the existing one of the same pair.

@@ -1,17 +1,14 @@
 /* bo-suppliers-view.c — the suppliers: contact, lead time, delivery record
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A shop deals with dozens of suppliers, not thousands, and the store lists
- * them whole: the count and fetch functions below search, sort and slice
- * that list, so the view still goes through the same paged list as the
- * others and would take a paged store query without change.
+ * Paged, searched and sorted by the store, with each supplier's delivery
+ * record (on-time rate, days late) from the same query.
  */
 #define G_LOG_DOMAIN "bo-suppliers-view"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "bo-column-sorter.h"
 #include "bo-list-controller.h"
@@ -35,100 +32,6 @@ struct _BoSuppliersView
 
 G_DEFINE_FINAL_TYPE (BoSuppliersView, bo_suppliers_view, BO_TYPE_VIEW)
 
-typedef struct
-{
-  GHashTable *counts;       /* supplier id → BoSupplierCounts */
-  const char *key;
-} SortData;
-
-/* ---- helpers ---------------------------------------------------------------- */
-
-static gboolean
-text_matches (const char *text,
-              const char *folded_search)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, folded_search) != NULL;
-}
-
-/* The suppliers whose name or email address holds @search. */
-static GPtrArray *
-matching_suppliers (BoStore     *store,
-                    const char  *search,
-                    GError     **error)
-{
-  g_autoptr(GPtrArray) suppliers = bo_store_list_suppliers (store, error);
-  g_autofree char *folded = NULL;
-  GPtrArray *matching;
-
-  if (suppliers == NULL)
-    return NULL;
-  if (search == NULL || *search == '\0')
-    return g_steal_pointer (&suppliers);
-  folded = g_utf8_casefold (search, -1);
-  matching = g_ptr_array_new_with_free_func ((GDestroyNotify) bo_supplier_free);
-  for (guint i = 0; i < suppliers->len; i++)
-    {
-      BoSupplier *supplier = g_ptr_array_index (suppliers, i);
-
-      if (text_matches (supplier->name, folded) || text_matches (supplier->email, folded))
-        g_ptr_array_add (matching, g_steal_pointer (&suppliers->pdata[i]));
-    }
-  return matching;
-}
-
-static double
-on_time_of (const SortData   *data,
-            const BoSupplier *supplier)
-{
-  const BoSupplierCounts *c = g_hash_table_lookup (data->counts, &supplier->id);
-
-  /* Suppliers never delivered to come after every rate. */
-  return c != NULL && c->received_lines > 0 ? bo_metrics_supplier_on_time (c) : -1.0;
-}
-
-static double
-days_late_of (const SortData   *data,
-              const BoSupplier *supplier)
-{
-  const BoSupplierCounts *c = g_hash_table_lookup (data->counts, &supplier->id);
-
-  return c != NULL && c->received_lines > 0 ? bo_metrics_supplier_avg_days_late (c) : -1.0;
-}
-
-static int
-compare_suppliers (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
-{
-  const BoSupplier *x = *(BoSupplier * const *) a;
-  const BoSupplier *y = *(BoSupplier * const *) b;
-  const SortData *data = user_data;
-  int result = 0;
-
-  if (g_str_equal (data->key, "email"))
-    result = g_utf8_collate (x->email != NULL ? x->email : "", y->email != NULL ? y->email : "");
-  else if (g_str_equal (data->key, "lead-days"))
-    result = (x->lead_days > y->lead_days) - (x->lead_days < y->lead_days);
-  else if (g_str_equal (data->key, "on-time"))
-    {
-      double p = on_time_of (data, x), q = on_time_of (data, y);
-      result = (p > q) - (p < q);
-    }
-  else if (g_str_equal (data->key, "days-late"))
-    {
-      double p = days_late_of (data, x), q = days_late_of (data, y);
-      result = (p > q) - (p < q);
-    }
-  if (result == 0)
-    result = g_utf8_collate (x->name, y->name);
-  return result != 0 ? result : (x->id > y->id) - (x->id < y->id);
-}
-
 /* ---- list ------------------------------------------------------------------- */
 
 static gint64
@@ -137,9 +40,7 @@ count_suppliers (BoStore     *store,
                  gint         filter,
                  GError     **error)
 {
-  g_autoptr(GPtrArray) suppliers = matching_suppliers (store, search, error);
-
-  return suppliers != NULL ? (gint64) suppliers->len : -1;
+  return bo_store_count_suppliers (store, search, error);
 }
 
 static GPtrArray *
@@ -151,38 +52,19 @@ fetch_suppliers (BoStore     *store,
                  guint        limit,
                  GError     **error)
 {
-  g_autoptr(GPtrArray) suppliers = matching_suppliers (store, search, error);
   g_autoptr(GArray) counts = NULL;
-  g_autoptr(GHashTable) by_id = NULL;
-  gboolean descending = sort != NULL && sort[0] == '-';
-  SortData data;
+  g_autoptr(GPtrArray) suppliers = bo_store_list_suppliers_page (store, search, sort, offset, limit,
+                                                                 &counts, error);
   GPtrArray *items;
-  guint end;
 
-  if (suppliers == NULL || (counts = bo_store_supplier_counts (store, error)) == NULL)
+  if (suppliers == NULL)
     return NULL;
-  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < counts->len; i++)
-    {
-      BoSupplierCounts *c = &g_array_index (counts, BoSupplierCounts, i);
-      g_hash_table_insert (by_id, &c->supplier_id, c);
-    }
-
-  data.counts = by_id;
-  data.key = sort == NULL ? "name" : sort + (descending ? 1 : 0);
-  g_ptr_array_sort_with_data (suppliers, compare_suppliers, &data);
-
-  end = MIN (suppliers->len, limit > 0 ? offset + limit : G_MAXUINT);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = offset; i < end; i++)
-    {
-      /* The items take the records over. */
-      guint at = descending ? suppliers->len - 1 - i : i;
-      BoSupplier *supplier = g_steal_pointer (&suppliers->pdata[at]);
-
-      g_ptr_array_add (items, bo_supplier_item_new (supplier,
-                                                    g_hash_table_lookup (by_id, &supplier->id)));
-    }
+  /* The items take the records over. */
+  g_ptr_array_set_free_func (suppliers, NULL);
+  items = g_ptr_array_new_full (suppliers->len, g_object_unref);
+  for (guint i = 0; i < suppliers->len; i++)
+    g_ptr_array_add (items, bo_supplier_item_new (g_ptr_array_index (suppliers, i),
+                                                  &g_array_index (counts, BoSupplierCounts, i)));
   return items;
 }
 

@@ -234,6 +234,16 @@ BoSupplier *bo_store_find_supplier       (BoStore            *store,
                                           GError            **error);
 GPtrArray  *bo_store_list_suppliers      (BoStore            *store,
                                           GError            **error);
+GPtrArray  *bo_store_list_suppliers_page (BoStore            *store,
+                                          const char         *search,
+                                          const char         *sort,
+                                          guint               offset,
+                                          guint               limit,
+                                          GArray            **counts,
+                                          GError            **error);
+gint64      bo_store_count_suppliers     (BoStore            *store,
+                                          const char         *search,
+                                          GError            **error);
 gboolean    bo_store_link_supplier       (BoStore            *store,
                                           const BoProductSupplier *link,
                                           GError            **error);
