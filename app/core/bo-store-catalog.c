@@ -282,21 +282,6 @@ bo_store_find_product (BoStore     *self,
                             0, sku, error);
 }
 
-static char *
-like_pattern (const char *search)
-{
-  GString *pattern = g_string_new ("%");
-
-  for (const char *c = search; *c != '\0'; c++)
-    {
-      if (*c == '%' || *c == '_' || *c == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *c);
-    }
-  g_string_append_c (pattern, '%');
-  return g_string_free (pattern, FALSE);
-}
-
 static const BoSortKey product_sort_keys[] = {
   { "sku", "p.sku", "p.sku DESC" },
   { "name", "p.name COLLATE NOCASE, p.sku", "p.name COLLATE NOCASE DESC, p.sku DESC" },
@@ -324,7 +309,7 @@ bo_store_list_products (BoStore     *self,
                         GError     **error)
 {
   g_autoptr(GPtrArray) products = g_ptr_array_new_with_free_func ((GDestroyNotify) bo_product_free);
-  g_autofree char *pattern = search != NULL && *search != '\0' ? like_pattern (search) : NULL;
+  g_autofree char *pattern = _bo_store_like_pattern (search);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -358,28 +343,12 @@ bo_store_count_products (BoStore     *self,
                          const char  *search,
                          GError     **error)
 {
-  g_autofree char *pattern = search != NULL && *search != '\0' ? like_pattern (search) : NULL;
-  sqlite3_stmt *stmt;
-  gint64 count = -1;
-  int rc;
-
   g_return_val_if_fail (BO_IS_STORE (self), -1);
 
-  stmt = _bo_store_prepare (self,
-                            "SELECT count (*) FROM products p "
-                            "WHERE ?1 IS NULL OR p.sku LIKE ?1 ESCAPE '\\' "
-                            "   OR p.name LIKE ?1 ESCAPE '\\'", error);
-  if (stmt == NULL)
-    return -1;
-  if (pattern != NULL)
-    sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    _bo_store_set_error (self, rc, error);
-  sqlite3_reset (stmt);
-  return count;
+  return _bo_store_count_search (self,
+                                 "SELECT count (*) FROM products p "
+                                 "WHERE ?1 IS NULL OR p.sku LIKE ?1 ESCAPE '\\' "
+                                 "   OR p.name LIKE ?1 ESCAPE '\\'", search, error);
 }
 
 /**
@@ -695,7 +664,7 @@ bo_store_list_suppliers_page (BoStore     *self,
 {
   g_autoptr(GPtrArray) suppliers = g_ptr_array_new_with_free_func ((GDestroyNotify) bo_supplier_free);
   g_autoptr(GArray) records = g_array_new (FALSE, TRUE, sizeof (BoSupplierCounts));
-  g_autofree char *pattern = search != NULL && *search != '\0' ? like_pattern (search) : NULL;
+  g_autofree char *pattern = _bo_store_like_pattern (search);
   sqlite3_stmt *stmt;
   const char *sql;
   int rc;
@@ -739,28 +708,12 @@ bo_store_count_suppliers (BoStore     *self,
                           const char  *search,
                           GError     **error)
 {
-  g_autofree char *pattern = search != NULL && *search != '\0' ? like_pattern (search) : NULL;
-  sqlite3_stmt *stmt;
-  gint64 count = -1;
-  int rc;
-
   g_return_val_if_fail (BO_IS_STORE (self), -1);
 
-  stmt = _bo_store_prepare (self,
-                            "SELECT count (*) FROM suppliers s "
-                            "WHERE ?1 IS NULL OR s.name LIKE ?1 ESCAPE '\\' "
-                            "   OR s.email LIKE ?1 ESCAPE '\\'", error);
-  if (stmt == NULL)
-    return -1;
-  if (pattern != NULL)
-    sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    _bo_store_set_error (self, rc, error);
-  sqlite3_reset (stmt);
-  return count;
+  return _bo_store_count_search (self,
+                                 "SELECT count (*) FROM suppliers s "
+                                 "WHERE ?1 IS NULL OR s.name LIKE ?1 ESCAPE '\\' "
+                                 "   OR s.email LIKE ?1 ESCAPE '\\'", search, error);
 }
 
 /**
@@ -1100,28 +1053,12 @@ bo_store_count_customers (BoStore     *self,
                           const char  *search,
                           GError     **error)
 {
-  g_autofree char *pattern = search != NULL && *search != '\0' ? like_pattern (search) : NULL;
-  sqlite3_stmt *stmt;
-  gint64 count = -1;
-  int rc;
-
   g_return_val_if_fail (BO_IS_STORE (self), -1);
 
-  stmt = _bo_store_prepare (self,
-                            "SELECT count (*) FROM customers "
-                            "WHERE ?1 IS NULL OR name LIKE ?1 ESCAPE '\\' "
-                            "   OR email LIKE ?1 ESCAPE '\\'", error);
-  if (stmt == NULL)
-    return -1;
-  if (pattern != NULL)
-    sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    _bo_store_set_error (self, rc, error);
-  sqlite3_reset (stmt);
-  return count;
+  return _bo_store_count_search (self,
+                                 "SELECT count (*) FROM customers "
+                                 "WHERE ?1 IS NULL OR name LIKE ?1 ESCAPE '\\' "
+                                 "   OR email LIKE ?1 ESCAPE '\\'", search, error);
 }
 
 GPtrArray *
@@ -1133,7 +1070,7 @@ bo_store_list_customers (BoStore     *self,
                          GError     **error)
 {
   g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func ((GDestroyNotify) bo_customer_free);
-  g_autofree char *pattern = search != NULL && *search != '\0' ? like_pattern (search) : NULL;
+  g_autofree char *pattern = _bo_store_like_pattern (search);
   sqlite3_stmt *stmt;
   int rc;
 

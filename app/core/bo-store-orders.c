@@ -648,24 +648,6 @@ bo_store_find_order (BoStore     *self,
   return read_order (self, ORDER_HEADER_SQL "WHERE o.number = ?", 0, number, error);
 }
 
-static char *
-search_pattern (const char *search)
-{
-  GString *pattern;
-
-  if (search == NULL || *search == '\0')
-    return NULL;
-  pattern = g_string_new ("%");
-  for (const char *c = search; *c != '\0'; c++)
-    {
-      if (*c == '%' || *c == '_' || *c == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *c);
-    }
-  g_string_append_c (pattern, '%');
-  return g_string_free (pattern, FALSE);
-}
-
 /* Filters of order lists, as conditions on the order o. ?1 is the search
  * pattern, ?4 today. */
 /* Order lists: one condition per filter on the order o, so that each can
@@ -725,7 +707,7 @@ bo_store_list_orders (BoStore        *self,
                       GError        **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bo_order_summary_free);
-  g_autofree char *pattern = search_pattern (search);
+  g_autofree char *pattern = _bo_store_like_pattern (search);
   sqlite3_stmt *stmt;
   const char *sql;
   int rc;
@@ -801,7 +783,7 @@ bo_store_count_orders (BoStore        *self,
                        const char     *search,
                        GError        **error)
 {
-  g_autofree char *pattern = search_pattern (search);
+  g_autofree char *pattern = _bo_store_like_pattern (search);
   sqlite3_stmt *stmt;
   gint64 count = -1;
   int rc;
@@ -894,7 +876,7 @@ bo_store_list_backorders (BoStore        *self,
                           GError        **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bo_order_summary_free);
-  g_autofree char *pattern = search_pattern (search);
+  g_autofree char *pattern = _bo_store_like_pattern (search);
   sqlite3_stmt *stmt;
   const char *sql;
   int rc;
@@ -947,7 +929,7 @@ bo_store_count_backorders (BoStore        *self,
                            const char     *search,
                            GError        **error)
 {
-  g_autofree char *pattern = search_pattern (search);
+  g_autofree char *pattern = _bo_store_like_pattern (search);
   sqlite3_stmt *stmt;
   gint64 count = -1;
   int rc;

@@ -70,6 +70,12 @@ const char   *_bo_store_sorted_sql     (const char      *format,
                                         const char      *sort,
                                         GError         **error);
 
+char         *_bo_store_like_pattern   (const char      *search);
+gint64        _bo_store_count_search   (BoStore         *self,
+                                        const char      *sql,
+                                        const char      *search,
+                                        GError         **error);
+
 /* Dates: ISO "YYYY-MM-DD" text in the database, Julian days in the API. */
 guint32       _bo_date_from_iso        (const char     *text);
 char         *_bo_date_to_iso          (guint32         julian);

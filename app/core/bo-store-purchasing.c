@@ -181,24 +181,6 @@ static const BoSortKey po_sort_keys[] = {
   { NULL }
 };
 
-static char *
-po_search_pattern (const char *search)
-{
-  GString *pattern;
-
-  if (search == NULL || *search == '\0')
-    return NULL;
-  pattern = g_string_new ("%");
-  for (const char *c = search; *c != '\0'; c++)
-    {
-      if (*c == '%' || *c == '_' || *c == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *c);
-    }
-  g_string_append_c (pattern, '%');
-  return g_string_free (pattern, FALSE);
-}
-
 /**
  * bo_store_list_po_summaries:
  * @open_only: only drafts, sent and partly received purchase orders
@@ -219,7 +201,7 @@ bo_store_list_po_summaries (BoStore     *self,
                             GError     **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bo_po_summary_free);
-  g_autofree char *pattern = po_search_pattern (search);
+  g_autofree char *pattern = _bo_store_like_pattern (search);
   g_autofree char *today = _bo_date_to_iso (bo_store_get_today (self));
   sqlite3_stmt *stmt;
   const char *sql;
@@ -278,7 +260,7 @@ bo_store_count_pos (BoStore     *self,
                     const char  *search,
                     GError     **error)
 {
-  g_autofree char *pattern = po_search_pattern (search);
+  g_autofree char *pattern = _bo_store_like_pattern (search);
   sqlite3_stmt *stmt;
   gint64 count = -1;
   int rc;

@@ -253,6 +253,56 @@ _bo_store_sorted_sql (const char       *format,
   return NULL;
 }
 
+/**
+ * _bo_store_like_pattern:
+ * @search: (nullable): what the user typed
+ *
+ * Returns: (transfer full) (nullable): a LIKE pattern finding @search
+ *   anywhere (with \ as the escape of % and _), or %NULL for no search
+ */
+char *
+_bo_store_like_pattern (const char *search)
+{
+  GString *pattern;
+
+  if (search == NULL || *search == '\0')
+    return NULL;
+  pattern = g_string_new ("%");
+  for (const char *c = search; *c != '\0'; c++)
+    {
+      if (*c == '%' || *c == '_' || *c == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *c);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+/* Runs a count query whose ?1 is the search pattern (NULL: no search). */
+gint64
+_bo_store_count_search (BoStore     *self,
+                        const char  *sql,
+                        const char  *search,
+                        GError     **error)
+{
+  g_autofree char *pattern = _bo_store_like_pattern (search);
+  sqlite3_stmt *stmt = _bo_store_prepare (self, sql, error);
+  gint64 count = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  if (pattern != NULL)
+    sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    _bo_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return count;
+}
+
 /* ---- transactions -------------------------------------------------------- */
 
 gboolean
