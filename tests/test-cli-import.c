@@ -9,159 +9,28 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "bo-cli-test.h"
+
 #include "bo-test-data.h"
 
 /* Each test gets a fresh folder; the binary comes from $BO_CLI, set by the
  * build. XDG_DATA_HOME points into the folder, away from the user's shop. */
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
 
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("test-cli-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "shop.db", NULL);
-}
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
 
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
 
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-}
 
-static gboolean
-skip_without_cli (void)
-{
-  if (g_getenv ("BO_CLI") != NULL)
-    return FALSE;
-  g_test_skip ("BO_CLI is not set; the build sets it to the backorders-cli binary");
-  return TRUE;
-}
 
-/* Runs backorders-cli on @database (NULL: the fixture's) with @args. */
-static void
-run_on (Fixture            *f,
-        const char         *database,
-        Result             *result,
-        const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("BO_CLI"));
-  g_ptr_array_add (argv, (gpointer) "--database");
-  g_ptr_array_add (argv, (gpointer) (database != NULL ? database : f->db));
-  for (gsize i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->dir, TRUE);
-  g_subprocess_launcher_setenv (launcher, "G_DEBUG", "gc-friendly,fatal-warnings", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  /* A crash or an abort (a critical warning) is never an answer. */
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
-  g_test_message ("backorders-cli %s %s -> %d\nstdout: %s\nstderr: %s", args[0],
-                  args[1] != NULL ? args[1] : "", result->status, result->out, result->err);
-}
-
-#define RUN(f, result, ...) \
-  run_on ((f), NULL, (result), (const char * const[]) { __VA_ARGS__, NULL })
-#define RUN_ON(f, database, result, ...) \
-  run_on ((f), (database), (result), (const char * const[]) { __VA_ARGS__, NULL })
-
-static void
-run_ok (Fixture            *f,
-        const char * const *args)
-{
-  g_auto(Result) result = { 0 };
-
-  run_on (f, NULL, &result, args);
-  g_assert_cmpint (result.status, ==, 0);
-  g_assert_cmpstr (result.err, ==, "");
-}
-
-#define RUN_OK(f, ...) run_ok ((f), (const char * const[]) { __VA_ARGS__, NULL })
-
-static guint
-count_lines (const char *text)
-{
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    n += *p == '\n';
-  return n;
-}
-
-/* Refused: exit 1 and exactly one line on stderr. */
-static void
-assert_failed (const Result *result,
-               const char   *needle)
-{
-  g_assert_cmpint (result->status, ==, 1);
-  g_assert_cmpuint (count_lines (result->err), ==, 1);
-  g_assert_true (g_str_has_prefix (result->err, "backorders-cli: "));
-  if (needle != NULL)
-    g_assert_nonnull (strstr (result->err, needle));
-}
 
 static JsonObject *
-run_json (Fixture            *f,
+run_json_status (Fixture            *f,
           const char * const *args,
           int                 status)
 {
@@ -174,15 +43,15 @@ run_json (Fixture            *f,
   for (gsize i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
-  run_on (f, NULL, &result, (const char * const *) argv->pdata);
+  run_with_database (f, NULL, &result, (const char * const *) argv->pdata);
   g_assert_cmpint (result.status, ==, status);
   json_parser_load_from_data (parser, result.out, -1, &error);
   g_assert_no_error (error);
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
-#define RUN_JSON(f, status, ...) \
-  run_json ((f), (const char * const[]) { __VA_ARGS__, NULL }, (status))
+#define RUN_JSON_STATUS(f, status, ...) \
+  run_json_status ((f), (const char * const[]) { __VA_ARGS__, NULL }, (status))
 
 static gint64
 count_of (JsonObject *root,
@@ -263,13 +132,13 @@ test_import_products (Fixture       *f,
 
   /* A dry run shows the preview and writes nothing. */
   before = snapshot (f);
-  dry = RUN_JSON (f, 0, "import", "csv", path, "--dry-run");
+  dry = RUN_JSON_STATUS (f, 0, "import", "csv", path, "--dry-run");
   g_assert_cmpint (count_of (dry, "products", "create"), ==, 2);
   g_assert_false (json_object_get_boolean_member (dry, "applied"));
   after = snapshot (f);
   g_assert_cmpstr (before, ==, after);
 
-  done = RUN_JSON (f, 0, "import", "csv", path, "--kind", "products");
+  done = RUN_JSON_STATUS (f, 0, "import", "csv", path, "--kind", "products");
   g_assert_true (json_object_get_boolean_member (done, "applied"));
   g_assert_cmpint (json_object_get_int_member (
                      json_object_get_object_member (
@@ -279,7 +148,7 @@ test_import_products (Fixture       *f,
   /* Twice: nothing to change. */
   g_free (before);
   before = snapshot (f);
-  again = RUN_JSON (f, 0, "import", "csv", path);
+  again = RUN_JSON_STATUS (f, 0, "import", "csv", path);
   g_assert_cmpint (count_of (again, "products", "unchanged"), ==, 2);
   g_assert_false (json_object_get_boolean_member (again, "applied"));
   RUN (f, &text, "import", "csv", path);
@@ -318,7 +187,7 @@ test_import_problems (Fixture       *f,
   assert_failed (&result, "2 problems");
   g_assert_nonnull (strstr (result.out, "Row 3, column “Stock”"));
   g_assert_nonnull (strstr (result.out, "Row 4: the SKU “A” is in row 2 already"));
-  root = RUN_JSON (f, 1, "import", "csv", bad, "--kind", "products");
+  root = RUN_JSON_STATUS (f, 1, "import", "csv", bad, "--kind", "products");
   problems = json_object_get_array_member (root, "problems");
   g_assert_cmpuint (json_array_get_length (problems), ==, 2);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (problems, 0), "row"),
@@ -365,7 +234,7 @@ test_import_shopify_orders (Fixture       *f,
   orders = write_file (f, "orders_export.csv", shopify_orders_csv);
   RUN_OK (f, "import", "csv", products);
 
-  root = RUN_JSON (f, 0, "import", "shopify-orders", orders);
+  root = RUN_JSON_STATUS (f, 0, "import", "shopify-orders", orders);
   g_assert_cmpint (count_of (root, "orders", "create"), ==, 3);
   g_assert_cmpint (count_of (root, "customers", "create"), ==, 3);
   outcome = json_object_get_object_member (root, "outcome");
@@ -381,7 +250,7 @@ test_import_shopify_orders (Fixture       *f,
   g_assert_cmpint (show.status, ==, 0);
   g_assert_nonnull (strstr (show.out, "Bob Brown"));
 
-  again = RUN_JSON (f, 0, "import", "shopify-orders", orders);
+  again = RUN_JSON_STATUS (f, 0, "import", "shopify-orders", orders);
   g_assert_cmpint (count_of (again, "orders", "unchanged"), ==, 3);
   g_assert_false (json_object_get_boolean_member (again, "applied"));
   RUN_OK (f, "check");
@@ -407,11 +276,11 @@ test_import_real_files (Fixture       *f,
     }
   RUN_OK (f, "init");
   /* 22 variants, none with a SKU. */
-  shopify = RUN_JSON (f, 0, "import", "shopify-products", apparel);
+  shopify = RUN_JSON_STATUS (f, 0, "import", "shopify-products", apparel);
   g_assert_cmpint (count_of (shopify, "products", "create"), ==, 22);
   /* 102 simple products and variations; 22 variable, grouped and external
    * ones skipped. The file starts with a byte-order mark. */
-  woo = RUN_JSON (f, 0, "import", "woocommerce-products", gopoma);
+  woo = RUN_JSON_STATUS (f, 0, "import", "woocommerce-products", gopoma);
   g_assert_cmpint (count_of (woo, "products", "create"), ==, 102);
   g_assert_cmpint (count_of (woo, "products", "skip"), ==, 22);
   RUN_OK (f, "check");
@@ -469,7 +338,7 @@ test_export (Fixture       *f,
   RUN (f, &no_folder, "export", "purchase-orders", "-o", folder);
   assert_failed (&no_folder, "not a folder");
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  written = RUN_JSON (f, 0, "export", "purchase-orders", "-o", folder);
+  written = RUN_JSON_STATUS (f, 0, "export", "purchase-orders", "-o", folder);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (written, "files")), ==, 1);
   g_free (text);
   text = read_text (po_file);
@@ -533,9 +402,9 @@ test_backup_restore (Fixture       *f,
   g_assert_cmpstr (saved, ==, now);
 
   /* A new machine: the shop is created from the backup. */
-  RUN_ON (f, elsewhere, &fresh, "restore", backup);
+  RUN_DB (f, elsewhere, &fresh, "restore", backup);
   g_assert_cmpint (fresh.status, ==, 0);
-  RUN_ON (f, elsewhere, &fresh_list, "product", "list");
+  RUN_DB (f, elsewhere, &fresh_list, "product", "list");
   g_assert_nonnull (strstr (fresh_list.out, "MUG-RED"));
 }
 

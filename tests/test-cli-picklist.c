@@ -9,48 +9,19 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "bo-cli-test.h"
+
 #include "backorders/bo-store.h"
 
 /* Each test gets a fresh folder; the binary comes from $BO_CLI, set by the
  * build. XDG_DATA_HOME points into the test folder, away from real data.
  * Open shipments have no command of their own, so the test makes them
  * through the store. */
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
 
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
-static const char *
-cli_path (void)
-{
-  return g_getenv ("BO_CLI");
-}
 
-static gboolean
-skip_without_cli (void)
-{
-  if (cli_path () != NULL)
-    return FALSE;
-  g_test_skip ("BO_CLI is not set; the build sets it to the backorders-cli binary");
-  return TRUE;
-}
 
 static gboolean
 have_poppler (void)
@@ -61,138 +32,16 @@ have_poppler (void)
   return text != NULL && info != NULL;
 }
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("test-cli-picklist-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "shop.db", NULL);
-}
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
 
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
 
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-}
 
-static void
-run_args (Fixture            *f,
-          Result             *result,
-          const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
 
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  g_ptr_array_add (argv, (gpointer) "--database");
-  g_ptr_array_add (argv, f->db);
-  for (gsize i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_unsetenv (launcher, "LANG");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->dir, TRUE);
-  g_subprocess_launcher_setenv (launcher, "G_DEBUG", "gc-friendly,fatal-warnings", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
 
-  /* A crash or an abort (a critical warning) is never an answer. */
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
-  g_test_message ("backorders-cli %s -> %d\nstdout: %s\nstderr: %s",
-                  args[0], result->status, result->out, result->err);
-}
 
-#define RUN(f, result, ...) run_args ((f), (result), (const char * const[]) { __VA_ARGS__, NULL })
-
-static void
-run_ok (Fixture            *f,
-        const char * const *args)
-{
-  g_auto(Result) result = { 0 };
-
-  run_args (f, &result, args);
-  g_assert_cmpint (result.status, ==, 0);
-  g_assert_cmpstr (result.err, ==, "");
-}
-
-#define RUN_OK(f, ...) run_ok ((f), (const char * const[]) { __VA_ARGS__, NULL })
-
-static JsonNode *
-run_json (Fixture            *f,
-          const char * const *args)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(Result) result = { 0 };
-
-  run_args (f, &result, args);
-  g_assert_cmpint (result.status, ==, 0);
-  json_parser_load_from_data (parser, result.out, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-#define RUN_JSON(f, ...) run_json ((f), (const char * const[]) { "--json", __VA_ARGS__, NULL })
-
-/* Refused or failed: exit 1 and exactly one line on stderr. */
-static void
-assert_failed (const Result *result,
-               const char   *needle)
-{
-  g_assert_cmpint (result->status, ==, 1);
-  g_assert_true (g_str_has_prefix (result->err, "backorders-cli: "));
-  g_assert_nonnull (strchr (result->err, '\n'));
-  g_assert_cmpstr (strchr (result->err, '\n') + 1, ==, "");
-  if (needle != NULL && strstr (result->err, needle) == NULL)
-    g_error ("“%s” is not in: %s", needle, result->err);
-}
-
-/* Usage error: exit 2, the reason, and a hint. */
-static void
-assert_usage (const Result *result,
-              const char   *needle)
-{
-  g_assert_cmpint (result->status, ==, 2);
-  g_assert_true (g_str_has_prefix (result->err, "backorders-cli: "));
-  g_assert_nonnull (strstr (result->err, "--help"));
-  if (needle != NULL && strstr (result->err, needle) == NULL)
-    g_error ("“%s” is not in: %s", needle, result->err);
-}
 
 static char *
 pdf_text (const char *path)
