@@ -14,6 +14,7 @@
 #include <backorders/bo-availability.h>
 
 #include "bo-cli-private.h"
+#include <backorders/bo-money.h>
 
 /* How many periods a revenue report covers when no --from is given. */
 #define DEFAULT_MONTHS   12
@@ -155,7 +156,7 @@ order_suggestion (BoCli                     *cli,
   gint64 po_id = 0;
 
   if (quantity_arg != NULL &&
-      !_bo_cli_parse_integer (quantity_arg, "--quantity", 1, G_GINT64_CONSTANT (1000000000),
+      !_bo_cli_parse_integer (quantity_arg, "--quantity", 1, BO_QUANTITY_MAX,
                               &quantity, &error))
     return _bo_cli_usage_error (cli, error);
   if (supplier_name != NULL)
