@@ -55,17 +55,20 @@ bo_money_mul (gint64  a,
  * Returns: (transfer full): @minor as "12,345.67", grouped by thousands,
  *   for messages about limits (no currency, no locale)
  */
+/* Numbers in messages follow the message's language (1,000 / 1.000 /
+ * 1 000), whatever the locale's own formats, which may not be installed. */
 static void
 append_grouped (GString *out,
                 guint64  value)
 {
   g_autofree char *digits = g_strdup_printf ("%" PRIu64, value);
+  const char *separator = C_("thousands separator", ",");
   gsize n = strlen (digits);
 
   for (gsize i = 0; i < n; i++)
     {
       if (i > 0 && (n - i) % 3 == 0)
-        g_string_append_c (out, ',');
+        g_string_append (out, separator);
       g_string_append_c (out, digits[i]);
     }
 }
@@ -77,7 +80,7 @@ bo_money_format_plain (gint64 minor)
   GString *out = g_string_new (minor < 0 ? "-" : "");
 
   append_grouped (out, magnitude / 100);
-  g_string_append_printf (out, ".%02u", (guint) (magnitude % 100));
+  g_string_append_printf (out, "%s%02u", C_("decimal point", "."), (guint) (magnitude % 100));
   return g_string_free (out, FALSE);
 }
 
