@@ -39,9 +39,10 @@ test_totals_overflow (Fixture       *f,
   RUN (f, &backlog, "report", "backlog");
   RUN (f, &revenue, "report", "revenue", "--by", "month");
   RUN (f, &customers, "export", "customers", "-o", csv);
-  assert_failed (&backlog, "larger than 92,233,720,368,547,758.07");
-  assert_failed (&revenue, "larger than 92,233,720,368,547,758.07");
-  assert_failed (&customers, "larger than 92,233,720,368,547,758.07");
+  assert_failed (&backlog, "The backlog value is larger than 92,233,720,368,547,758.07");
+  assert_failed (&revenue, "is larger than 92,233,720,368,547,758.07");
+  assert_failed (&customers, "The value of a customer’s backorders is larger than "
+                             "92,233,720,368,547,758.07");
   g_assert_null (strstr (backlog.err, "integer overflow"));
   g_assert_null (strstr (revenue.err, "integer overflow"));
   g_assert_null (strstr (customers.err, "integer overflow"));
@@ -120,6 +121,38 @@ test_text_and_skus (Fixture       *f,
   g_assert_cmpuint (count_lines (list.out), ==, 2);
 }
 
+/* An import shows every value beyond the limits by row and column, before
+ * anything is written. */
+static void
+test_import_limits (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *csv = NULL;
+  g_auto(Result) import = { 0 };
+  g_autoptr(JsonNode) products = NULL;
+
+  if (skip_without_cli ())
+    return;
+  one_product_shop (f);
+  csv = g_build_filename (f->dir, "products.csv", NULL);
+  g_assert_true (g_file_set_contents (csv,
+                                      "sku,name,price,stock\n"
+                                      "A1,Anvil,99999999.99,5\n"
+                                      "B 2,Bolt,1.00,2\n"
+                                      "C3,Cog\033[31m,1.00,3\n"
+                                      "D@4,Dog,1.00,3\n", -1, NULL));
+  RUN (f, &import, "import", "csv", "--kind", "products", csv);
+  assert_failed (&import, "4 problems in the file block the import");
+  g_assert_nonnull (strstr (import.out, "Row 2, column “price”: “99999999.99” is more than the "
+                                        "largest amount, 9,999,999.99"));
+  g_assert_nonnull (strstr (import.out, "Row 3, column “sku”: the SKU “B 2” holds a space"));
+  g_assert_nonnull (strstr (import.out, "Row 4, column “name”: the value holds a control "
+                                        "character (U+001B)"));
+  g_assert_nonnull (strstr (import.out, "Row 5, column “sku”: the SKU “D@4” holds “@”"));
+  products = RUN_JSON (f, "product", "list");
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (products)), ==, 1);
+}
+
 /* Range messages state the real range. */
 static void
 test_ranges (Fixture       *f,
@@ -152,6 +185,7 @@ main (int   argc,
   ADD ("/cli-limits/totals-overflow", test_totals_overflow);
   ADD ("/cli-limits/maximums", test_maximums);
   ADD ("/cli-limits/text-and-skus", test_text_and_skus);
+  ADD ("/cli-limits/import-limits", test_import_limits);
   ADD ("/cli-limits/ranges", test_ranges);
 
 #undef ADD

@@ -111,10 +111,27 @@ bo_money_set_overflow (GError     **error,
 {
   g_autofree char *limit = bo_money_format_plain (G_MAXINT64);
 
-  g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+  g_set_error (error, BO_ERROR, BO_ERROR_OVERFLOW,
                _("%s is larger than %s and cannot be computed; some orders must have "
                  "quantities or prices far too large"),
                what, limit);
+}
+
+/**
+ * bo_money_name_overflow:
+ * @what: the total being computed, such as "The backlog value"
+ *
+ * Gives an overflow reported by the database (which cannot know which
+ * total it was computing) the name of the total.
+ */
+void
+bo_money_name_overflow (GError     **error,
+                        const char  *what)
+{
+  if (error == NULL || !g_error_matches (*error, BO_ERROR, BO_ERROR_OVERFLOW))
+    return;
+  g_clear_error (error);
+  bo_money_set_overflow (error, what);
 }
 
 /**

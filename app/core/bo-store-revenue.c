@@ -383,7 +383,10 @@ bo_store_revenue_history (BoStore   *self,
           !sum_pair (self, refunds_sql, FALSE, first, last, &p.refunds, &p.cancelled, error) ||
           !sum_pair (self, goodwill_sql, FALSE, first, last, &p.goodwill, &p.goodwill_count,
                      error))
-        return NULL;
+        {
+          bo_money_name_overflow (error, _("The revenue of a period"));
+          return NULL;
+        }
       g_array_append_val (points, p);
     }
   return g_steal_pointer (&points);
