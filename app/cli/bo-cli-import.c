@@ -15,6 +15,7 @@
 #include <backorders/bo-csv.h>
 #include <backorders/bo-export.h>
 #include <backorders/bo-import.h>
+#include <backorders/bo-output-file.h>
 
 #include "bo-cli-private.h"
 
@@ -692,10 +693,11 @@ _bo_cli_backup (BoCli *cli,
     return status;
   if (_bo_cli_open (cli, BO_CLI_OPEN_EXISTING, &status) == NULL)
     return status;
+  /* The shop and its companions are refused before "exists already". */
+  if (!bo_output_file_check_target (argv[1], &error))
+    return _bo_cli_fail (cli, error);
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS) && !force)
     return _bo_cli_failf (cli, _("“%s” exists already; give --force to replace it"), argv[1]);
-  if (g_strcmp0 (argv[1], cli->path) == 0)
-    return _bo_cli_failf (cli, _("“%s” is the shop itself"), argv[1]);
   if (!bo_store_backup (cli->store, argv[1], &error))
     return _bo_cli_fail (cli, error);
   if (cli->json)
@@ -716,13 +718,20 @@ int
 _bo_cli_restore (BoCli *cli,
                  char **argv)
 {
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Restore a backup even when it breaks rules of a shop (the check lists them)"), NULL },
+    { NULL }
+  };
+  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *copy = NULL;
   g_autofree char *path = NULL;
   gboolean existed;
   int status;
 
-  if (!_bo_cli_parse (cli, NULL, 1, 1, &argv, &status))
+  if (!_bo_cli_parse (cli, entries, 1, 1, &argv, &status))
     return status;
   if (!g_file_test (argv[1], G_FILE_TEST_IS_REGULAR))
     return _bo_cli_failf (cli, _("there is no file “%s”"), argv[1]);
@@ -731,7 +740,9 @@ _bo_cli_restore (BoCli *cli,
   /* A shop can be restored on a machine that has none yet. */
   if (_bo_cli_open (cli, BO_CLI_OPEN_CREATE, &status) == NULL)
     return status;
-  if (!bo_store_restore (cli->store, argv[1], &copy, &error))
+  if (!bo_store_restore_full (cli->store, argv[1],
+                              force ? BO_STORE_RESTORE_FORCE : BO_STORE_RESTORE_NONE, &copy,
+                              &problems, &error))
     {
       if (!existed)
         {
@@ -750,6 +761,9 @@ _bo_cli_restore (BoCli *cli,
         }
       return _bo_cli_fail (cli, error);
     }
+  /* Restored with --force: what the check found is said, not hidden. */
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    g_printerr (_("backorders-cli: warning: %s\n"), (const char *) g_ptr_array_index (problems, i));
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -757,6 +771,11 @@ _bo_cli_restore (BoCli *cli,
       json_builder_begin_object (builder);
       add_string (builder, "restored", argv[1]);
       add_string (builder, "previous", copy);
+      json_builder_set_member_name (builder, "problems");
+      json_builder_begin_array (builder);
+      for (guint i = 0; problems != NULL && i < problems->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (problems, i));
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
       print_root (builder);
     }

@@ -229,10 +229,8 @@ backup_chosen (BoWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = local_path (file, &error);
 
-  if (path != NULL && g_strcmp0 (path, bo_store_get_path (store)) == 0)
-    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                         _("That file is the shop itself; choose another name"));
-  if (error != NULL || !bo_store_backup (store, path, &error))
+  /* The store refuses the shop and its companion files, however named. */
+  if (path == NULL || !bo_store_backup (store, path, &error))
     {
       bo_form_show_error (GTK_WINDOW (self), _("Could not back up the shop"), error);
       return;

@@ -1,0 +1,613 @@
+/* bo-output-file.c — every file the program writes: never the shop, never half
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Exports, pick lists, charts and backups all end here, so that two promises
+ * hold for each of them. A target that is the open shop or one of its
+ * companion files (journal, WAL, shared memory, the copies kept before an
+ * upgrade or a restore) is refused, whatever its spelling: targets are
+ * compared by the file they name (links followed, folders resolved) and by
+ * device and inode. And a file is written under a temporary name in its own
+ * folder, synced, then renamed over the target: a full disk or a killed
+ * process leaves the earlier file as it was.
+ */
+#define G_LOG_DOMAIN "bo-output-file"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "backorders/bo-error.h"
+#include "backorders/bo-output-file.h"
+
+struct _BoOutputFile
+{
+  char              *path;      /* as the user named it, for messages */
+  char              *final;     /* the file replaced: links followed */
+  char              *temp;      /* beside it, renamed over it on commit */
+  GFileOutputStream *stream;
+  gboolean           committed;
+};
+
+/* The files a shop needs, as suffixes of its name: its journals, then the
+ * safety copies kept before a restore (and, see is_upgrade_copy(), before an
+ * upgrade). */
+static const char *const journals[] = { "", "-wal", "-shm", "-journal", NULL };
+static const char *const restore_copy = ".before-restore";
+
+typedef enum
+{
+  NOT_THE_SHOP,
+  SHOP_FILE,     /* the database or one of its journals */
+  SHOP_COPY,     /* a safety copy the store keeps beside it */
+} Belonging;
+
+static GMutex protected_lock;
+static GHashTable *protected_shops;   /* absolute path → number of opens */
+
+static char *
+absolute_path (const char *path)
+{
+  g_autofree char *cwd = NULL;
+
+  if (g_path_is_absolute (path))
+    return g_strdup (path);
+  cwd = g_get_current_dir ();
+  return g_build_filename (cwd, path, NULL);
+}
+
+/* The name @path stands for once its folder is resolved (and, with
+ * @follow, the links it is are followed): two spellings of one file give the
+ * same name. NULL with errno set when the folder cannot be resolved. */
+static char *
+resolve_name (const char *path,
+              gboolean    follow)
+{
+  g_autofree char *current = absolute_path (path);
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  char *real;
+  char *result;
+
+  for (guint hops = 0; follow; hops++)
+    {
+      g_autofree char *target = g_file_read_link (current, NULL);
+      char *next;
+
+      if (target == NULL)
+        break;
+      if (hops == 40)
+        {
+          errno = ELOOP;
+          return NULL;
+        }
+      if (g_path_is_absolute (target))
+        next = g_steal_pointer (&target);
+      else
+        {
+          g_autofree char *parent = g_path_get_dirname (current);
+          next = g_build_filename (parent, target, NULL);
+        }
+      g_free (current);
+      current = next;
+    }
+
+  dir = g_path_get_dirname (current);
+  base = g_path_get_basename (current);
+  real = realpath (dir, NULL);
+  if (real == NULL)
+    return NULL;
+  result = g_build_filename (real, base, NULL);
+  free (real);
+  return result;
+}
+
+/**
+ * bo_output_file_protect_shop:
+ * @shop_path: the database file of an open shop
+ *
+ * From now until bo_output_file_unprotect_shop(), no file of this process is
+ * written over @shop_path or its companion files. The store calls this when
+ * it opens a shop.
+ */
+void
+bo_output_file_protect_shop (const char *shop_path)
+{
+  g_autofree char *key = NULL;
+  guint count;
+
+  g_return_if_fail (shop_path != NULL);
+
+  key = absolute_path (shop_path);
+  g_mutex_lock (&protected_lock);
+  if (protected_shops == NULL)
+    protected_shops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (protected_shops, key));
+  g_hash_table_insert (protected_shops, g_steal_pointer (&key), GUINT_TO_POINTER (count + 1));
+  g_mutex_unlock (&protected_lock);
+}
+
+void
+bo_output_file_unprotect_shop (const char *shop_path)
+{
+  g_autofree char *key = NULL;
+  guint count;
+
+  g_return_if_fail (shop_path != NULL);
+
+  key = absolute_path (shop_path);
+  g_mutex_lock (&protected_lock);
+  count = protected_shops != NULL
+          ? GPOINTER_TO_UINT (g_hash_table_lookup (protected_shops, key)) : 0;
+  if (count > 1)
+    g_hash_table_insert (protected_shops, g_steal_pointer (&key), GUINT_TO_POINTER (count - 1));
+  else if (count == 1)
+    g_hash_table_remove (protected_shops, key);
+  g_mutex_unlock (&protected_lock);
+}
+
+/* "shop.db.v3.bak": the copy written before an upgrade from schema 3. */
+static gboolean
+is_upgrade_copy (const char *name,
+                 const char *shop)
+{
+  gsize shop_len = strlen (shop);
+  const char *p;
+
+  if (strncmp (name, shop, shop_len) != 0 || !g_str_has_prefix (name + shop_len, ".v") ||
+      !g_str_has_suffix (name, ".bak"))
+    return FALSE;
+  p = name + shop_len + 2;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  return g_str_equal (p, ".bak");
+}
+
+static gboolean
+same_file (const struct stat *a,
+           const char        *path)
+{
+  struct stat b;
+
+  return g_stat (path, (GStatBuf *) &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
+}
+
+/* Whether @final (a resolved name) is @shop or one of its companions. */
+static Belonging
+belongs_to_shop (const char        *final,
+                 const struct stat *target,
+                 const char        *shop)
+{
+  char *names[2] = { resolve_name (shop, FALSE), resolve_name (shop, TRUE) };
+  Belonging found = NOT_THE_SHOP;
+
+  for (guint n = 0; n < G_N_ELEMENTS (names) && found == NOT_THE_SHOP; n++)
+    {
+      g_autofree char *copy = NULL;
+
+      if (names[n] == NULL)
+        continue;
+      for (guint i = 0; journals[i] != NULL && found == NOT_THE_SHOP; i++)
+        {
+          g_autofree char *journal = g_strconcat (names[n], journals[i], NULL);
+
+          if (g_str_equal (final, journal) || (target != NULL && same_file (target, journal)))
+            found = SHOP_FILE;
+        }
+      copy = g_strconcat (names[n], restore_copy, NULL);
+      if (found == NOT_THE_SHOP &&
+          (is_upgrade_copy (final, names[n]) || g_str_equal (final, copy) ||
+           (target != NULL && same_file (target, copy))))
+        found = SHOP_COPY;
+    }
+  g_free (names[0]);
+  g_free (names[1]);
+  return found;
+}
+
+static gboolean
+check_final (const char         *path,
+             const char         *final,
+             BoOutputFileFlags   flags,
+             GError            **error)
+{
+  struct stat st;
+  gboolean exists = g_stat (final, (GStatBuf *) &st) == 0;
+  Belonging found = NOT_THE_SHOP;
+  g_autofree char *shop = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_mutex_lock (&protected_lock);
+  if (protected_shops != NULL)
+    {
+      g_hash_table_iter_init (&iter, protected_shops);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          Belonging here = belongs_to_shop (final, exists ? &st : NULL, key);
+
+          /* The store may replace its own safety copies, nothing else may. */
+          if (here == SHOP_FILE || (here == SHOP_COPY && (flags & BO_OUTPUT_FILE_SHOP_COPY) == 0))
+            {
+              found = here;
+              shop = g_strdup (key);
+              break;
+            }
+        }
+    }
+  g_mutex_unlock (&protected_lock);
+
+  if (found == NOT_THE_SHOP)
+    return TRUE;
+  if (exists && same_file (&st, shop))
+    g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                 _("Cannot write “%s”: it is the shop “%s” itself; choose another file name"),
+                 path, shop);
+  else if (found == SHOP_FILE)
+    g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                 _("Cannot write “%s”: it is a journal file of the shop “%s”; choose another "
+                   "file name"), path, shop);
+  else
+    g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                 _("Cannot write “%s”: it is the safety copy the shop “%s” keeps before an "
+                   "upgrade or a restore; choose another file name"), path, shop);
+  return FALSE;
+}
+
+static void
+set_errno_error (GError     **error,
+                 int          saved,
+                 const char  *path)
+{
+  if (saved == ENOSPC || saved == EDQUOT)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                 _("Cannot write “%s”: the disk is full; the file was not changed"), path);
+  else if (saved == EFBIG)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                 _("Cannot write “%s”: the file would be larger than this system allows; the "
+                   "file was not changed"), path);
+  else if (saved == EROFS || saved == EACCES || saved == EPERM)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                 _("Cannot write “%s”: the folder is read-only or not yours (%s)"),
+                 path, g_strerror (saved));
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                 _("Cannot write “%s”: %s"), path, g_strerror (saved));
+}
+
+/* Resolves @path, creating its folder when asked; NULL with @error set. */
+static char *
+resolve_target (const char         *path,
+                BoOutputFileFlags   flags,
+                GError            **error)
+{
+  g_autofree char *final = resolve_name (path, TRUE);
+  int saved = errno;
+
+  if (final == NULL && saved == ENOENT)
+    {
+      g_autofree char *absolute = absolute_path (path);
+      g_autofree char *dir = g_path_get_dirname (absolute);
+      g_autofree char *parent = g_path_get_dirname (dir);
+
+      if ((flags & BO_OUTPUT_FILE_MAKE_FOLDER) == 0 || !g_file_test (parent, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("Cannot write “%s”: the folder “%s” does not exist"), path, dir);
+          return NULL;
+        }
+      if (g_mkdir (dir, 0777) != 0 && errno != EEXIST)
+        {
+          saved = errno;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
+          return NULL;
+        }
+      final = resolve_name (path, TRUE);
+      saved = errno;
+    }
+  if (final == NULL)
+    {
+      if (saved == ENOTDIR)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                     _("Cannot write “%s”: a part of its folder is a file, not a folder"), path);
+      else
+        set_errno_error (error, saved, path);
+      return NULL;
+    }
+  if (g_str_has_suffix (path, G_DIR_SEPARATOR_S) || g_file_test (final, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("Cannot write “%s”: it is a folder; give a file name"), path);
+      return NULL;
+    }
+  return g_steal_pointer (&final);
+}
+
+/**
+ * bo_output_file_check_target:
+ * @path: a file about to be written
+ *
+ * Returns: %FALSE with @error set when @path is an open shop or one of its
+ *   companion files, or cannot be a file (a folder, a missing folder)
+ */
+gboolean
+bo_output_file_check_target (const char  *path,
+                             GError     **error)
+{
+  g_autofree char *final = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  final = resolve_target (path, BO_OUTPUT_FILE_NONE, error);
+  return final != NULL && check_final (path, final, BO_OUTPUT_FILE_NONE, error);
+}
+
+/**
+ * bo_output_file_new:
+ * @path: the file to write; replaced on commit when it exists
+ *
+ * Starts writing @path: refuses a target that is an open shop or one of its
+ * companions, and creates the temporary file beside it.
+ *
+ * Returns: (transfer full): the file being written, or %NULL with @error set
+ */
+BoOutputFile *
+bo_output_file_new (const char         *path,
+                    BoOutputFileFlags   flags,
+                    GError            **error)
+{
+  g_autoptr(BoOutputFile) self = NULL;
+  g_autofree char *final = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  struct stat existing;
+  gboolean exists;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (*path == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                           _("The file name is empty"));
+      return NULL;
+    }
+  if ((final = resolve_target (path, flags, error)) == NULL ||
+      !check_final (path, final, flags, error))
+    return NULL;
+
+  exists = g_stat (final, (GStatBuf *) &existing) == 0;
+  dir = g_path_get_dirname (final);
+  base = g_path_get_basename (final);
+
+  self = g_new0 (BoOutputFile, 1);
+  self->path = g_strdup (path);
+  self->final = g_steal_pointer (&final);
+  self->temp = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.XXXXXX", dir, base);
+  /* The umask applies to the mode given here, as for any new file. */
+  fd = g_mkstemp_full (self->temp, O_RDWR | O_CLOEXEC,
+                       (flags & BO_OUTPUT_FILE_PRIVATE) != 0 ? 0600 : 0666);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_clear_pointer (&self->temp, g_free);
+      set_errno_error (error, saved, path);
+      return NULL;
+    }
+  /* A replaced file keeps who may read it; a backup is always private. */
+  if ((flags & BO_OUTPUT_FILE_PRIVATE) == 0 && exists)
+    fchmod (fd, existing.st_mode & 07777);
+  close (fd);
+  return g_steal_pointer (&self);
+}
+
+const char *
+bo_output_file_get_path (BoOutputFile *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->path;
+}
+
+/**
+ * bo_output_file_get_temp_path:
+ *
+ * Returns: the temporary file, for writers that open files by name (SQLite)
+ */
+const char *
+bo_output_file_get_temp_path (BoOutputFile *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->temp;
+}
+
+/**
+ * bo_output_file_get_stream:
+ *
+ * Returns: (transfer none): a stream writing the temporary file
+ */
+GOutputStream *
+bo_output_file_get_stream (BoOutputFile  *self,
+                           GError       **error)
+{
+  g_return_val_if_fail (self != NULL && self->temp != NULL, NULL);
+
+  if (self->stream == NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (self->temp);
+
+      self->stream = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, error);
+      if (self->stream == NULL)
+        {
+          bo_output_file_explain_error (self, error);
+          return NULL;
+        }
+    }
+  return G_OUTPUT_STREAM (self->stream);
+}
+
+/**
+ * bo_output_file_explain_error:
+ *
+ * Rewrites a failure of writing this file so that it names the file and
+ * says in plain words why (a full disk, a read-only folder).
+ */
+void
+bo_output_file_explain_error (BoOutputFile  *self,
+                              GError       **error)
+{
+  g_autoptr(GError) cause = NULL;
+
+  g_return_if_fail (self != NULL);
+
+  if (error == NULL || *error == NULL)
+    return;
+  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    {
+      cause = g_steal_pointer (error);
+      set_errno_error (error, ENOSPC, self->path);
+    }
+  else if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+           g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    {
+      cause = g_steal_pointer (error);
+      set_errno_error (error, EACCES, self->path);
+    }
+  else if ((*error)->domain == G_IO_ERROR && strstr ((*error)->message, self->path) == NULL)
+    g_prefix_error (error, _("Cannot write “%s”: "), self->path);
+}
+
+static gboolean
+sync_path (const char *path,
+           int         flags)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | flags, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = fsync (fd) == 0;
+  close (fd);
+  return ok;
+}
+
+/**
+ * bo_output_file_commit:
+ *
+ * Closes the content, syncs it to the disk and renames it over the target.
+ * On failure the temporary file is removed and the target is as it was.
+ */
+gboolean
+bo_output_file_commit (BoOutputFile  *self,
+                       GError       **error)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (self != NULL && self->temp != NULL, FALSE);
+  g_return_val_if_fail (!self->committed, FALSE);
+
+  if (self->stream != NULL &&
+      !g_output_stream_close (G_OUTPUT_STREAM (self->stream), NULL, error))
+    {
+      bo_output_file_explain_error (self, error);
+      return FALSE;
+    }
+  /* Without the sync, a crash after the rename could leave an empty file. */
+  if (!sync_path (self->temp, 0) || g_rename (self->temp, self->final) != 0)
+    {
+      set_errno_error (error, errno, self->path);
+      return FALSE;
+    }
+  self->committed = TRUE;
+  dir = g_path_get_dirname (self->final);
+  sync_path (dir, O_DIRECTORY);
+  return TRUE;
+}
+
+/**
+ * bo_output_file_free:
+ *
+ * Frees @self; without a commit, drops the temporary file.
+ */
+void
+bo_output_file_free (BoOutputFile *self)
+{
+  if (self == NULL)
+    return;
+  if (self->stream != NULL && !g_output_stream_is_closed (G_OUTPUT_STREAM (self->stream)))
+    g_output_stream_close (G_OUTPUT_STREAM (self->stream), NULL, NULL);
+  g_clear_object (&self->stream);
+  if (!self->committed && self->temp != NULL)
+    g_unlink (self->temp);
+  g_free (self->path);
+  g_free (self->final);
+  g_free (self->temp);
+  g_free (self);
+}
+
+/**
+ * bo_output_file_write:
+ * @func: writes the whole content
+ *
+ * Writes @path with @func, all or nothing.
+ */
+gboolean
+bo_output_file_write (const char             *path,
+                      BoOutputFileFlags       flags,
+                      BoOutputFileWriteFunc   func,
+                      gpointer                data,
+                      GCancellable           *cancellable,
+                      GError                **error)
+{
+  g_autoptr(BoOutputFile) self = NULL;
+  GOutputStream *stream;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if ((self = bo_output_file_new (path, flags, error)) == NULL ||
+      (stream = bo_output_file_get_stream (self, error)) == NULL)
+    return FALSE;
+  if (!func (stream, data, cancellable, error))
+    {
+      bo_output_file_explain_error (self, error);
+      return FALSE;
+    }
+  return bo_output_file_commit (self, error);
+}
+
+static gboolean
+write_bytes_cb (GOutputStream *stream,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  GBytes *bytes = data;
+  gsize size;
+  const void *content = g_bytes_get_data (bytes, &size);
+
+  return g_output_stream_write_all (stream, content, size, NULL, cancellable, error);
+}
+
+gboolean
+bo_output_file_write_bytes (const char         *path,
+                            BoOutputFileFlags   flags,
+                            const void         *data,
+                            gsize               size,
+                            GError            **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
+
+  return bo_output_file_write (path, flags, write_bytes_cb, bytes, NULL, error);
+}
