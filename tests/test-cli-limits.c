@@ -95,6 +95,9 @@ test_text_and_skus (Fixture       *f,
   g_auto(Result) colon = { 0 };
   g_auto(Result) at = { 0 };
   g_auto(Result) customer = { 0 };
+  g_auto(Result) note = { 0 };
+  g_auto(Result) number = { 0 };
+  g_auto(Result) shop_name = { 0 };
   g_auto(Result) list = { 0 };
 
   if (skip_without_cli ())
@@ -113,6 +116,16 @@ test_text_and_skus (Fixture       *f,
   assert_failed (&at, "“@”");
   RUN (f, &customer, "customer", "add", "--name", "Mr B", "--address", "Road \033]0;x\007");
   assert_failed (&customer, "The address holds a control character");
+
+  /* Notes, order numbers and settings too; a message repeating a bad value
+   * shows the escape instead of sending it to the terminal. */
+  RUN (f, &note, "product", "adjust", "A", "--by", "1", "--note", "\033[2J");
+  assert_failed (&note, "The note holds a control character");
+  RUN (f, &number, "order", "add", "--customer", "Ms A", "--number", "1\0332", "--line", "A:1");
+  assert_failed (&number, "The order number holds a control character");
+  RUN (f, &shop_name, "settings", "set", "shop-name", "Shop\033[31m");
+  assert_failed (&shop_name, "“Shop\\x1B[31m”");
+  g_assert_null (strchr (shop_name.err, '\033'));
 
   /* The address keeps its line break, and the table shows it on one line. */
   RUN (f, &list, "customer", "list");

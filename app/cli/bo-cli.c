@@ -133,14 +133,34 @@ static const BoCliCommand commands[] = {
 
 /* ---- messages ------------------------------------------------------------ */
 
-/* Messages go out as exactly one line, whatever the text inside says. */
+/* Messages go out as exactly one line, whatever the text inside says; a
+ * value repeated in a message cannot drive the terminal (an escape shows
+ * as \x1B), and bytes that are not UTF-8 show as \xFF. */
 static void
 print_error_line (const char *message)
 {
-  g_autofree char *line = g_strdup (message);
+  g_autoptr(GString) line = g_string_new (NULL);
+  const char *p = message;
 
-  g_strdelimit (line, "\r\n", ' ');
-  g_printerr ("backorders-cli: %s\n", line);
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (line, "\\x%02X", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c == '\r' || c == '\n' || c == '\t')
+        g_string_append_c (line, ' ');
+      else if (g_unichar_iscntrl (c))
+        g_string_append_printf (line, c < 0x100 ? "\\x%02X" : "\\u%04X", c);
+      else
+        g_string_append_len (line, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  g_printerr ("backorders-cli: %s\n", line->str);
 }
 
 static const char *

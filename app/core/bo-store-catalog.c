@@ -330,6 +330,8 @@ bo_store_adjust_stock (BoStore             *self,
                    delta);
       return FALSE;
     }
+  if (!bo_check_text (note, _("The note"), FALSE, 500, BO_TEXT_LINE, error))
+    return FALSE;
   if (!_bo_store_begin (self, error))
     return FALSE;
   product = bo_store_get_product (self, product_id, error);

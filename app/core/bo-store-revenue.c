@@ -171,6 +171,8 @@ bo_store_add_goodwill (BoStore     *self,
                    _("The note must be at most %d characters of text"), BO_MAX_GOODWILL_NOTE);
       return FALSE;
     }
+  if (!bo_check_text (note, _("The note"), FALSE, BO_MAX_GOODWILL_NOTE, BO_TEXT_MULTILINE, error))
+    return FALSE;
 
   if (!_bo_store_begin (self, error))
     return FALSE;

@@ -1025,7 +1025,8 @@ validate_setting (const char  *key,
     }
   else if (g_str_equal (key, "shop-name"))
     {
-      if (strlen (value) > 200 || !g_utf8_validate (value, -1, NULL))
+      if (strlen (value) > 200 || !g_utf8_validate (value, -1, NULL) ||
+          bo_text_find_control (value, BO_TEXT_LINE) != 0)
         goto invalid;
     }
   else
