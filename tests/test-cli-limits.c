@@ -59,6 +59,7 @@ test_maximums (Fixture       *f,
   g_auto(Result) price = { 0 };
   g_auto(Result) stock = { 0 };
   g_auto(Result) by = { 0 };
+  g_auto(Result) receive = { 0 };
   g_autoptr(JsonNode) orders = NULL;
 
   if (skip_without_cli ())
@@ -77,6 +78,14 @@ test_maximums (Fixture       *f,
   assert_usage (&stock, "from 0 to 1,000,000,000");
   RUN (f, &by, "product", "adjust", "A", "--by", "-1000000001");
   assert_usage (&by, "from -1,000,000,000 to 1,000,000,000");
+
+  /* Stock that arrives cannot pass the limit either. */
+  RUN_OK (f, "product", "add", "--sku", "FULL", "--name", "Full", "--stock", "999999999");
+  RUN_OK (f, "supplier", "add", "--name", "Acme");
+  RUN_OK (f, "po", "add", "--supplier", "Acme", "--eta", "2099-01-01", "--line", "FULL:5");
+  RUN (f, &receive, "po", "receive", "PO-0001");
+  assert_failed (&receive, "more than 1,000,000,000 units");
+  RUN_OK (f, "check");
 
   /* The largest line is accepted, and its value is right. */
   RUN_OK (f, "order", "add", "--customer", "Ms A", "--line", "A:1000000000@9999999.99");
