@@ -49,12 +49,6 @@ bo_money_mul (gint64  a,
   return !__builtin_mul_overflow (a, b, product);
 }
 
-/**
- * bo_money_format_plain:
- *
- * Returns: (transfer full): @minor as "12,345.67", grouped by thousands,
- *   for messages about limits (no currency, no locale)
- */
 /* Numbers in messages follow the message's language (1,000 / 1.000 /
  * 1 000), whatever the locale's own formats, which may not be installed. */
 static void
@@ -73,6 +67,12 @@ append_grouped (GString *out,
     }
 }
 
+/**
+ * bo_money_format_plain:
+ *
+ * Returns: (transfer full): @minor as "12,345.67", grouped by thousands,
+ *   for messages about limits (no currency; separators of the message's language)
+ */
 char *
 bo_money_format_plain (gint64 minor)
 {
