@@ -11,10 +11,9 @@
 
 #include <glib/gi18n.h>
 
-#include <backorders/bo-money.h>
-
 #include "bo-format.h"
 #include "bo-po-dialog-private.h"
+#include <backorders/bo-money.h>
 
 #define N_SUGGESTIONS 8
 
