@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <backorders/bo-store.h>
+#include <sqlite3.h>
 
 #include "bo-cli-test.h"
 
@@ -98,6 +99,31 @@ test_product_update (Fixture       *f,
   RUN (f, &unknown, "product", "update", "CUP", "--name", "Cup");
   assert_failed (&unknown, "CUP");
   g_assert_cmpstr (event_kinds (f), ==, after);
+}
+
+/* A SKU saved before SKUs lost spaces stays usable: its product can be
+ * changed, and renamed; a new SKU follows the rule. */
+static void
+test_product_with_old_sku (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(JsonNode) updated = NULL;
+  g_auto(Result) rename = { 0 };
+  sqlite3 *db = NULL;
+
+  if (skip_without_cli ())
+    return;
+  shop (f);
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE products SET sku = 'OLD MUG' WHERE sku = 'MUG'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  updated = RUN_JSON (f, "product", "update", "OLD MUG", "--price", "11");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (updated), "price_minor"),
+                   ==, 1100);
+  RUN (f, &rename, "product", "add", "--sku", "NEW MUG", "--name", "New");
+  assert_failed (&rename, "holds a space");
 }
 
 static void
@@ -210,6 +236,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/cli-edit/product-update", test_product_update);
+  ADD ("/cli-edit/product-with-old-sku", test_product_with_old_sku);
   ADD ("/cli-edit/supplier-update-and-unlink", test_supplier_update_and_unlink);
   ADD ("/cli-edit/customer-update", test_customer_update);
   ADD ("/cli-edit/help-lists-them", test_help_lists_them);
