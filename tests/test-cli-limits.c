@@ -39,9 +39,10 @@ test_totals_overflow (Fixture       *f,
   RUN (f, &backlog, "report", "backlog");
   RUN (f, &revenue, "report", "revenue", "--by", "month");
   RUN (f, &customers, "export", "customers", "-o", csv);
-  assert_failed (&backlog, "larger than 92,233,720,368,547,758.07");
-  assert_failed (&revenue, "larger than 92,233,720,368,547,758.07");
-  assert_failed (&customers, "larger than 92,233,720,368,547,758.07");
+  assert_failed (&backlog, "The backlog value is larger than 92,233,720,368,547,758.07");
+  assert_failed (&revenue, "is larger than 92,233,720,368,547,758.07");
+  assert_failed (&customers, "The value of a customer’s backorders is larger than "
+                             "92,233,720,368,547,758.07");
   g_assert_null (strstr (backlog.err, "integer overflow"));
   g_assert_null (strstr (revenue.err, "integer overflow"));
   g_assert_null (strstr (customers.err, "integer overflow"));
@@ -58,6 +59,7 @@ test_maximums (Fixture       *f,
   g_auto(Result) price = { 0 };
   g_auto(Result) stock = { 0 };
   g_auto(Result) by = { 0 };
+  g_auto(Result) receive = { 0 };
   g_autoptr(JsonNode) orders = NULL;
 
   if (skip_without_cli ())
@@ -77,6 +79,14 @@ test_maximums (Fixture       *f,
   RUN (f, &by, "product", "adjust", "A", "--by", "-1000000001");
   assert_usage (&by, "from -1,000,000,000 to 1,000,000,000");
 
+  /* Stock that arrives cannot pass the limit either. */
+  RUN_OK (f, "product", "add", "--sku", "FULL", "--name", "Full", "--stock", "999999999");
+  RUN_OK (f, "supplier", "add", "--name", "Acme");
+  RUN_OK (f, "po", "add", "--supplier", "Acme", "--eta", "2099-01-01", "--line", "FULL:5");
+  RUN (f, &receive, "po", "receive", "PO-0001");
+  assert_failed (&receive, "more than 1,000,000,000 units");
+  RUN_OK (f, "check");
+
   /* The largest line is accepted, and its value is right. */
   RUN_OK (f, "order", "add", "--customer", "Ms A", "--line", "A:1000000000@9999999.99");
   orders = RUN_JSON (f, "order", "list");
@@ -94,6 +104,9 @@ test_text_and_skus (Fixture       *f,
   g_auto(Result) colon = { 0 };
   g_auto(Result) at = { 0 };
   g_auto(Result) customer = { 0 };
+  g_auto(Result) note = { 0 };
+  g_auto(Result) number = { 0 };
+  g_auto(Result) shop_name = { 0 };
   g_auto(Result) list = { 0 };
 
   if (skip_without_cli ())
@@ -113,11 +126,53 @@ test_text_and_skus (Fixture       *f,
   RUN (f, &customer, "customer", "add", "--name", "Mr B", "--address", "Road \033]0;x\007");
   assert_failed (&customer, "The address holds a control character");
 
+  /* Notes, order numbers and settings too; a message repeating a bad value
+   * shows the escape instead of sending it to the terminal. */
+  RUN (f, &note, "product", "adjust", "A", "--by", "1", "--note", "\033[2J");
+  assert_failed (&note, "The note holds a control character");
+  RUN (f, &number, "order", "add", "--customer", "Ms A", "--number", "1\0332", "--line", "A:1");
+  assert_failed (&number, "The order number holds a control character");
+  RUN (f, &shop_name, "settings", "set", "shop-name", "Shop\033[31m");
+  assert_failed (&shop_name, "“Shop\\x1B[31m”");
+  g_assert_null (strchr (shop_name.err, '\033'));
+
   /* The address keeps its line break, and the table shows it on one line. */
   RUN (f, &list, "customer", "list");
   g_assert_cmpint (list.status, ==, 0);
   g_assert_nonnull (strstr (list.out, "Main St 1, Berlin"));
   g_assert_cmpuint (count_lines (list.out), ==, 2);
+}
+
+/* An import shows every value beyond the limits by row and column, before
+ * anything is written. */
+static void
+test_import_limits (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *csv = NULL;
+  g_auto(Result) import = { 0 };
+  g_autoptr(JsonNode) products = NULL;
+
+  if (skip_without_cli ())
+    return;
+  one_product_shop (f);
+  csv = g_build_filename (f->dir, "products.csv", NULL);
+  g_assert_true (g_file_set_contents (csv,
+                                      "sku,name,price,stock\n"
+                                      "A1,Anvil,99999999.99,5\n"
+                                      "B 2,Bolt,1.00,2\n"
+                                      "C3,Cog\033[31m,1.00,3\n"
+                                      "D@4,Dog,1.00,3\n", -1, NULL));
+  RUN (f, &import, "import", "csv", "--kind", "products", csv);
+  assert_failed (&import, "4 problems in the file block the import");
+  g_assert_nonnull (strstr (import.out, "Row 2, column “price”: “99999999.99” is more than the "
+                                        "largest amount, 9,999,999.99"));
+  g_assert_nonnull (strstr (import.out, "Row 3, column “sku”: the SKU “B 2” holds a space"));
+  g_assert_nonnull (strstr (import.out, "Row 4, column “name”: the value holds a control "
+                                        "character (U+001B)"));
+  g_assert_nonnull (strstr (import.out, "Row 5, column “sku”: the SKU “D@4” holds “@”"));
+  products = RUN_JSON (f, "product", "list");
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (products)), ==, 1);
 }
 
 /* Range messages state the real range. */
@@ -152,6 +207,7 @@ main (int   argc,
   ADD ("/cli-limits/totals-overflow", test_totals_overflow);
   ADD ("/cli-limits/maximums", test_maximums);
   ADD ("/cli-limits/text-and-skus", test_text_and_skus);
+  ADD ("/cli-limits/import-limits", test_import_limits);
   ADD ("/cli-limits/ranges", test_ranges);
 
 #undef ADD

@@ -160,6 +160,36 @@ test_preview_problems_import_twice (void)
   bo_gui_test_remove_dir (dir);
 }
 
+/* A file whose every record is skipped is not "all there already". */
+static void
+test_preview_all_skipped (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(BoStore) store = bo_gui_test_open_store (&dir, FALSE);
+  BoWindow *window = bo_window_new (NULL, store);
+  g_autoptr(GFile) orders = write_file (dir, "orders.csv",
+                                        "Order,Customer,SKU,Quantity\n"
+                                        "1001,Ann,NOPE,1\n"
+                                        "1002,Bob,NADA,2\n");
+  BoImportDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  bo_gui_test_iterate (50);
+  dialog = open_dialog (window);
+  plan_file (dialog, orders);
+  g_assert_cmpstr (row_subtitle (GTK_WIDGET (dialog), "Orders"), ==,
+                   "0 to create, 0 to update, 0 unchanged, 2 skipped");
+  g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (dialog),
+                                            "Nothing can be imported: all 2 records are skipped"));
+  g_assert_null (bo_gui_test_find_label (GTK_WIDGET (dialog), "Nothing to change"));
+  g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (dialog), "Row 2, column “SKU”: "));
+  g_assert_false (import_enabled (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  bo_gui_test_remove_dir (dir);
+}
+
 static void
 test_cancel_planning (void)
 {
@@ -399,6 +429,7 @@ main (int   argc,
 
   g_test_add_func ("/import-dialog/preview-problems-import-twice",
                    test_preview_problems_import_twice);
+  g_test_add_func ("/import-dialog/preview-all-skipped", test_preview_all_skipped);
   g_test_add_func ("/import-dialog/cancel-planning", test_cancel_planning);
   g_test_add_func ("/import-dialog/mapping-unknown-header", test_mapping_unknown_header);
   g_test_add_func ("/import-dialog/backup-restore-export", test_backup_restore_export);

@@ -15,9 +15,9 @@
 
 /* ---- products ------------------------------------------------------------ */
 
-static void
-product_columns (BoCliTable *table,
-                 gboolean    full)
+void
+_bo_cli_product_columns (BoCliTable *table,
+                         gboolean    full)
 {
   _bo_cli_table_column (table, "sku", _("SKU"), FALSE);
   _bo_cli_table_column (table, "name", _("Name"), FALSE);
@@ -37,10 +37,10 @@ product_columns (BoCliTable *table,
   _bo_cli_table_column (table, "discontinued", _("Discontinued"), FALSE);
 }
 
-static void
-product_row (BoCliTable      *table,
-             const BoProduct *product,
-             gboolean         full)
+void
+_bo_cli_product_row (BoCliTable      *table,
+                     const BoProduct *product,
+                     gboolean         full)
 {
   _bo_cli_table_row (table);
   _bo_cli_table_text (table, product->sku);
@@ -139,8 +139,8 @@ _bo_cli_product_add (BoCli *cli,
     }
 
   table = _bo_cli_table_new (cli);
-  product_columns (table, TRUE);
-  product_row (table, product, TRUE);
+  _bo_cli_product_columns (table, TRUE);
+  _bo_cli_product_row (table, product, TRUE);
   _bo_cli_table_print_record (table);
   return BO_CLI_EXIT_OK;
 }
@@ -175,9 +175,9 @@ _bo_cli_product_list (BoCli *cli,
     }
 
   table = _bo_cli_table_new (cli);
-  product_columns (table, FALSE);
+  _bo_cli_product_columns (table, FALSE);
   for (guint i = 0; i < products->len; i++)
-    product_row (table, g_ptr_array_index (products, i), FALSE);
+    _bo_cli_product_row (table, g_ptr_array_index (products, i), FALSE);
   _bo_cli_table_print (table);
   return BO_CLI_EXIT_OK;
 }
@@ -222,8 +222,8 @@ _bo_cli_product_show (BoCli *cli,
     return _bo_cli_fail (cli, error);
 
   record = _bo_cli_table_new (cli);
-  product_columns (record, TRUE);
-  product_row (record, product, TRUE);
+  _bo_cli_product_columns (record, TRUE);
+  _bo_cli_product_row (record, product, TRUE);
 
   suppliers = _bo_cli_table_new (cli);
   _bo_cli_table_column (suppliers, "supplier", _("Supplier"), FALSE);
@@ -369,17 +369,17 @@ _bo_cli_product_adjust (BoCli *cli,
 
 /* ---- suppliers ----------------------------------------------------------- */
 
-static void
-supplier_columns (BoCliTable *table)
+void
+_bo_cli_supplier_columns (BoCliTable *table)
 {
   _bo_cli_table_column (table, "name", _("Name"), FALSE);
   _bo_cli_table_column (table, "email", _("Email"), FALSE);
   _bo_cli_table_column (table, "lead_days", _("Lead days"), TRUE);
 }
 
-static void
-supplier_row (BoCliTable       *table,
-              const BoSupplier *supplier)
+void
+_bo_cli_supplier_row (BoCliTable       *table,
+                      const BoSupplier *supplier)
 {
   _bo_cli_table_row (table);
   _bo_cli_table_text (table, supplier->name);
@@ -433,8 +433,8 @@ _bo_cli_supplier_add (BoCli *cli,
       return BO_CLI_EXIT_OK;
     }
   table = _bo_cli_table_new (cli);
-  supplier_columns (table);
-  supplier_row (table, supplier);
+  _bo_cli_supplier_columns (table);
+  _bo_cli_supplier_row (table, supplier);
   _bo_cli_table_print_record (table);
   return BO_CLI_EXIT_OK;
 }
@@ -462,9 +462,9 @@ _bo_cli_supplier_list (BoCli *cli,
     }
 
   table = _bo_cli_table_new (cli);
-  supplier_columns (table);
+  _bo_cli_supplier_columns (table);
   for (guint i = 0; i < suppliers->len; i++)
-    supplier_row (table, g_ptr_array_index (suppliers, i));
+    _bo_cli_supplier_row (table, g_ptr_array_index (suppliers, i));
   _bo_cli_table_print (table);
   return BO_CLI_EXIT_OK;
 }
@@ -560,8 +560,8 @@ _bo_cli_supplier_link (BoCli *cli,
 
 /* ---- customers ----------------------------------------------------------- */
 
-static void
-customer_columns (BoCliTable *table)
+void
+_bo_cli_customer_columns (BoCliTable *table)
 {
   _bo_cli_table_column (table, "name", _("Name"), FALSE);
   _bo_cli_table_column (table, "email", _("Email"), FALSE);
@@ -570,9 +570,9 @@ customer_columns (BoCliTable *table)
   _bo_cli_table_column (table, "address", _("Address"), FALSE);
 }
 
-static void
-customer_row (BoCliTable       *table,
-              const BoCustomer *customer)
+void
+_bo_cli_customer_row (BoCliTable       *table,
+                      const BoCustomer *customer)
 {
   _bo_cli_table_row (table);
   _bo_cli_table_text (table, customer->name);
@@ -635,8 +635,8 @@ _bo_cli_customer_add (BoCli *cli,
       return BO_CLI_EXIT_OK;
     }
   table = _bo_cli_table_new (cli);
-  customer_columns (table);
-  customer_row (table, customer);
+  _bo_cli_customer_columns (table);
+  _bo_cli_customer_row (table, customer);
   _bo_cli_table_print_record (table);
   return BO_CLI_EXIT_OK;
 }
@@ -670,9 +670,9 @@ _bo_cli_customer_list (BoCli *cli,
     }
 
   table = _bo_cli_table_new (cli);
-  customer_columns (table);
+  _bo_cli_customer_columns (table);
   for (guint i = 0; i < customers->len; i++)
-    customer_row (table, g_ptr_array_index (customers, i));
+    _bo_cli_customer_row (table, g_ptr_array_index (customers, i));
   _bo_cli_table_print (table);
   return BO_CLI_EXIT_OK;
 }

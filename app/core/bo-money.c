@@ -49,27 +49,30 @@ bo_money_mul (gint64  a,
   return !__builtin_mul_overflow (a, b, product);
 }
 
-/**
- * bo_money_format_plain:
- *
- * Returns: (transfer full): @minor as "12,345.67", grouped by thousands,
- *   for messages about limits (no currency, no locale)
- */
+/* Numbers in messages follow the message's language (1,000 / 1.000 /
+ * 1 000), whatever the locale's own formats, which may not be installed. */
 static void
 append_grouped (GString *out,
                 guint64  value)
 {
   g_autofree char *digits = g_strdup_printf ("%" PRIu64, value);
+  const char *separator = C_("thousands separator", ",");
   gsize n = strlen (digits);
 
   for (gsize i = 0; i < n; i++)
     {
       if (i > 0 && (n - i) % 3 == 0)
-        g_string_append_c (out, ',');
+        g_string_append (out, separator);
       g_string_append_c (out, digits[i]);
     }
 }
 
+/**
+ * bo_money_format_plain:
+ *
+ * Returns: (transfer full): @minor as "12,345.67", grouped by thousands,
+ *   for messages about limits (no currency; separators of the message's language)
+ */
 char *
 bo_money_format_plain (gint64 minor)
 {
@@ -77,7 +80,7 @@ bo_money_format_plain (gint64 minor)
   GString *out = g_string_new (minor < 0 ? "-" : "");
 
   append_grouped (out, magnitude / 100);
-  g_string_append_printf (out, ".%02u", (guint) (magnitude % 100));
+  g_string_append_printf (out, "%s%02u", C_("decimal point", "."), (guint) (magnitude % 100));
   return g_string_free (out, FALSE);
 }
 
@@ -108,10 +111,27 @@ bo_money_set_overflow (GError     **error,
 {
   g_autofree char *limit = bo_money_format_plain (G_MAXINT64);
 
-  g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+  g_set_error (error, BO_ERROR, BO_ERROR_OVERFLOW,
                _("%s is larger than %s and cannot be computed; some orders must have "
                  "quantities or prices far too large"),
                what, limit);
+}
+
+/**
+ * bo_money_name_overflow:
+ * @what: the total being computed, such as "The backlog value"
+ *
+ * Gives an overflow reported by the database (which cannot know which
+ * total it was computing) the name of the total.
+ */
+void
+bo_money_name_overflow (GError     **error,
+                        const char  *what)
+{
+  if (error == NULL || !g_error_matches (*error, BO_ERROR, BO_ERROR_OVERFLOW))
+    return;
+  g_clear_error (error);
+  bo_money_set_overflow (error, what);
 }
 
 /**

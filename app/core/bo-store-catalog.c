@@ -15,11 +15,16 @@
 
 /* ---- validation ---------------------------------------------------------- */
 
+/* @new_sku: whether the SKU is being given now; a SKU saved before the rule
+ * against spaces, ':' and '@' stays usable, so that its product can still
+ * be edited (renaming it is what the rule asks). */
 static gboolean
 validate_product (const BoProduct  *p,
+                  gboolean          new_sku,
                   GError          **error)
 {
-  if (!bo_check_sku (p->sku, error) ||
+  if ((new_sku ? !bo_check_sku (p->sku, error)
+               : !bo_check_text (p->sku, _("The SKU"), TRUE, 100, BO_TEXT_LINE, error)) ||
       !bo_check_text (p->name, _("The product name"), TRUE, 500, BO_TEXT_LINE, error) ||
       !bo_check_text (p->location, _("The bin location"), FALSE, 100, BO_TEXT_LINE, error) ||
       !bo_check_amount (p->price, _("The price"), error) ||
@@ -117,11 +122,10 @@ bo_store_save_product (BoStore    *self,
   g_return_val_if_fail (BO_IS_STORE (self), FALSE);
   g_return_val_if_fail (product != NULL, FALSE);
 
-  if (!validate_product (product, error))
-    return FALSE;
-
   creating = product->id == 0;
   existing = bo_store_find_product (self, product->sku, NULL);
+  if (!validate_product (product, existing == NULL || existing->id != product->id, error))
+    return FALSE;
   if (existing != NULL && existing->id != product->id)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_CONFLICT,
@@ -330,6 +334,8 @@ bo_store_adjust_stock (BoStore             *self,
                    delta);
       return FALSE;
     }
+  if (!bo_check_text (note, _("The note"), FALSE, 500, BO_TEXT_LINE, error))
+    return FALSE;
   if (!_bo_store_begin (self, error))
     return FALSE;
   product = bo_store_get_product (self, product_id, error);

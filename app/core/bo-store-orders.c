@@ -130,6 +130,11 @@ validate_draft (BoStore            *self,
                    _("The order number must be 1 to 50 characters"));
       return FALSE;
     }
+  if ((draft->number != NULL &&
+       !bo_check_text (draft->number, _("The order number"), TRUE, 50, BO_TEXT_LINE, error)) ||
+      !bo_check_text (draft->notes, _("The order’s notes"), FALSE, 10000, BO_TEXT_MULTILINE,
+                      error))
+    return FALSE;
   if (draft->priority < -1 || draft->priority > 9)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,

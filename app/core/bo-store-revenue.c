@@ -171,6 +171,8 @@ bo_store_add_goodwill (BoStore     *self,
                    _("The note must be at most %d characters of text"), BO_MAX_GOODWILL_NOTE);
       return FALSE;
     }
+  if (!bo_check_text (note, _("The note"), FALSE, BO_MAX_GOODWILL_NOTE, BO_TEXT_MULTILINE, error))
+    return FALSE;
 
   if (!_bo_store_begin (self, error))
     return FALSE;
@@ -383,7 +385,10 @@ bo_store_revenue_history (BoStore   *self,
           !sum_pair (self, refunds_sql, FALSE, first, last, &p.refunds, &p.cancelled, error) ||
           !sum_pair (self, goodwill_sql, FALSE, first, last, &p.goodwill, &p.goodwill_count,
                      error))
-        return NULL;
+        {
+          bo_money_name_overflow (error, _("The revenue of a period"));
+          return NULL;
+        }
       g_array_append_val (points, p);
     }
   return g_steal_pointer (&points);

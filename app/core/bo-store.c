@@ -1025,7 +1025,8 @@ validate_setting (const char  *key,
     }
   else if (g_str_equal (key, "shop-name"))
     {
-      if (strlen (value) > 200 || !g_utf8_validate (value, -1, NULL))
+      if (strlen (value) > 200 || !g_utf8_validate (value, -1, NULL) ||
+          bo_text_find_control (value, BO_TEXT_LINE) != 0)
         goto invalid;
     }
   else
@@ -1229,6 +1230,26 @@ _bo_store_move_stock (BoStore     *self,
 
   if (delta == 0)
     return TRUE;
+  /* Every way stock arrives (receipts, adjustments, returns) keeps it
+   * within the limit that keeps stock values inside 64 bits. */
+  if (delta > 0)
+    {
+      gint64 on_hand = 0;
+
+      if (!_bo_store_query_int (self, "SELECT on_hand FROM products WHERE id = ?", product_id,
+                                &on_hand, error))
+        return FALSE;
+      if (delta > BO_QUANTITY_MAX - on_hand)
+        {
+          g_autofree char *limit = bo_quantity_format_plain (BO_QUANTITY_MAX);
+
+          g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                       _("This would bring the stock of a product to more than %s units, "
+                         "the most Backorders keeps (%" PRId64 " on hand, %" PRId64 " more)"),
+                       limit, on_hand, delta);
+          return FALSE;
+        }
+    }
   stmt = _bo_store_prepare (self, "UPDATE products SET on_hand = on_hand + ?2 WHERE id = ?1",
                             error);
   if (stmt == NULL)

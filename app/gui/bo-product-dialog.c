@@ -56,15 +56,16 @@ check_sku (BoProductDialog *self,
 
   if ((reason = bo_form_check_text (sku, TRUE, 100, _("required"))) != NULL)
     return reason;
-  /* The same rule as the store's, so that `--line SKU:QTY@PRICE` can name it. */
-  forbidden = bo_sku_find_forbidden (sku);
+  other = bo_store_find_product (self->store, sku, NULL);
+  if (other != NULL && other->id != self->product_id)
+    return g_strdup_printf (_("already used by “%s”"), other->name);
+  /* The same rule as the store's, so that `--line SKU:QTY@PRICE` can name
+   * it; like the store, a product keeps a SKU it had before the rule. */
+  forbidden = other == NULL ? bo_sku_find_forbidden (sku) : 0;
   if (forbidden != 0 && g_unichar_isspace (forbidden))
     return g_strdup (_("cannot hold spaces"));
   if (forbidden != 0)
     return g_strdup_printf (_("cannot hold “%c”"), (int) forbidden);
-  other = bo_store_find_product (self->store, sku, NULL);
-  if (other != NULL && other->id != self->product_id)
-    return g_strdup_printf (_("already used by “%s”"), other->name);
   return NULL;
 }
 

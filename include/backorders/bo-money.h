@@ -36,6 +36,8 @@ gboolean  bo_money_add_checked      (gint64       *total,
                                      GError      **error);
 void      bo_money_set_overflow     (GError      **error,
                                      const char   *what);
+void      bo_money_name_overflow    (GError      **error,
+                                     const char   *what);
 char     *bo_money_format_plain     (gint64        minor);
 char     *bo_quantity_format_plain  (gint64        value);
 
