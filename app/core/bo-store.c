@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
+#include <sys/statvfs.h>
 
 #include "backorders/bo-output-file.h"
 #include "bo-store-private.h"
@@ -102,6 +103,15 @@ bo_store_init (BoStore *self)
 
 /* ---- errors and statements ----------------------------------------------- */
 
+static gboolean
+disk_is_full (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statvfs fs;
+
+  return statvfs (dir, &fs) == 0 && fs.f_bavail == 0;
+}
+
 gboolean
 _bo_store_set_read_only_error (BoStore  *self,
                                GError  **error)
@@ -119,8 +129,9 @@ _bo_store_set_error (BoStore  *self,
 {
   const char *message = sqlite3_errmsg (self->db);
 
-  /* A full disk shows up as an I/O error on some writes (the journal). */
-  if ((rc & 0xff) == SQLITE_IOERR && sqlite3_system_errno (self->db) == ENOSPC)
+  /* A full disk shows up as an I/O error on some writes (the WAL index,
+   * a sync) rather than as SQLITE_FULL. */
+  if ((rc & 0xff) == SQLITE_IOERR && disk_is_full (self->path))
     rc = SQLITE_FULL;
   switch (rc & 0xff)
     {
@@ -918,6 +929,10 @@ _bo_store_backup_to (BoStore            *self,
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
                      _("Cannot write the copy “%s”: the disk is full; nothing was written"),
                      destination);
+      else if (system_errno == EFBIG)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                     _("Cannot write the copy “%s”: it would be larger than the largest file "
+                       "size allowed here; nothing was written"), destination);
       else
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the copy “%s”: %s"),
                      destination, target != NULL ? sqlite3_errmsg (target) : sqlite3_errstr (rc));
