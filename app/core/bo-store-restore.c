@@ -240,10 +240,18 @@ check_schema (sqlite3     *db,
             g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
                          _("“%s” is not a whole Backorders shop: the table “%s” is missing"),
                          source, name);
+          else if (g_str_equal (type, "index"))
+            g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                         _("“%s” is not a whole Backorders shop: the index “%s” is missing"),
+                         source, name);
+          else if (g_str_equal (type, "trigger"))
+            g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                         _("“%s” is not a whole Backorders shop: the trigger “%s” is missing"),
+                         source, name);
           else
             g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                         _("“%s” is not a whole Backorders shop: the %s “%s” is missing"),
-                         source, type, name);
+                         _("“%s” is not a whole Backorders shop: the view “%s” is missing"),
+                         source, name);
           break;
         }
       if (!g_str_equal (type, "table"))

@@ -641,7 +641,9 @@ can_write (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
 
-  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+  /* The effective ids decide what this process may write. */
+  return faccessat (AT_FDCWD, path, W_OK, AT_EACCESS) == 0 &&
+         faccessat (AT_FDCWD, dir, W_OK, AT_EACCESS) == 0;
 }
 
 /* Opens a shop that cannot be written. In WAL mode SQLite needs the -shm
