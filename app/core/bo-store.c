@@ -722,6 +722,14 @@ _bo_store_open_full (const char        *path,
     rc = open_read_only (self);
   else
     rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK && self->read_only)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_DATABASE,
+                   _("The shop “%s” is read-only and cannot be read as it is: its last changes "
+                     "are still in “%s-wal”, which only a program allowed to write there can "
+                     "apply"), path, path);
+      return NULL;
+    }
   if (rc != SQLITE_OK)
     {
       _bo_store_set_error (self, rc, error);
