@@ -271,7 +271,7 @@ test_import_real_files (Fixture       *f,
     return;
   if (apparel == NULL || gopoma == NULL)
     {
-      g_test_skip ("../shared/data is not there (set BO_SHARED_DATA)");
+      bo_test_skip_missing ("../shared/data is not there (set BO_SHARED_DATA)");
       return;
     }
   RUN_OK (f, "init");

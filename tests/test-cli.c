@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bo-cli-test.h"
+#include "bo-test-skip.h"
 
 /* The observable state of the shop, to prove a refused command wrote nothing. */
 static char *
@@ -389,7 +390,7 @@ test_locked (Fixture       *f,
     return;
   if (sqlite3 == NULL)
     {
-      g_test_skip ("the sqlite3 program is not installed");
+      bo_test_skip_missing ("the sqlite3 program (package sqlite3) is not installed");
       return;
     }
 

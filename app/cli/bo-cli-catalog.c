@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "bo-cli-private.h"
+#include <backorders/bo-money.h>
 
 #define N_RECENT_MOVEMENTS 20
 
@@ -102,14 +103,14 @@ _bo_cli_product_add (BoCli *cli,
     return status;
 
   if ((stock != NULL
-       && !_bo_cli_parse_integer (stock, "--stock", 0, G_MAXINT64, &product->on_hand, &error))
+       && !_bo_cli_parse_integer (stock, "--stock", 0, BO_QUANTITY_MAX, &product->on_hand, &error))
       || (price != NULL && !_bo_cli_parse_money (price, "--price", &product->price, &error))
       || (cost != NULL && !_bo_cli_parse_money (cost, "--cost", &product->cost, &error))
       || (reorder_point != NULL
-          && !_bo_cli_parse_integer (reorder_point, "--reorder-point", 0, G_MAXINT64,
+          && !_bo_cli_parse_integer (reorder_point, "--reorder-point", 0, BO_QUANTITY_MAX,
                                      &product->reorder_point, &error))
       || (reorder_qty != NULL
-          && !_bo_cli_parse_integer (reorder_qty, "--reorder-qty", 0, G_MAXINT64,
+          && !_bo_cli_parse_integer (reorder_qty, "--reorder-qty", 0, BO_QUANTITY_MAX,
                                      &product->reorder_qty, &error)))
     return _bo_cli_usage_error (cli, error);
 
@@ -316,7 +317,7 @@ _bo_cli_product_adjust (BoCli *cli,
   if (!_bo_cli_parse (cli, entries, 1, 1, &argv, &status)
       || !_bo_cli_require (cli, by, "--by", &status))
     return status;
-  if (!_bo_cli_parse_integer (by, "--by", -G_MAXINT64, G_MAXINT64, &delta, &error))
+  if (!_bo_cli_parse_integer (by, "--by", -BO_QUANTITY_MAX, BO_QUANTITY_MAX, &delta, &error))
     return _bo_cli_usage_error (cli, error);
   if (delta == 0)
     return _bo_cli_usage (cli, _("invalid value “%s” for --by: expected a whole number other "
@@ -412,7 +413,7 @@ _bo_cli_supplier_add (BoCli *cli,
     return status;
   if (lead_days != NULL)
     {
-      if (!_bo_cli_parse_integer (lead_days, "--lead-days", 0, G_MAXINT, &days, &error))
+      if (!_bo_cli_parse_integer (lead_days, "--lead-days", 0, 365, &days, &error))
         return _bo_cli_usage_error (cli, error);
       supplier->lead_days = (gint) days;
     }
@@ -510,12 +511,12 @@ _bo_cli_supplier_link (BoCli *cli,
     return _bo_cli_usage_error (cli, error);
   if (lead_days != NULL)
     {
-      if (!_bo_cli_parse_integer (lead_days, "--lead-days", 0, G_MAXINT, &value, &error))
+      if (!_bo_cli_parse_integer (lead_days, "--lead-days", 0, 365, &value, &error))
         return _bo_cli_usage_error (cli, error);
       link->lead_days = (gint) value;
     }
   if (min_qty != NULL
-      && !_bo_cli_parse_integer (min_qty, "--min-qty", 1, G_MAXINT64, &link->min_order_qty,
+      && !_bo_cli_parse_integer (min_qty, "--min-qty", 1, BO_QUANTITY_MAX, &link->min_order_qty,
                                  &error))
     return _bo_cli_usage_error (cli, error);
   g_free (link->supplier_sku);
@@ -611,7 +612,7 @@ _bo_cli_customer_add (BoCli *cli,
     return status;
   if (tier != NULL)
     {
-      if (!_bo_cli_parse_integer (tier, "--tier", 0, G_MAXINT, &value, &error))
+      if (!_bo_cli_parse_integer (tier, "--tier", 0, 9, &value, &error))
         return _bo_cli_usage_error (cli, error);
       customer->tier = (gint) value;
     }

@@ -233,6 +233,43 @@ add_global_entries (BoCli          *cli,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
+/* GOption refuses a string option that is not UTF-8 with "Invalid byte
+ * sequence in conversion input", naming nothing; find the option first.
+ * File names may be in any encoding and are left alone. */
+static const char *
+non_utf8_option (const GOptionEntry  *entries,
+                 char               **argv,
+                 char               **name)
+{
+  for (guint i = 1; argv[i] != NULL; i++)
+    {
+      const char *option = NULL;
+      g_autofree char *long_name = NULL;
+
+      if (g_utf8_validate (argv[i], -1, NULL))
+        continue;
+      if (g_str_has_prefix (argv[i], "--") && strchr (argv[i], '=') != NULL)
+        long_name = g_strndup (argv[i] + 2, strchr (argv[i], '=') - argv[i] - 2);
+      else if (i > 1 && g_str_has_prefix (argv[i - 1], "--") && strchr (argv[i - 1], '=') == NULL)
+        long_name = g_strdup (argv[i - 1] + 2);
+      if (long_name == NULL || g_str_equal (long_name, "database"))
+        continue;
+      for (const GOptionEntry *e = entries; e != NULL && e->long_name != NULL; e++)
+        if (g_str_equal (e->long_name, long_name))
+          {
+            if (e->arg != G_OPTION_ARG_FILENAME && e->arg != G_OPTION_ARG_FILENAME_ARRAY)
+              option = e->long_name;
+            break;
+          }
+      if (option != NULL)
+        {
+          *name = g_strconcat ("--", option, NULL);
+          return argv[i];
+        }
+    }
+  return NULL;
+}
+
 gboolean
 _bo_cli_parse (BoCli              *cli,
                const GOptionEntry *entries,
@@ -244,6 +281,7 @@ _bo_cli_parse (BoCli              *cli,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   const BoCliCommand *command = cli->command;
+  g_autofree char *bad_option = NULL;
   guint n_args;
 
   context = g_option_context_new (command->parameters != NULL ? _(command->parameters) : NULL);
@@ -253,6 +291,13 @@ _bo_cli_parse (BoCli              *cli,
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   add_global_entries (cli, context);
 
+  if (non_utf8_option (entries, *argv, &bad_option) != NULL)
+    {
+      *status = _bo_cli_usage (cli, _("invalid value for %s: it is not UTF-8 text (check the "
+                                      "encoding of the terminal or of the script)"),
+                               bad_option);
+      return FALSE;
+    }
   if (!g_option_context_parse_strv (context, argv, &error))
     {
       *status = _bo_cli_usage_error (cli, error);

@@ -30,6 +30,11 @@ typedef struct
 static const Scale scales[] = {
   [BO_DEMO_SMALL] = { 36, 5, 80, 600, 400, 14, 0.8, 1.4 },
   [BO_DEMO_LARGE] = { 10000, 50, 20000, 200000, 1826, 45, 0.9, 1.6 },
+  [BO_DEMO_MEDIUM] = { 1000, 40, 2000, 10000, 365, 14, 0.2, 0.5 },
+};
+
+static const char *const scale_names[] = {
+  [BO_DEMO_SMALL] = "small", [BO_DEMO_LARGE] = "large", [BO_DEMO_MEDIUM] = "medium",
 };
 
 static const char *const items[][2] = {
@@ -972,7 +977,8 @@ sim_clear (Sim *sim)
 /**
  * bo_store_generate_demo:
  * @scale: a few dozen products and a few hundred orders, or the large shop
- *   of the budgets (10,000 products, 200,000 orders, 2,000 purchase orders…)
+ *   of the budgets (10,000 products, 200,000 orders, 2,000 purchase orders…),
+ *   or one between (10,000 orders) whose every list is many pages long
  * @seed: the same seed gives the same shop
  * @today: the last day of the history (Julian), or 0 for today
  *
@@ -992,7 +998,7 @@ bo_store_generate_demo (BoStore      *self,
   gboolean ok;
 
   g_return_val_if_fail (BO_IS_STORE (self), FALSE);
-  g_return_val_if_fail (scale <= BO_DEMO_LARGE, FALSE);
+  g_return_val_if_fail (scale <= BO_DEMO_MEDIUM, FALSE);
 
   if (today == 0)
     today = bo_store_get_today (self);
@@ -1059,7 +1065,7 @@ bo_store_generate_demo (BoStore      *self,
                 g_array_append_val (ids, id);
               }
           ok = _bo_store_refresh_promises_for (self, ids, NULL, error) &&
-               _bo_store_log_event (self, "demo", scale == BO_DEMO_LARGE ? "large" : "small",
+               _bo_store_log_event (self, "demo", scale_names[scale],
                                     NULL, error);
         }
       ok = _bo_store_finish (self, ok, TRUE, error);

@@ -18,6 +18,7 @@
 
 #include "backorders/bo-output-file.h"
 #include "bo-store-private.h"
+#include "backorders/bo-money.h"
 #include "bo-store-schema.sql.h"
 
 /* "BoOr": marks a SQLite file as a Backorders shop. */
@@ -128,6 +129,23 @@ _bo_store_set_error (BoStore  *self,
                      GError  **error)
 {
   const char *message = sqlite3_errmsg (self->db);
+
+  /* SQLite's sum() stops at 64 bits with "integer overflow", and a product
+   * beyond 64 bits turns into a REAL that a STRICT INTEGER column refuses;
+   * both mean some amount is far beyond the limits, which we say in ours. */
+  if ((rc & 0xff) == SQLITE_ERROR && g_strcmp0 (message, "integer overflow") == 0)
+    {
+      bo_money_set_overflow (error, _("A total of quantities or amounts"));
+      return FALSE;
+    }
+  if (rc == SQLITE_CONSTRAINT_DATATYPE)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                   _("A number is too large to be stored: quantities go up to 1,000,000,000 "
+                     "and amounts up to 9,999,999.99 (the database said: %s)"),
+                   message);
+      return FALSE;
+    }
 
   /* A full disk shows up as an I/O error on some writes (the WAL index,
    * a sync) rather than as SQLITE_FULL. */

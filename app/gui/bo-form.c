@@ -17,6 +17,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include <backorders/bo-money.h>
+
 #include "bo-form.h"
 #include "bo-format.h"
 
@@ -153,6 +155,10 @@ bo_form_check_text (const char *text,
   if (g_utf8_strlen (text, -1) > (glong) max_chars)
     return g_strdup_printf (ngettext ("too long: at most %u character",
                                       "too long: at most %u characters", max_chars), max_chars);
+  /* Multi-line fields (address, notes) keep their line breaks; a one-line
+   * entry cannot hold one. Anything else is an escape or a NUL pasted in. */
+  if (bo_text_find_control (text, BO_TEXT_MULTILINE) != 0)
+    return g_strdup (_("holds a control character (such as a terminal escape); remove it"));
   return NULL;
 }
 
@@ -177,7 +183,14 @@ bo_form_check_money (const char *text,
   if (starts_negative (stripped))
     return g_strdup (_("cannot be negative"));
   if (bo_parse_money (stripped, minor_units))
-    return NULL;
+    {
+      g_autofree char *max = NULL;
+
+      if (*minor_units <= BO_MONEY_MAX)
+        return NULL;
+      max = bo_form_money_text (BO_MONEY_MAX);
+      return g_strdup_printf (_("at most %s"), max);
+    }
   example = bo_form_money_text (1250);
   /* Translators: the second %s is an example amount such as 12.50 */
   return g_strdup_printf (_("“%s” is not an amount; write it like %s"), stripped, example);

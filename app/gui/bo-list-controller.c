@@ -13,6 +13,7 @@
 #include "bo-column-sorter.h"
 #include "bo-list-controller.h"
 #include "bo-paged-model.h"
+#include "bo-reset-model.h"
 
 struct _BoListController
 {
@@ -173,6 +174,7 @@ bo_list_controller_new (const char      *name,
 {
   BoListController *self;
   g_autoptr(GVariant) sorts = NULL;
+  g_autoptr(GListModel) shown = NULL;
   const char *saved = NULL;
 
   g_return_val_if_fail (name != NULL, NULL);
@@ -184,12 +186,14 @@ bo_list_controller_new (const char      *name,
   self->fetch = fetch;
   g_set_weak_pointer (&self->view, view);
   self->model = bo_paged_model_new (item_type, count_rows, fetch_rows, self);
+  /* The selection sees a reload as the old rows going and the new ones
+   * coming, so that neither it nor the view reads the whole list. */
+  shown = G_LIST_MODEL (bo_reset_model_new (G_LIST_MODEL (self->model)));
   if (multiple)
-    self->selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (
-      g_object_ref (G_LIST_MODEL (self->model))));
+    self->selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (g_steal_pointer (&shown)));
   else
     {
-      GtkSingleSelection *single = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+      GtkSingleSelection *single = gtk_single_selection_new (g_steal_pointer (&shown));
       gtk_single_selection_set_autoselect (single, FALSE);
       gtk_single_selection_set_can_unselect (single, TRUE);
       self->selection = GTK_SELECTION_MODEL (single);

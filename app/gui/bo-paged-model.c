@@ -29,6 +29,7 @@ struct _BoPagedModel
   GQueue       recent;     /* page numbers, most recently used first */
   GError      *error;
   guint        n_items;
+  guint        n_fetched;  /* pages read since the model was made */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -88,6 +89,7 @@ get_item (GListModel *model,
     {
       g_autoptr(GError) error = NULL;
 
+      self->n_fetched++;
       items = self->fetch (self->user_data, page * PAGE_SIZE, PAGE_SIZE, &error);
       if (items == NULL)
         {
@@ -252,4 +254,28 @@ bo_paged_model_get_error (BoPagedModel *self)
 {
   g_return_val_if_fail (BO_IS_PAGED_MODEL (self), NULL);
   return self->error;
+}
+
+/**
+ * bo_paged_model_get_n_fetched:
+ *
+ * Returns: how many pages the model has read from the store since it was
+ *   made; a reload that reads more than a screenful shows here
+ */
+guint
+bo_paged_model_get_n_fetched (BoPagedModel *self)
+{
+  g_return_val_if_fail (BO_IS_PAGED_MODEL (self), 0);
+  return self->n_fetched;
+}
+
+/**
+ * bo_paged_model_get_page_size:
+ *
+ * Returns: how many rows one read brings
+ */
+guint
+bo_paged_model_get_page_size (void)
+{
+  return PAGE_SIZE;
 }

@@ -159,6 +159,7 @@ typedef enum
 {
   BO_DEMO_SMALL,
   BO_DEMO_LARGE,
+  BO_DEMO_MEDIUM,   /* a few thousand of everything: long lists, built in a second */
 } BoDemoScale;
 
 /* ---- opening ------------------------------------------------------------- */
