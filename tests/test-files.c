@@ -17,6 +17,7 @@
 #include "backorders/bo-output-file.h"
 #include "backorders/bo-store.h"
 #include "bo-store-private.h"
+#include "bo-store-schema.sql.h"
 
 typedef struct
 {
@@ -94,6 +95,18 @@ read_file (const char *path)
   return contents;
 }
 
+/* Binary files compare by a checksum of every byte. */
+static char *
+checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return g_strdup ("(missing)");
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
 static void
 test_refuses_the_shop (Fixture       *f,
                        gconstpointer  data)
@@ -107,7 +120,7 @@ test_refuses_the_shop (Fixture       *f,
     "shop.db.csv", "shop.db.vx.bak", "shop.db-walnut", "shop", "sub/shop.db", NULL
   };
   g_autofree char *sub = g_build_filename (f->dir, "sub", NULL);
-  g_autofree char *before = read_file (f->path);
+  g_autofree char *before = checksum (f->path);
 
   g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
   g_assert_cmpint (symlink ("shop.db", "link.db"), ==, 0);
@@ -134,7 +147,7 @@ test_refuses_the_shop (Fixture       *f,
     g_unlink ("hard.db");
   }
   {
-    g_autofree char *after = read_file (f->path);
+    g_autofree char *after = checksum (f->path);
 
     g_assert_cmpstr (after, ==, before);
   }
@@ -388,7 +401,7 @@ test_restore_refusals (Fixture       *f,
                           : "DROP INDEX customers_email");
         }
       g_clear_object (&f->store);
-      before = (g_free (before), read_file (f->path));
+      before = (g_free (before), checksum (f->path));
       f->store = bo_store_open (f->path, &error);
       g_assert_no_error (error);
 
@@ -399,8 +412,8 @@ test_restore_refusals (Fixture       *f,
       g_assert_nonnull (strstr (refused->message, candidates[i].needle));
       g_assert_null (strstr (refused->message, "no such"));
       g_clear_object (&f->store);
-      after = read_file (f->path);
-      g_assert_true (strcmp (after, before) == 0);
+      after = checksum (f->path);
+      g_assert_cmpstr (after, ==, before);
       g_assert_false (g_file_test (safety, G_FILE_TEST_EXISTS));
       g_assert_cmpuint (count_hidden (f->dir), ==, 0);
       f->store = bo_store_open (f->path, &error);
@@ -425,6 +438,61 @@ test_restore_refusals (Fixture       *f,
   g_assert_cmpuint (count_hidden (f->dir), ==, 0);
 }
 
+/* The copy made before an upgrade is whole or absent: a write failing
+ * part-way (a file size limit, as a full disk) leaves no empty or partial
+ * PATH.v1.bak, and the shop not upgraded. */
+static void
+test_upgrade_copy_all_or_nothing (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BoStore) upgraded = NULL;
+  struct rlimit saved, limit;
+  void (*old_handler) (int);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open ("old.db", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, bo_store_migrations[0], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA application_id = 1114591090; PRAGMA user_version = 1;"
+                                 "WITH RECURSIVE n (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n "
+                                 "  WHERE x < 3000) "
+                                 "INSERT INTO settings (key, value) "
+                                 "  SELECT 'filler-' || x, hex (randomblob (100)) FROM n",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit.rlim_cur = 100 * 1000;
+  limit.rlim_max = saved.rlim_max;
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  upgraded = bo_store_open ("old.db", &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, old_handler);
+
+  g_assert_null (upgraded);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "old.db.v1.bak"));
+  g_assert_false (g_file_test ("old.db.v1.bak", G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_hidden (f->dir), ==, 0);
+  /* Not upgraded, nothing lost (opening switched it to WAL, nothing more). */
+  g_assert_cmpint (sqlite3_open ("old.db", &db), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                         " count (*) FROM settings", -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    g_assert_cmpint (sqlite3_column_int (stmt, 1), >=, 3000);
+    sqlite3_finalize (stmt);
+  }
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +507,7 @@ main (int   argc,
   ADD ("/files/disk-full-message", test_disk_full_message);
   ADD ("/files/read-only-store", test_read_only_store);
   ADD ("/files/restore-refusals", test_restore_refusals);
+  ADD ("/files/upgrade-copy-all-or-nothing", test_upgrade_copy_all_or_nothing);
 
   return g_test_run ();
 }
