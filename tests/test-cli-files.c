@@ -384,9 +384,9 @@ test_folders_named_as_files (Fixture       *f,
   assert_failed (&export, "is a folder");
 }
 
-/* A shop on a read-only file in a read-only folder can still be read;
- * changing it says why it cannot. As root, the program runs as "nobody",
- * for whom the modes apply. */
+/* A shop on a read-only file, in a read-only folder or a writable one, can
+ * still be read, and reading leaves no file beside it; changing it says why
+ * it cannot. As root, the program runs as "nobody", for whom modes apply. */
 static void
 test_read_only_shop (Fixture       *f,
                      gconstpointer  data)
@@ -397,30 +397,39 @@ test_read_only_shop (Fixture       *f,
     { "report", "backlog", NULL },
     { "check", NULL, NULL },
   };
+  static const guint folder_modes[] = { 0555, 0777 };
   const RunOptions visitor = { .unprivileged = TRUE };
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->db, "-shm", NULL);
   g_autofree char *sum = NULL;
-  g_auto(Result) change = { 0 };
 
   if (skip_without_cli ())
     return;
   RUN_OK (f, "demo");
   sum = checksum (f->db);
   g_assert_cmpint (g_chmod (f->db, 0444), ==, 0);
-  g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
 
-  for (guint i = 0; i < G_N_ELEMENTS (reading); i++)
+  for (guint m = 0; m < G_N_ELEMENTS (folder_modes); m++)
     {
-      g_auto(Result) read = { 0 };
+      g_auto(Result) change = { 0 };
 
-      if (reading[i][1] != NULL)
-        RUN_WITH (f, NULL, &visitor, &read, reading[i][0], reading[i][1]);
-      else
-        RUN_WITH (f, NULL, &visitor, &read, reading[i][0]);
-      g_assert_cmpint (read.status, ==, 0);
-      g_assert_cmpstr (read.err, ==, "");
+      g_assert_cmpint (g_chmod (f->dir, folder_modes[m]), ==, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (reading); i++)
+        {
+          g_auto(Result) read = { 0 };
+
+          if (reading[i][1] != NULL)
+            RUN_WITH (f, NULL, &visitor, &read, reading[i][0], reading[i][1]);
+          else
+            RUN_WITH (f, NULL, &visitor, &read, reading[i][0]);
+          g_assert_cmpint (read.status, ==, 0);
+          g_assert_cmpstr (read.err, ==, "");
+        }
+      RUN_WITH (f, NULL, &visitor, &change, "settings", "set", "handling-days", "3");
+      assert_failed (&change, "read-only");
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
     }
-  RUN_WITH (f, NULL, &visitor, &change, "settings", "set", "handling-days", "3");
-  assert_failed (&change, "read-only");
 
   g_assert_cmpint (g_chmod (f->dir, 0700), ==, 0);
   g_assert_cmpint (g_chmod (f->db, 0600), ==, 0);
@@ -429,6 +438,8 @@ test_read_only_shop (Fixture       *f,
 
     g_assert_cmpstr (now, ==, sum);
   }
+  /* Writable again, the shop takes changes as before. */
+  RUN_OK (f, "settings", "set", "handling-days", "3");
 }
 
 int

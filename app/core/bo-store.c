@@ -664,9 +664,11 @@ can_write (const char *path)
          faccessat (AT_FDCWD, dir, W_OK, AT_EACCESS) == 0;
 }
 
-/* Opens a shop that cannot be written. In WAL mode SQLite needs the -shm
- * file to read; when it cannot create it, the file is opened as immutable,
- * which is right as long as no -wal file holds changes not yet in the file. */
+/* Opens a shop that cannot be written. Without changes waiting in a -wal
+ * file, the file alone is the shop: it is opened as immutable, so that
+ * reading creates no -wal or -shm file beside it (files that a later
+ * writer could not use). With changes waiting, SQLite reads them through
+ * the -shm file, which it creates when the folder allows. */
 static int
 open_read_only (BoStore *self)
 {
@@ -676,14 +678,13 @@ open_read_only (BoStore *self)
   GStatBuf st;
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (self->db, "SELECT count (*) FROM sqlite_schema", NULL, NULL, NULL);
-  if (rc == SQLITE_OK || (g_stat (wal, &st) == 0 && st.st_size > 0))
-    return rc;
-
-  sqlite3_close_v2 (self->db);
-  self->db = NULL;
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    {
+      rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (self->db, "SELECT count (*) FROM sqlite_schema", NULL, NULL, NULL);
+      return rc;
+    }
   escaped = g_uri_escape_string (self->path, "/", FALSE);
   uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
   return sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
