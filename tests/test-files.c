@@ -1,9 +1,11 @@
 /* test-files.c — written files never land on the shop and are never half; a full disk is named
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -219,6 +221,52 @@ test_all_or_nothing (Fixture       *f,
   after = read_file ("export.csv");
   g_assert_cmpstr (after, ==, "the earlier export\n");
   g_assert_cmpuint (count_hidden (f->dir), ==, 0);
+}
+
+static guint
+count_entries (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static gboolean
+count_while_writing (GOutputStream *stream,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  *(guint *) data = count_entries (".");
+  return g_output_stream_write_all (stream, "content\n", 8, NULL, cancellable, error);
+}
+
+/* While an export is written, nothing of it is in the folder: a process
+ * killed then leaves no partial file (on file systems with O_TMPFILE). */
+static void
+test_unnamed_while_writing (Fixture       *f,
+                            gconstpointer  data)
+{
+  guint before = count_entries (".");
+  guint during = G_MAXUINT;
+  g_autofree char *written = NULL;
+  int probe = g_open (".", O_TMPFILE | O_WRONLY, 0600);
+
+  if (probe < 0)
+    {
+      g_test_skip ("this file system has no unnamed files (O_TMPFILE)");
+      return;
+    }
+  close (probe);
+  g_assert_true (bo_output_file_write ("while.csv", BO_OUTPUT_FILE_NONE, count_while_writing,
+                                       &during, NULL, NULL));
+  g_assert_cmpuint (during, ==, before);
+  g_assert_cmpuint (count_entries ("."), ==, before + 1);
+  written = read_file ("while.csv");
+  g_assert_cmpstr (written, ==, "content\n");
 }
 
 static guint
@@ -504,6 +552,7 @@ main (int   argc,
   ADD ("/files/refuses-the-shop", test_refuses_the_shop);
   ADD ("/files/all-or-nothing", test_all_or_nothing);
   ADD ("/files/modes-and-folders", test_modes_and_folders);
+  ADD ("/files/unnamed-while-writing", test_unnamed_while_writing);
   ADD ("/files/disk-full-message", test_disk_full_message);
   ADD ("/files/read-only-store", test_read_only_store);
   ADD ("/files/restore-refusals", test_restore_refusals);

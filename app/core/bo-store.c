@@ -921,6 +921,7 @@ _bo_store_backup_to (BoStore            *self,
                      GError            **error)
 {
   g_autoptr(BoOutputFile) out = NULL;
+  const char *temp;
   sqlite3 *target = NULL;
   sqlite3_backup *backup;
   int rc;
@@ -929,8 +930,9 @@ _bo_store_backup_to (BoStore            *self,
   out = bo_output_file_new (destination, flags | BO_OUTPUT_FILE_PRIVATE, error);
   if (out == NULL)
     return FALSE;
-  rc = sqlite3_open_v2 (bo_output_file_get_temp_path (out), &target, SQLITE_OPEN_READWRITE,
-                        NULL);
+  if ((temp = bo_output_file_get_temp_path (out, error)) == NULL)
+    return FALSE;
+  rc = sqlite3_open_v2 (temp, &target, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (target, "main", self->db, "main");
