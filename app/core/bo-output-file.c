@@ -6,9 +6,11 @@
  * companion files (journal, WAL, shared memory, the copies kept before an
  * upgrade or a restore) is refused, whatever its spelling: targets are
  * compared by the file they name (links followed, folders resolved) and by
- * device and inode. And a file is written under a temporary name in its own
- * folder, synced, then renamed over the target: a full disk or a killed
- * process leaves the earlier file as it was.
+ * device and inode. And a file is written in its own folder as a file
+ * without a name (O_TMPFILE), synced, then given a temporary name and
+ * renamed over the target: a full disk or a killed process leaves the
+ * earlier file as it was, and nothing beside it. Writers that open files by
+ * name (SQLite's backup) get a hidden temporary name instead.
  */
 #define G_LOG_DOMAIN "bo-output-file"
 /* O_TMPFILE, AT_EMPTY_PATH: unnamed files, named once whole. */
