@@ -765,6 +765,8 @@ _bo_cli_restore (BoCli *cli,
               g_unlink (before);
             }
         }
+      if (g_error_matches (error, BO_ERROR, BO_ERROR_INCONSISTENT))
+        return _bo_cli_failf (cli, _("%s; give --force to restore it anyway"), error->message);
       return _bo_cli_fail (cli, error);
     }
   /* Restored with --force: what the check found is said, not hidden. */

@@ -406,9 +406,9 @@ prepare_candidate (BoStore            *self,
       g_set_error (error, BO_ERROR, BO_ERROR_INCONSISTENT,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "Nothing was restored: the backup “%s” breaks %u rule of a "
-                                "shop (%s); restore it anyway with --force",
+                                "shop (%s)",
                                 "Nothing was restored: the backup “%s” breaks %u rules of a "
-                                "shop (%s); restore it anyway with --force", found->len),
+                                "shop (%s)", found->len),
                    source, found->len, list->str);
       return NULL;
     }
