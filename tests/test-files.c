@@ -8,7 +8,10 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <time.h>
+#include <sys/file.h>
 #include <sys/resource.h>
+#include <sys/time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -267,6 +270,52 @@ test_unnamed_while_writing (Fixture       *f,
   g_assert_cmpuint (count_entries ("."), ==, before + 1);
   written = read_file ("while.csv");
   g_assert_cmpstr (written, ==, "content\n");
+}
+
+static void
+make_old_file (const char *path)
+{
+  struct timeval old[2] = { { time (NULL) - 3600, 0 }, { time (NULL) - 3600, 0 } };
+
+  g_assert_true (g_file_set_contents (path, "partial", -1, NULL));
+  g_assert_cmpint (utimes (path, old), ==, 0);
+}
+
+/* What killed writers left behind goes at the next write; what a live
+ * writer holds stays. */
+static void
+test_sweep_stale (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = g_build_filename (f->dir, "good.db", NULL);
+  int held;
+
+  make_old_file (".swept.csv.Ab12Cd");
+  make_old_file (".swept.csv.Ab12Cd-journal");
+  make_old_file (".swept.csv.in-use");
+  make_old_file (".swept.csv.EfGh34");
+  held = g_open (".swept.csv.EfGh34", O_RDONLY, 0);
+  g_assert_cmpint (flock (held, LOCK_EX), ==, 0);
+  g_assert_true (g_file_set_contents (".swept.csv.Ij56Kl", "fresh", -1, NULL));
+
+  g_assert_true (bo_output_file_write_bytes ("swept.csv", BO_OUTPUT_FILE_NONE, "x", 1, NULL));
+  g_assert_false (g_file_test (".swept.csv.Ab12Cd", G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (".swept.csv.Ab12Cd-journal", G_FILE_TEST_EXISTS));
+  /* Not a name of ours, locked by a writer, or too recent. */
+  g_assert_true (g_file_test (".swept.csv.in-use", G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (".swept.csv.EfGh34", G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (".swept.csv.Ij56Kl", G_FILE_TEST_EXISTS));
+  close (held);
+
+  /* The checked copy of a killed restore. */
+  make_old_file (".shop.db.restore-Mn78Op");
+  make_old_file (".shop.db.restore-Mn78Op-wal");
+  g_assert_true (bo_store_backup (f->store, good, &error));
+  g_assert_true (bo_store_restore (f->store, good, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (".shop.db.restore-Mn78Op", G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (".shop.db.restore-Mn78Op-wal", G_FILE_TEST_EXISTS));
 }
 
 static guint
@@ -553,6 +602,7 @@ main (int   argc,
   ADD ("/files/all-or-nothing", test_all_or_nothing);
   ADD ("/files/modes-and-folders", test_modes_and_folders);
   ADD ("/files/unnamed-while-writing", test_unnamed_while_writing);
+  ADD ("/files/sweep-stale", test_sweep_stale);
   ADD ("/files/disk-full-message", test_disk_full_message);
   ADD ("/files/read-only-store", test_read_only_store);
   ADD ("/files/restore-refusals", test_restore_refusals);

@@ -23,6 +23,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -42,6 +43,7 @@ struct _BoOutputFile
   int            mode;       /* given to the content; -1: the umask decides */
   int            fd;         /* an unnamed file in @dir (O_TMPFILE), or -1 */
   char          *temp;       /* a named file in @dir, or NULL */
+  int            lock_fd;    /* holds flock() on @temp while it is ours, or -1 */
   GOutputStream *stream;
   gboolean       committed;
 };
@@ -363,6 +365,60 @@ bo_output_file_check_target (const char  *path,
 }
 
 /**
+ * bo_output_file_sweep_stale:
+ * @dir: a folder
+ * @prefix: how the temporary files to look at begin (".export.csv.")
+ *
+ * Removes the temporary files that writers killed in the middle left in
+ * @dir: names of @prefix and six to eight letters or digits, older than a
+ * minute, that no process holds locked (a writer locks its temporary file
+ * with flock() for as long as it writes; the lock dies with the process).
+ * Their journal files go with them.
+ */
+void
+bo_output_file_sweep_stale (const char *dir,
+                            const char *prefix)
+{
+  static const char *const companions[] = { "", "-journal", "-wal", "-shm", NULL };
+  g_autoptr(GDir) folder = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gsize prefix_len;
+  const char *name;
+
+  g_return_if_fail (dir != NULL && prefix != NULL);
+
+  folder = g_dir_open (dir, 0, NULL);
+  prefix_len = strlen (prefix);
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      gsize rest = strlen (name) - MIN (strlen (name), prefix_len);
+      gboolean alnum = TRUE;
+      GStatBuf st;
+      int fd;
+
+      if (strncmp (name, prefix, prefix_len) != 0 || rest < 6 || rest > 8)
+        continue;
+      for (const char *c = name + prefix_len; *c != '\0'; c++)
+        alnum = alnum && g_ascii_isalnum (*c);
+      path = g_build_filename (dir, name, NULL);
+      if (!alnum || g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || now - st.st_mtime < 60)
+        continue;
+      fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+      if (fd < 0)
+        continue;
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        for (guint i = 0; companions[i] != NULL; i++)
+          {
+            g_autofree char *companion = g_strconcat (path, companions[i], NULL);
+
+            g_unlink (companion);
+          }
+      close (fd);
+    }
+}
+
+/**
  * bo_output_file_new:
  * @path: the file to write; replaced on commit when it exists
  *
@@ -394,6 +450,7 @@ bo_output_file_new (const char         *path,
 
   self = g_new0 (BoOutputFile, 1);
   self->fd = -1;
+  self->lock_fd = -1;
   self->path = g_strdup (path);
   self->dir = g_path_get_dirname (final);
   self->final = g_steal_pointer (&final);
@@ -410,6 +467,12 @@ bo_output_file_new (const char         *path,
       set_errno_error (error, errno, path);
       return NULL;
     }
+  {
+    g_autofree char *base = g_path_get_basename (self->final);
+    g_autofree char *prefix = g_strdup_printf (".%s.", base);
+
+    bo_output_file_sweep_stale (self->dir, prefix);
+  }
   return g_steal_pointer (&self);
 }
 
@@ -441,7 +504,9 @@ make_named_temp (BoOutputFile  *self,
     }
   if (self->mode >= 0)
     fchmod (fd, self->mode);
-  close (fd);
+  /* Kept open and locked: a later sweep knows the file is in use. */
+  flock (fd, LOCK_EX);
+  self->lock_fd = fd;
   return TRUE;
 }
 
@@ -490,6 +555,7 @@ bo_output_file_get_stream (BoOutputFile  *self,
         {
           if (self->mode >= 0)
             fchmod (self->fd, self->mode);
+          flock (self->fd, LOCK_EX);
           self->stream = g_unix_output_stream_new (self->fd, FALSE);
           return self->stream;
         }
@@ -629,10 +695,12 @@ bo_output_file_free (BoOutputFile *self)
   if (self->stream != NULL && !g_output_stream_is_closed (self->stream))
     g_output_stream_close (self->stream, NULL, NULL);
   g_clear_object (&self->stream);
-  if (self->fd >= 0)
-    close (self->fd);
   if (!self->committed && self->temp != NULL)
     g_unlink (self->temp);
+  if (self->fd >= 0)
+    close (self->fd);
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
   g_free (self->path);
   g_free (self->final);
   g_free (self->dir);

@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <unistd.h>
 
+#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <glib/gi18n-lib.h>
@@ -449,6 +450,7 @@ bo_store_restore_full (BoStore             *self,
   g_autoptr(BoStore) candidate = NULL;
   g_autofree char *copy = NULL;
   g_autofree char *scratch = NULL;
+  g_autofree char *prefix = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   int fd;
@@ -464,7 +466,9 @@ bo_store_restore_full (BoStore             *self,
   copy = g_strconcat (self->path, ".before-restore", NULL);
   dir = g_path_get_dirname (self->path);
   base = g_path_get_basename (self->path);
-  scratch = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.restore-XXXXXX", dir, base);
+  prefix = g_strdup_printf (".%s.restore-", base);
+  bo_output_file_sweep_stale (dir, prefix);
+  scratch = g_strdup_printf ("%s" G_DIR_SEPARATOR_S "%sXXXXXX", dir, prefix);
   if ((fd = g_mkstemp_full (scratch, O_RDWR | O_CLOEXEC, 0600)) < 0)
     {
       int saved = errno;
@@ -474,12 +478,15 @@ bo_store_restore_full (BoStore             *self,
                    saved == ENOSPC ? _("the disk is full") : g_strerror (saved));
       return FALSE;
     }
-  close (fd);
+  /* Locked while it is ours: a restore killed now leaves it to the next
+   * restore's sweep. */
+  flock (fd, LOCK_EX);
 
   candidate = prepare_candidate (self, source, scratch, flags, copy, problems, error);
   if (candidate == NULL)
     {
       remove_scratch (scratch);
+      close (fd);
       return FALSE;
     }
 
@@ -488,6 +495,7 @@ bo_store_restore_full (BoStore             *self,
       g_prefix_error (error, _("Nothing was restored: the copy of the shop failed: "));
       g_clear_object (&candidate);
       remove_scratch (scratch);
+      close (fd);
       return FALSE;
     }
 
@@ -497,6 +505,7 @@ bo_store_restore_full (BoStore             *self,
   rc = copy_database (self->db, candidate->db);
   g_clear_object (&candidate);
   remove_scratch (scratch);
+  close (fd);
   if (rc != SQLITE_OK)
     {
       _bo_store_set_error (self, rc, error);

@@ -65,6 +65,8 @@ gboolean       bo_output_file_commit         (BoOutputFile           *self,
 void           bo_output_file_explain_error  (BoOutputFile           *self,
                                               GError                **error);
 void           bo_output_file_free           (BoOutputFile           *self);
+void           bo_output_file_sweep_stale    (const char             *dir,
+                                              const char             *prefix);
 
 gboolean       bo_output_file_write          (const char             *path,
                                               BoOutputFileFlags       flags,
