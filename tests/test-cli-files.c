@@ -177,6 +177,28 @@ test_failed_write_keeps_old_file (Fixture       *f,
   shop_after = checksum (f->db);
   g_assert_cmpstr (shop_after, ==, shop_sum);
   g_assert_cmpuint (count_hidden (f->dir), ==, 0);
+
+  /* An export (a chart of some 60 kB) over an earlier one, and a new one. */
+  {
+    const RunOptions tight = { .file_size_limit = 40 * 1024 };
+    g_autofree char *chart = in_dir (f, "rate.svg");
+    g_autofree char *fresh = in_dir (f, "fresh.svg");
+    g_autofree char *chart_sum = NULL;
+    g_autofree char *chart_after = NULL;
+    g_auto(Result) over = { 0 };
+    g_auto(Result) anew = { 0 };
+
+    g_assert_true (g_file_set_contents (chart, "<svg>the earlier chart</svg>\n", -1, NULL));
+    chart_sum = checksum (chart);
+    RUN_WITH (f, NULL, &tight, &over, "chart", "rate", "-o", chart);
+    assert_failed (&over, "rate.svg");
+    chart_after = checksum (chart);
+    g_assert_cmpstr (chart_after, ==, chart_sum);
+    RUN_WITH (f, NULL, &tight, &anew, "chart", "rate", "-o", fresh);
+    assert_failed (&anew, "fresh.svg");
+    g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+    g_assert_cmpuint (count_hidden (f->dir), ==, 0);
+  }
 }
 
 /* Creating a shop is all or nothing: a write failing part-way leaves no
