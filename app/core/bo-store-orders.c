@@ -667,16 +667,22 @@ static const char *const order_conditions[] = {
 };
 #undef OPEN_LINE
 
+/* The search condition only when searching: a condition on a bound NULL
+ * still keeps SQLite from walking the indexes in the sort's order. */
 static const char *
 orders_where (BoOrderFilter filter,
-              gboolean      joined)
+              gboolean      joined,
+              gboolean      searching)
 {
   g_autofree char *where = NULL;
 
-  if (joined)
+  if (searching)
     where = g_strdup_printf ("JOIN customers c ON c.id = o.customer_id "
-                             "WHERE (?1 IS NULL OR o.number LIKE ?1 ESCAPE '\\' "
+                             "WHERE (o.number LIKE ?1 ESCAPE '\\' "
                              "       OR c.name LIKE ?1 ESCAPE '\\') AND %s ",
+                             order_conditions[filter]);
+  else if (joined)
+    where = g_strdup_printf ("JOIN customers c ON c.id = o.customer_id WHERE %s ",
                              order_conditions[filter]);
   else
     where = g_strdup_printf ("WHERE %s ", order_conditions[filter]);
@@ -686,7 +692,10 @@ orders_where (BoOrderFilter filter,
 static const BoSortKey order_sort_keys[] = {
   { "placed", "o.placed_at DESC, o.id DESC", "o.placed_at, o.id" },
   { "number", "length (o.number), o.number", "length (o.number) DESC, o.number DESC" },
-  { "customer", "c.name COLLATE NOCASE, o.placed_at DESC", "c.name COLLATE NOCASE DESC, o.placed_at DESC" },
+  /* By customer id between name and date, so that the customers' index
+   * and then each one's orders give the order without a sort. */
+  { "customer", "c.name COLLATE NOCASE, c.id, o.placed_at DESC, o.id DESC",
+    "c.name COLLATE NOCASE DESC, c.id DESC, o.placed_at DESC, o.id DESC" },
   { NULL }
 };
 
@@ -737,7 +746,7 @@ bo_store_list_orders (BoStore        *self,
                        "FROM orders o JOIN customers c ON c.id = o.customer_id "
                        "WHERE o.id IN (SELECT o.id FROM orders o %s"
                        "               ORDER BY %%s LIMIT ?2 OFFSET ?3) "
-                       "ORDER BY %%s", orders_where (filter, joined));
+                       "ORDER BY %%s", orders_where (filter, joined, pattern != NULL));
 
     sql = _bo_store_sorted_sql (g_intern_string (format), order_sort_keys, sort, error);
   }
@@ -794,7 +803,7 @@ bo_store_count_orders (BoStore        *self,
 
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM orders o %s",
-                                            orders_where (filter, pattern != NULL));
+                                            orders_where (filter, pattern != NULL, pattern != NULL));
     stmt = _bo_store_prepare (self, g_intern_string (sql), error);
   }
   if (stmt == NULL)
