@@ -227,6 +227,7 @@ bo_list_controller_new (const char      *name,
   self->sort = bo_column_view_get_sort (view);
   g_signal_connect (gtk_column_view_get_sorter (view), "changed", G_CALLBACK (sorter_changed_cb),
                     self);
+  bo_column_view_set_headers_focusable (view);
 
   if (search_entry != NULL)
     {
