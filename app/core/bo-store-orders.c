@@ -1285,6 +1285,121 @@ bo_store_mark_shipped (BoStore  *self,
 }
 
 /**
+ * bo_store_unmark_shipped:
+ * @shipment_id: a shipment marked shipped
+ *
+ * Undoes bo_store_mark_shipped(): the shipment is packed again, its units
+ * are allocated to their lines again and back on the shelf (for each
+ * product a "shipment" stock movement into stock, the reverse of the one
+ * out), and the event history says so. Refused for a shipment that is not shipped, or that left with a
+ * drop-ship purchase order.
+ */
+gboolean
+bo_store_unmark_shipped (BoStore  *self,
+                         gint64    shipment_id,
+                         GError  **error)
+{
+  g_autofree char *number = NULL;
+  g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (BoQuantity));
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
+
+  if (!_bo_store_begin (self, error))
+    return FALSE;
+  ok = (stmt = _bo_store_prepare (self, "SELECT o.number, s.shipped_at, s.po_id FROM shipments s "
+                                  "JOIN orders o ON o.id = s.order_id WHERE s.id = ?",
+                                  error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, shipment_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && (sqlite3_column_type (stmt, 1) == SQLITE_NULL ||
+                               sqlite3_column_type (stmt, 2) != SQLITE_NULL))
+        {
+          g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                       _("Shipment %" PRId64 " has not left the shelf: there is nothing to undo"),
+                       shipment_id);
+          ok = FALSE;
+        }
+      else if (rc == SQLITE_ROW)
+        number = _bo_store_column_dup (stmt, 0);
+      else if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
+                       _("There is no shipment %" PRId64), shipment_id);
+          ok = FALSE;
+        }
+      else
+        ok = _bo_store_set_error (self, rc, error);
+      sqlite3_reset (stmt);
+    }
+
+  /* Stock back on the shelf first, then allocated: allocated never exceeds
+   * on hand. */
+  if (ok)
+    ok = (stmt = _bo_store_prepare (self,
+                                    "SELECT l.product_id, sum (sl.quantity) FROM shipment_lines sl "
+                                    "JOIN order_lines l ON l.id = sl.line_id "
+                                    "WHERE sl.shipment_id = ? GROUP BY l.product_id", error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, shipment_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          BoQuantity q = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+          g_array_append_val (moves, q);
+        }
+      sqlite3_reset (stmt);
+      ok = rc == SQLITE_DONE || _bo_store_set_error (self, rc, error);
+    }
+  for (guint i = 0; ok && i < moves->len; i++)
+    {
+      const BoQuantity *q = &g_array_index (moves, BoQuantity, i);
+
+      ok = _bo_store_move_stock (self, q->line_id, q->quantity, "shipment", number, error) &&
+           (stmt = _bo_store_prepare (self, "UPDATE products SET allocated = allocated + ?2 "
+                                      "WHERE id = ?1", error)) != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, q->line_id);
+          sqlite3_bind_int64 (stmt, 2, q->quantity);
+          ok = _bo_store_step_done (self, stmt, error);
+        }
+    }
+  if (ok)
+    ok = (stmt = _bo_store_prepare (self,
+                                    "UPDATE order_lines SET "
+                                    "  allocated = allocated + sl.quantity, "
+                                    "  shipped = shipped - sl.quantity, "
+                                    "  completed_date = NULL "
+                                    "FROM shipment_lines sl "
+                                    "WHERE sl.shipment_id = ?1 AND sl.line_id = order_lines.id",
+                                    error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, shipment_id);
+      ok = _bo_store_step_done (self, stmt, error);
+    }
+  if (ok)
+    ok = (stmt = _bo_store_prepare (self, "UPDATE shipments SET shipped_at = NULL WHERE id = ?1",
+                                    error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, shipment_id);
+      ok = _bo_store_step_done (self, stmt, error);
+    }
+  if (ok)
+    {
+      g_autofree char *detail = g_strdup_printf ("%" PRId64, shipment_id);
+      ok = _bo_store_log_event (self, "shipment-unshipped", number, detail, error);
+    }
+  return _bo_store_finish (self, ok, TRUE, error);
+}
+
+/**
  * bo_store_ship:
  * @quantities: (array length=n_quantities): as for bo_store_create_shipment()
  * @shipment_id: (out) (optional): the shipment

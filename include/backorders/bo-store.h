@@ -333,6 +333,9 @@ gboolean    bo_store_create_shipment     (BoStore            *store,
 gboolean    bo_store_mark_shipped        (BoStore            *store,
                                           gint64              shipment_id,
                                           GError            **error);
+gboolean    bo_store_unmark_shipped      (BoStore            *store,
+                                          gint64              shipment_id,
+                                          GError            **error);
 gboolean    bo_store_ship                (BoStore            *store,
                                           gint64              order_id,
                                           const BoQuantity   *quantities,
