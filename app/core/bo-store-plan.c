@@ -618,6 +618,7 @@ promise_demand_set (BoStore    *self,
 
   if (!load_arrivals (self, set->products, arrivals, error))
     return NULL;
+  self->promise_computations++;
   return bo_promise_compute (bo_store_get_policy (self),
                              (const BoDemand *) set->demands->data, set->demands->len,
                              (const BoArrival *) arrivals->data, arrivals->len,

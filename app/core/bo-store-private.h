@@ -26,6 +26,10 @@ struct _BoStore
   gboolean    read_only;   /* the file, its folder or its mount cannot be written */
   guint       tx_depth;
   gint64      data_version;
+
+  /* How many times promise dates were worked out, for the tests that check
+   * an operation does it once. */
+  guint       promise_computations;
 };
 
 typedef enum
