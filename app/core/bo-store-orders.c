@@ -97,6 +97,20 @@ _bo_placed_line_clear (gpointer data)
   g_free (((BoPlacedLine *) data)->refusal);
 }
 
+/* What an order number typed by the merchant must be. */
+gboolean
+_bo_check_order_number (const char  *number,
+                        GError     **error)
+{
+  if (*number == '\0' || g_utf8_strlen (number, -1) > 50 || !g_utf8_validate (number, -1, NULL))
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                   _("The order number must be 1 to 50 characters"));
+      return FALSE;
+    }
+  return bo_check_text (number, _("The order number"), TRUE, 50, BO_TEXT_LINE, error);
+}
+
 /**
  * _bo_store_validate_draft:
  * @placed: receives a #BoPlacedLine per line of @draft
@@ -127,16 +141,7 @@ _bo_store_validate_draft (BoStore            *self,
                    BO_MAX_ORDER_LINES);
       return FALSE;
     }
-  if (draft->number != NULL &&
-      (*draft->number == '\0' || g_utf8_strlen (draft->number, -1) > 50 ||
-       !g_utf8_validate (draft->number, -1, NULL)))
-    {
-      g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                   _("The order number must be 1 to 50 characters"));
-      return FALSE;
-    }
-  if ((draft->number != NULL &&
-       !bo_check_text (draft->number, _("The order number"), TRUE, 50, BO_TEXT_LINE, error)) ||
+  if ((draft->number != NULL && !_bo_check_order_number (draft->number, error)) ||
       !bo_check_text (draft->notes, _("The order’s notes"), FALSE, 10000, BO_TEXT_MULTILINE,
                       error))
     return FALSE;

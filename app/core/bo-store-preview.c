@@ -43,16 +43,23 @@ preview_tx (BoStore             *self,
   g_autoptr(BoCustomer) customer = NULL;
   g_autoptr(BoOrderOutcome) out = g_new0 (BoOrderOutcome, 1);
   g_autoptr(GError) identity_error = NULL;
+  g_autoptr(GError) number_error = NULL;
   BoPlacementPreview *previews;
   gint64 placed_at = draft->placed_at > 0 ? draft->placed_at : bo_store_get_now (self);
   gint tier;
   gboolean ship_complete, ok = TRUE;
+  BoOrderDraft lines_only = *draft;
 
+  /* The number is the order's, not a line's: a bad one is the outcome's
+   * problem, and the lines are still shown. */
+  lines_only.number = NULL;
   g_array_set_clear_func (placed, _bo_placed_line_clear);
-  if (!_bo_store_validate_draft (self, draft, placed, TRUE, error) ||
+  if (!_bo_store_validate_draft (self, &lines_only, placed, TRUE, error) ||
       (customer = bo_store_get_customer (self, draft->customer_id, error)) == NULL)
     return FALSE;
-  if (!_bo_store_order_identity (self, draft, FALSE, &out->number, &identity_error))
+  if (draft->number != NULL && !_bo_check_order_number (draft->number, &number_error))
+    out->problem = g_strdup (number_error->message);
+  else if (!_bo_store_order_identity (self, draft, FALSE, &out->number, &identity_error))
     {
       if (!g_error_matches (identity_error, BO_ERROR, BO_ERROR_CONFLICT))
         {
@@ -125,6 +132,8 @@ preview_tx (BoStore             *self,
     return FALSE;
 
   /* The error placing would stop at, in the order it checks. */
+  if (number_error != NULL)
+    *refused = g_steal_pointer (&number_error);
   for (guint i = 0; i < placed->len && *refused == NULL; i++)
     if (g_array_index (placed, BoPlacedLine, i).drop_ship &&
         g_array_index (out->lines, BoLineOutcome, i).refusal != NULL)

@@ -161,6 +161,8 @@ typedef struct
 
 void          _bo_placed_line_clear    (gpointer            data);
 void          _bo_line_outcome_clear   (gpointer            data);
+gboolean      _bo_check_order_number   (const char         *number,
+                                        GError            **error);
 gboolean      _bo_store_validate_draft (BoStore            *self,
                                         const BoOrderDraft *draft,
                                         GArray             *placed,
