@@ -654,6 +654,7 @@ test_ship_part_of_an_order (void)
   BoOrderDialog *dialog;
   GtkWidget *spin, *row;
   const BoShipment *shipment;
+  AdwToast *toast;
   gint64 order_id;
 
   /* An order of the sample shop's first customer, fully allocated. */
@@ -717,6 +718,52 @@ test_ship_part_of_an_order (void)
 
   g_assert_cmpstr (cell_text (GTK_WIDGET (dialog), "shipped-0"), ==, "1");
   g_assert_cmpstr (cell_text (GTK_WIDGET (dialog), "allocated-0"), ==, "2");
+
+  /* Undo puts the lamp back on the shelf and the shipment back to packed,
+   * as an operation of the store with its history; then ship it again. */
+  toast = bo_order_dialog_get_undo_toast (dialog);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "order.unmark-shipped");
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (dialog),
+                                                     adw_toast_get_action_name (toast),
+                                                     adw_toast_get_action_target_value (toast)));
+  bo_gui_test_iterate (20);
+  g_clear_pointer (&order, bo_order_free);
+  order = bo_store_get_order (shop.store, order_id, &error);
+  g_assert_cmpint (find_line (order, "TEST-LAMP")->shipped, ==, 0);
+  g_assert_cmpint (find_line (order, "TEST-LAMP")->allocated, ==, 3);
+  g_clear_pointer (&lamp, bo_product_free);
+  lamp = bo_store_find_product (shop.store, "TEST-LAMP", &error);
+  g_assert_cmpint (lamp->on_hand, ==, 5);
+  g_assert_cmpint (lamp->allocated, ==, 3);
+  g_clear_pointer (&shipments, g_ptr_array_unref);
+  shipments = bo_store_list_shipments (shop.store, order_id, &error);
+  g_assert_cmpint (((BoShipment *) g_ptr_array_index (shipments, 0))->shipped_at, ==, 0);
+  g_assert_cmpstr (cell_text (GTK_WIDGET (dialog), "shipped-0"), ==, "0");
+  {
+    g_autoptr(GPtrArray) moves = bo_store_list_movements (shop.store, lamp->id, &error);
+    g_autoptr(GPtrArray) events = bo_store_list_events (shop.store, 5, &error);
+    gboolean undone = FALSE, logged = FALSE;
+
+    for (guint i = 0; i < moves->len; i++)
+      undone |= g_strcmp0 (((BoMovement *) g_ptr_array_index (moves, i))->reason, "shipment") == 0 &&
+                ((BoMovement *) g_ptr_array_index (moves, i))->delta == 1;
+    for (guint i = 0; i < events->len; i++)
+      logged |= g_strcmp0 (((BoEvent *) g_ptr_array_index (events, i))->kind, "shipment-unshipped") == 0;
+    g_assert_true (undone);
+    g_assert_true (logged);
+  }
+  {
+    g_autoptr(GPtrArray) problems = NULL;
+
+    g_assert_true (bo_store_check (shop.store, &problems, &error));
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+  row = bo_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, row_name);
+  g_signal_emit_by_name (bo_gui_test_find (row, GTK_TYPE_BUTTON, "Mark Shipped"), "clicked");
+  bo_gui_test_iterate (20);
+  g_assert_cmpstr (cell_text (GTK_WIDGET (dialog), "shipped-0"), ==, "1");
+
   row = bo_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, row_name);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ", shipped "));
   g_assert_null (bo_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Mark Shipped"));

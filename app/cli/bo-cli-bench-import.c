@@ -22,6 +22,7 @@
 
 #include <backorders/bo-csv.h>
 #include <backorders/bo-import.h>
+#include <backorders/bo-output-file.h>
 
 #include "bo-cli-private.h"
 
@@ -55,14 +56,13 @@ write_products (const char  *path,
 {
   static const char *const header[] = { "SKU", "Name", "Price", "Cost", "Stock", "Backorders",
                                          NULL };
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE,
-                                                        NULL, error);
+  g_autoptr(BoOutputFile) out = bo_output_file_new (path, BO_OUTPUT_FILE_NONE, error);
+  GOutputStream *stream = out != NULL ? bo_output_file_get_stream (out, error) : NULL;
   g_autoptr(BoCsvWriter) writer = NULL;
 
   if (stream == NULL)
     return FALSE;
-  writer = bo_csv_writer_new (G_OUTPUT_STREAM (stream), BO_CSV_WRITER_NONE);
+  writer = bo_csv_writer_new (stream, BO_CSV_WRITER_NONE);
   if (!bo_csv_writer_write_row (writer, header, NULL, error))
     return FALSE;
   for (guint i = 0; i < n_products; i++)
@@ -81,8 +81,7 @@ write_products (const char  *path,
       if (!bo_csv_writer_end_row (writer, NULL, error))
         return FALSE;
     }
-  return bo_csv_writer_close (writer, NULL, error) &&
-         g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+  return bo_csv_writer_close (writer, NULL, error) && bo_output_file_commit (out, error);
 }
 
 static char *
@@ -117,15 +116,14 @@ write_orders (const char  *path,
               guint       *n_orders,
               GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE,
-                                                        NULL, error);
+  g_autoptr(BoOutputFile) out = bo_output_file_new (path, BO_OUTPUT_FILE_NONE, error);
+  GOutputStream *stream = out != NULL ? bo_output_file_get_stream (out, error) : NULL;
   g_autoptr(BoCsvWriter) writer = NULL;
   guint written = 0;
 
   if (stream == NULL)
     return FALSE;
-  writer = bo_csv_writer_new (G_OUTPUT_STREAM (stream), BO_CSV_WRITER_NONE);
+  writer = bo_csv_writer_new (stream, BO_CSV_WRITER_NONE);
   if (!bo_csv_writer_write_row (writer, order_header, NULL, error))
     return FALSE;
   *n_orders = 0;
@@ -195,8 +193,7 @@ write_orders (const char  *path,
       written += n;
       (*n_orders)++;
     }
-  return bo_csv_writer_close (writer, NULL, error) &&
-         g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+  return bo_csv_writer_close (writer, NULL, error) && bo_output_file_commit (out, error);
 }
 
 static double

@@ -486,6 +486,7 @@ _bo_cli_import (BoCli *cli,
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
+  GFileType type;
   BoImportFormat format;
   g_autoptr(GArray) skip_groups = NULL;
   guint errors;
@@ -495,7 +496,10 @@ _bo_cli_import (BoCli *cli,
   if (!_bo_cli_parse (cli, entries, 1, 1, &argv, &status))
     return status;
   file = g_file_new_for_commandline_arg (argv[1]);
-  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
+  type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL);
+  if (type == G_FILE_TYPE_DIRECTORY)
+    return _bo_cli_failf (cli, _("“%s” is a folder; give the CSV file to import"), argv[1]);
+  if (type != G_FILE_TYPE_REGULAR)
     return _bo_cli_failf (cli, _("there is no file “%s”"), argv[1]);
   if (!format_of_command (cli, kind, file, &format, &status))
     return status;
@@ -733,6 +737,8 @@ _bo_cli_restore (BoCli *cli,
 
   if (!_bo_cli_parse (cli, entries, 1, 1, &argv, &status))
     return status;
+  if (g_file_test (argv[1], G_FILE_TEST_IS_DIR))
+    return _bo_cli_failf (cli, _("“%s” is a folder, not a Backorders backup"), argv[1]);
   if (!g_file_test (argv[1], G_FILE_TEST_IS_REGULAR))
     return _bo_cli_failf (cli, _("there is no file “%s”"), argv[1]);
   path = cli->database != NULL ? g_strdup (cli->database) : _bo_cli_default_database ();
@@ -759,6 +765,8 @@ _bo_cli_restore (BoCli *cli,
               g_unlink (before);
             }
         }
+      if (g_error_matches (error, BO_ERROR, BO_ERROR_INCONSISTENT))
+        return _bo_cli_failf (cli, _("%s; give --force to restore it anyway"), error->message);
       return _bo_cli_fail (cli, error);
     }
   /* Restored with --force: what the check found is said, not hidden. */

@@ -6,11 +6,15 @@
  * companion files (journal, WAL, shared memory, the copies kept before an
  * upgrade or a restore) is refused, whatever its spelling: targets are
  * compared by the file they name (links followed, folders resolved) and by
- * device and inode. And a file is written under a temporary name in its own
- * folder, synced, then renamed over the target: a full disk or a killed
- * process leaves the earlier file as it was.
+ * device and inode. And a file is written in its own folder as a file
+ * without a name (O_TMPFILE), synced, then given a temporary name and
+ * renamed over the target: a full disk or a killed process leaves the
+ * earlier file as it was, and nothing beside it. Writers that open files by
+ * name (SQLite's backup) get a hidden temporary name instead.
  */
 #define G_LOG_DOMAIN "bo-output-file"
+/* O_TMPFILE, AT_EMPTY_PATH: unnamed files, named once whole. */
+#define _GNU_SOURCE
 
 #include "config.h"
 
@@ -19,22 +23,29 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include <gio/gunixoutputstream.h>
+
 #include "backorders/bo-error.h"
 #include "backorders/bo-output-file.h"
 
 struct _BoOutputFile
 {
-  char              *path;      /* as the user named it, for messages */
-  char              *final;     /* the file replaced: links followed */
-  char              *temp;      /* beside it, renamed over it on commit */
-  GFileOutputStream *stream;
-  gboolean           committed;
+  char          *path;       /* as the user named it, for messages */
+  char          *final;      /* the file replaced: links followed */
+  char          *dir;        /* its folder, where the content is written */
+  int            mode;       /* given to the content; -1: the umask decides */
+  int            fd;         /* an unnamed file in @dir (O_TMPFILE), or -1 */
+  char          *temp;       /* a named file in @dir, or NULL */
+  int            lock_fd;    /* holds flock() on @temp while it is ours, or -1 */
+  GOutputStream *stream;
+  gboolean       committed;
 };
 
 /* The files a shop needs, as suffixes of its name: its journals, then the
@@ -354,11 +365,65 @@ bo_output_file_check_target (const char  *path,
 }
 
 /**
+ * bo_output_file_sweep_stale:
+ * @dir: a folder
+ * @prefix: how the temporary files to look at begin (".export.csv.")
+ *
+ * Removes the temporary files that writers killed in the middle left in
+ * @dir: names of @prefix and six to eight letters or digits, older than a
+ * minute, that no process holds locked (a writer locks its temporary file
+ * with flock() for as long as it writes; the lock dies with the process).
+ * Their journal files go with them.
+ */
+void
+bo_output_file_sweep_stale (const char *dir,
+                            const char *prefix)
+{
+  static const char *const companions[] = { "", "-journal", "-wal", "-shm", NULL };
+  g_autoptr(GDir) folder = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gsize prefix_len;
+  const char *name;
+
+  g_return_if_fail (dir != NULL && prefix != NULL);
+
+  folder = g_dir_open (dir, 0, NULL);
+  prefix_len = strlen (prefix);
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      gsize rest = strlen (name) - MIN (strlen (name), prefix_len);
+      gboolean alnum = TRUE;
+      GStatBuf st;
+      int fd;
+
+      if (strncmp (name, prefix, prefix_len) != 0 || rest < 6 || rest > 8)
+        continue;
+      for (const char *c = name + prefix_len; *c != '\0'; c++)
+        alnum = alnum && g_ascii_isalnum (*c);
+      path = g_build_filename (dir, name, NULL);
+      if (!alnum || g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || now - st.st_mtime < 60)
+        continue;
+      fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+      if (fd < 0)
+        continue;
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        for (guint i = 0; companions[i] != NULL; i++)
+          {
+            g_autofree char *companion = g_strconcat (path, companions[i], NULL);
+
+            g_unlink (companion);
+          }
+      close (fd);
+    }
+}
+
+/**
  * bo_output_file_new:
  * @path: the file to write; replaced on commit when it exists
  *
  * Starts writing @path: refuses a target that is an open shop or one of its
- * companions, and creates the temporary file beside it.
+ * companions, or that is in a folder this process cannot write.
  *
  * Returns: (transfer full): the file being written, or %NULL with @error set
  */
@@ -369,11 +434,7 @@ bo_output_file_new (const char         *path,
 {
   g_autoptr(BoOutputFile) self = NULL;
   g_autofree char *final = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   struct stat existing;
-  gboolean exists;
-  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -387,29 +448,31 @@ bo_output_file_new (const char         *path,
       !check_final (path, final, flags, error))
     return NULL;
 
-  exists = g_stat (final, (GStatBuf *) &existing) == 0;
-  dir = g_path_get_dirname (final);
-  base = g_path_get_basename (final);
-
   self = g_new0 (BoOutputFile, 1);
+  self->fd = -1;
+  self->lock_fd = -1;
   self->path = g_strdup (path);
+  self->dir = g_path_get_dirname (final);
   self->final = g_steal_pointer (&final);
-  self->temp = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.XXXXXX", dir, base);
-  /* The umask applies to the mode given here, as for any new file. */
-  fd = g_mkstemp_full (self->temp, O_RDWR | O_CLOEXEC,
-                       (flags & BO_OUTPUT_FILE_PRIVATE) != 0 ? 0600 : 0666);
-  if (fd < 0)
-    {
-      int saved = errno;
+  /* A replaced file keeps who may read it; a backup is always private. */
+  if ((flags & BO_OUTPUT_FILE_PRIVATE) != 0)
+    self->mode = 0600;
+  else if (g_stat (self->final, (GStatBuf *) &existing) == 0)
+    self->mode = existing.st_mode & 07777;
+  else
+    self->mode = -1;
 
-      g_clear_pointer (&self->temp, g_free);
-      set_errno_error (error, saved, path);
+  if (faccessat (AT_FDCWD, self->dir, W_OK | X_OK, AT_EACCESS) != 0)
+    {
+      set_errno_error (error, errno, path);
       return NULL;
     }
-  /* A replaced file keeps who may read it; a backup is always private. */
-  if ((flags & BO_OUTPUT_FILE_PRIVATE) == 0 && exists)
-    fchmod (fd, existing.st_mode & 07777);
-  close (fd);
+  {
+    g_autofree char *base = g_path_get_basename (self->final);
+    g_autofree char *prefix = g_strdup_printf (".%s.", base);
+
+    bo_output_file_sweep_stale (self->dir, prefix);
+  }
   return g_steal_pointer (&self);
 }
 
@@ -420,41 +483,96 @@ bo_output_file_get_path (BoOutputFile *self)
   return self->path;
 }
 
+/* A named temporary file beside the target, with the target's mode. */
+static gboolean
+make_named_temp (BoOutputFile  *self,
+                 GError       **error)
+{
+  g_autofree char *base = g_path_get_basename (self->final);
+  int fd;
+
+  self->temp = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.XXXXXX", self->dir, base);
+  /* The umask applies to the mode given here, as for any new file. */
+  fd = g_mkstemp_full (self->temp, O_RDWR | O_CLOEXEC, self->mode == 0600 ? 0600 : 0666);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_clear_pointer (&self->temp, g_free);
+      set_errno_error (error, saved, self->path);
+      return FALSE;
+    }
+  if (self->mode >= 0)
+    fchmod (fd, self->mode);
+  /* Kept open and locked: a later sweep knows the file is in use. */
+  flock (fd, LOCK_EX);
+  self->lock_fd = fd;
+  return TRUE;
+}
+
 /**
  * bo_output_file_get_temp_path:
  *
- * Returns: the temporary file, for writers that open files by name (SQLite)
+ * Returns: (nullable): a temporary file beside the target, for writers that
+ *   open files by name (SQLite); %NULL with @error set when it cannot be made
  */
 const char *
-bo_output_file_get_temp_path (BoOutputFile *self)
+bo_output_file_get_temp_path (BoOutputFile  *self,
+                              GError       **error)
 {
   g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->fd < 0 && self->stream == NULL, NULL);
+
+  if (self->temp == NULL && !make_named_temp (self, error))
+    return NULL;
   return self->temp;
 }
 
 /**
  * bo_output_file_get_stream:
  *
- * Returns: (transfer none): a stream writing the temporary file
+ * The content goes to a file without a name (O_TMPFILE) where the file
+ * system allows: a process killed while writing leaves nothing behind.
+ *
+ * Returns: (transfer none): a stream writing the content
  */
 GOutputStream *
 bo_output_file_get_stream (BoOutputFile  *self,
                            GError       **error)
 {
-  g_return_val_if_fail (self != NULL && self->temp != NULL, NULL);
+  g_autoptr(GFile) file = NULL;
 
-  if (self->stream == NULL)
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->stream != NULL)
+    return self->stream;
+
+  if (self->temp == NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_path (self->temp);
-
-      self->stream = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, error);
-      if (self->stream == NULL)
+      self->fd = g_open (self->dir, O_TMPFILE | O_WRONLY | O_CLOEXEC,
+                         self->mode == 0600 ? 0600 : 0666);
+      if (self->fd >= 0)
         {
-          bo_output_file_explain_error (self, error);
+          if (self->mode >= 0)
+            fchmod (self->fd, self->mode);
+          flock (self->fd, LOCK_EX);
+          self->stream = g_unix_output_stream_new (self->fd, FALSE);
+          return self->stream;
+        }
+      /* Not every file system has unnamed files: then a named one. */
+      if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
+        {
+          set_errno_error (error, errno, self->path);
           return NULL;
         }
+      if (!make_named_temp (self, error))
+        return NULL;
     }
-  return G_OUTPUT_STREAM (self->stream);
+  file = g_file_new_for_path (self->temp);
+  self->stream = G_OUTPUT_STREAM (g_file_append_to (file, G_FILE_CREATE_NONE, NULL, error));
+  if (self->stream == NULL)
+    bo_output_file_explain_error (self, error);
+  return self->stream;
 }
 
 /**
@@ -502,6 +620,30 @@ sync_path (const char *path,
   return ok;
 }
 
+/* Gives the unnamed file a temporary name beside the target. */
+static gboolean
+name_unnamed (BoOutputFile *self)
+{
+  g_autofree char *base = g_path_get_basename (self->final);
+  g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", self->fd);
+
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.%08x", self->dir,
+                                               base, g_random_int ());
+
+      if (linkat (AT_FDCWD, proc, AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0 ||
+          linkat (self->fd, "", AT_FDCWD, name, AT_EMPTY_PATH) == 0)
+        {
+          self->temp = g_steal_pointer (&name);
+          return TRUE;
+        }
+      if (errno != EEXIST)
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /**
  * bo_output_file_commit:
  *
@@ -512,26 +654,31 @@ gboolean
 bo_output_file_commit (BoOutputFile  *self,
                        GError       **error)
 {
-  g_autofree char *dir = NULL;
+  gboolean synced;
 
-  g_return_val_if_fail (self != NULL && self->temp != NULL, FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (!self->committed, FALSE);
 
-  if (self->stream != NULL &&
-      !g_output_stream_close (G_OUTPUT_STREAM (self->stream), NULL, error))
+  if (self->stream != NULL && !g_output_stream_close (self->stream, NULL, error))
     {
       bo_output_file_explain_error (self, error);
       return FALSE;
     }
   /* Without the sync, a crash after the rename could leave an empty file. */
-  if (!sync_path (self->temp, 0) || g_rename (self->temp, self->final) != 0)
+  if (self->fd >= 0)
+    synced = fsync (self->fd) == 0 && name_unnamed (self);
+  else if (self->temp != NULL)
+    synced = sync_path (self->temp, 0);
+  else
+    synced = make_named_temp (self, error) && sync_path (self->temp, 0);
+  if (!synced || g_rename (self->temp, self->final) != 0)
     {
-      set_errno_error (error, errno, self->path);
+      if (error == NULL || *error == NULL)
+        set_errno_error (error, errno, self->path);
       return FALSE;
     }
   self->committed = TRUE;
-  dir = g_path_get_dirname (self->final);
-  sync_path (dir, O_DIRECTORY);
+  sync_path (self->dir, O_DIRECTORY);
   return TRUE;
 }
 
@@ -545,13 +692,18 @@ bo_output_file_free (BoOutputFile *self)
 {
   if (self == NULL)
     return;
-  if (self->stream != NULL && !g_output_stream_is_closed (G_OUTPUT_STREAM (self->stream)))
-    g_output_stream_close (G_OUTPUT_STREAM (self->stream), NULL, NULL);
+  if (self->stream != NULL && !g_output_stream_is_closed (self->stream))
+    g_output_stream_close (self->stream, NULL, NULL);
   g_clear_object (&self->stream);
   if (!self->committed && self->temp != NULL)
     g_unlink (self->temp);
+  if (self->fd >= 0)
+    close (self->fd);
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
   g_free (self->path);
   g_free (self->final);
+  g_free (self->dir);
   g_free (self->temp);
   g_free (self);
 }

@@ -134,6 +134,7 @@ typedef struct
   GRand  *rand;
   Scale   scale;
   guint32 first_day, today;
+  gint64  last_instant;  /* nothing happens later: the evening of today, or now */
   guint   handling_days;
   SimProduct *products;
   double  popularity_total;
@@ -162,6 +163,15 @@ instant_of_day (guint32 day,
                               g_date_get_day (&date), seconds / 3600, (seconds / 60) % 60,
                               seconds % 60);
   return g_date_time_to_unix (dt);
+}
+
+/* An instant of the history, never later than its last moment. */
+static gint64
+sim_instant (const Sim *sim,
+             guint32    day,
+             gint       seconds)
+{
+  return MIN (instant_of_day (day, seconds), sim->last_instant);
 }
 
 static guint
@@ -291,9 +301,16 @@ place_order (Sim     *sim,
 
   order.customer = g_rand_int_range (sim->rand, 0, sim->scale.customers);
   order.day = day;
-  /* Orders come in from morning to night; today's only until the evening. */
+  /* Orders come in from morning to night; today's only until the history
+   * ends (the evening, or now when the shop is made today). */
   order.placed_at = instant_of_day (day, g_rand_int_range (sim->rand, 7 * 3600,
                                                            (day == sim->today ? 18 : 22) * 3600));
+  if (order.placed_at > sim->last_instant)
+    {
+      gint64 midnight = instant_of_day (day, 0);
+
+      order.placed_at = midnight + g_rand_int_range (sim->rand, 0, (gint32) (sim->last_instant - midnight) + 1);
+    }
   order.first_line = sim->lines->len;
   sc = g_array_index (sim->sc, gboolean, order.customer);
   if (sc)
@@ -379,7 +396,7 @@ ship_allocated (Sim     *sim,
       s.line = index;
       s.quantity = line->allocated;
       s.day = day;
-      s.at = instant_of_day (day, g_rand_int_range (sim->rand, 9 * 3600, 17 * 3600));
+      s.at = sim_instant (sim, day, g_rand_int_range (sim->rand, 9 * 3600, 17 * 3600));
       g_array_append_val (sim->shipments, s);
       line->shipped += line->allocated;
       p->allocated -= line->allocated;
@@ -775,7 +792,7 @@ write_orders (BoStore  *self,
           if (ok && l->cancelled > 0)
             {
               sqlite3_bind_int64 (cancel_stmt, 1, index + 1);
-              sqlite3_bind_int64 (cancel_stmt, 2, instant_of_day (l->cancelled_day, 10 * 3600));
+              sqlite3_bind_int64 (cancel_stmt, 2, sim_instant (sim, l->cancelled_day, 10 * 3600));
               _bo_bind_date (cancel_stmt, 3, l->cancelled_day);
               sqlite3_bind_int64 (cancel_stmt, 4, l->cancelled);
               sqlite3_bind_int64 (cancel_stmt, 5, l->refunded);
@@ -871,9 +888,9 @@ write_movements (BoStore  *self,
       sqlite3_bind_int64 (po_stmt, 3, po->supplier + 1);
       sqlite3_bind_text (po_stmt, 4, received ? "received" : draft ? "draft" : "sent", -1,
                          SQLITE_STATIC);
-      sqlite3_bind_int64 (po_stmt, 5, instant_of_day (po->created, 10 * 3600));
+      sqlite3_bind_int64 (po_stmt, 5, sim_instant (sim, po->created, 10 * 3600));
       if (!draft)
-        sqlite3_bind_int64 (po_stmt, 6, instant_of_day (po->created, 11 * 3600));
+        sqlite3_bind_int64 (po_stmt, 6, sim_instant (sim, po->created, 11 * 3600));
       ok = step (self, po_stmt, error);
 
       for (guint j = 0; ok && j < po->n_lines; j++)
@@ -894,7 +911,7 @@ write_movements (BoStore  *self,
           ok = step (self, po_line_stmt, error);
           if (ok && received)
             {
-              sqlite3_bind_int64 (move_stmt, 1, instant_of_day (po->received_day, 9 * 3600));
+              sqlite3_bind_int64 (move_stmt, 1, sim_instant (sim, po->received_day, 9 * 3600));
               sqlite3_bind_int64 (move_stmt, 2, line->product + 1);
               sqlite3_bind_int64 (move_stmt, 3, line->received);
               sqlite3_bind_text (move_stmt, 4, "receipt", -1, SQLITE_STATIC);
@@ -983,7 +1000,7 @@ sim_clear (Sim *sim)
  * @today: the last day of the history (Julian), or 0 for today
  *
  * Fills an empty shop with a sample history that ends on the evening of
- * @today.
+ * @today, or now if that is earlier: nothing in it lies in the future.
  */
 gboolean
 bo_store_generate_demo (BoStore      *self,
@@ -1023,6 +1040,11 @@ bo_store_generate_demo (BoStore      *self,
   sim.scale = scales[scale];
   sim.today = today;
   sim.first_day = today - sim.scale.days + 1;
+  /* A shop made today ends now, not this evening: nothing in it may lie in
+   * the future. */
+  sim.last_instant = instant_of_day (today, 18 * 3600);
+  if (bo_store_get_now (self) < sim.last_instant)
+    sim.last_instant = MAX (bo_store_get_now (self), instant_of_day (today, 0));
   sim.handling_days = bo_store_get_handling_days (self);
   sim.orders = g_array_sized_new (FALSE, FALSE, sizeof (SimOrder), sim.scale.orders);
   sim.lines = g_array_sized_new (FALSE, FALSE, sizeof (SimLine), sim.scale.orders * 5 / 2);
@@ -1047,7 +1069,7 @@ bo_store_generate_demo (BoStore      *self,
   simulate (&sim);
 
   previous_now = self->now;
-  bo_store_set_now (self, instant_of_day (today, 18 * 3600));
+  bo_store_set_now (self, sim.last_instant);
   /* A large page cache keeps the bulk write from spilling to the log early. */
   ok = _bo_store_exec (self, "PRAGMA cache_size = -262144", error) && _bo_store_begin (self, error);
   if (ok)

@@ -674,16 +674,22 @@ static const char *const order_conditions[] = {
 };
 #undef OPEN_LINE
 
+/* The search condition only when searching: a condition on a bound NULL
+ * still keeps SQLite from walking the indexes in the sort's order. */
 static const char *
 orders_where (BoOrderFilter filter,
-              gboolean      joined)
+              gboolean      joined,
+              gboolean      searching)
 {
   g_autofree char *where = NULL;
 
-  if (joined)
+  if (searching)
     where = g_strdup_printf ("JOIN customers c ON c.id = o.customer_id "
-                             "WHERE (?1 IS NULL OR o.number LIKE ?1 ESCAPE '\\' "
+                             "WHERE (o.number LIKE ?1 ESCAPE '\\' "
                              "       OR c.name LIKE ?1 ESCAPE '\\') AND %s ",
+                             order_conditions[filter]);
+  else if (joined)
+    where = g_strdup_printf ("JOIN customers c ON c.id = o.customer_id WHERE %s ",
                              order_conditions[filter]);
   else
     where = g_strdup_printf ("WHERE %s ", order_conditions[filter]);
@@ -693,7 +699,10 @@ orders_where (BoOrderFilter filter,
 static const BoSortKey order_sort_keys[] = {
   { "placed", "o.placed_at DESC, o.id DESC", "o.placed_at, o.id" },
   { "number", "length (o.number), o.number", "length (o.number) DESC, o.number DESC" },
-  { "customer", "c.name COLLATE NOCASE, o.placed_at DESC", "c.name COLLATE NOCASE DESC, o.placed_at DESC" },
+  /* By customer id between name and date, so that the customers' index
+   * and then each one's orders give the order without a sort. */
+  { "customer", "c.name COLLATE NOCASE, c.id, o.placed_at DESC, o.id DESC",
+    "c.name COLLATE NOCASE DESC, c.id DESC, o.placed_at DESC, o.id DESC" },
   { NULL }
 };
 
@@ -744,7 +753,7 @@ bo_store_list_orders (BoStore        *self,
                        "FROM orders o JOIN customers c ON c.id = o.customer_id "
                        "WHERE o.id IN (SELECT o.id FROM orders o %s"
                        "               ORDER BY %%s LIMIT ?2 OFFSET ?3) "
-                       "ORDER BY %%s", orders_where (filter, joined));
+                       "ORDER BY %%s", orders_where (filter, joined, pattern != NULL));
 
     sql = _bo_store_sorted_sql (g_intern_string (format), order_sort_keys, sort, error);
   }
@@ -802,7 +811,7 @@ bo_store_count_orders (BoStore        *self,
 
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM orders o %s",
-                                            orders_where (filter, pattern != NULL));
+                                            orders_where (filter, pattern != NULL, pattern != NULL));
     stmt = _bo_store_prepare (self, g_intern_string (sql), error);
   }
   if (stmt == NULL)
@@ -1280,6 +1289,121 @@ bo_store_mark_shipped (BoStore  *self,
     {
       g_autofree char *detail = g_strdup_printf ("%" PRId64, shipment_id);
       ok = _bo_store_log_event (self, "shipment-shipped", number, detail, error);
+    }
+  return _bo_store_finish (self, ok, TRUE, error);
+}
+
+/**
+ * bo_store_unmark_shipped:
+ * @shipment_id: a shipment marked shipped
+ *
+ * Undoes bo_store_mark_shipped(): the shipment is packed again, its units
+ * are allocated to their lines again and back on the shelf (for each
+ * product a "shipment" stock movement into stock, the reverse of the one
+ * out), and the event history says so. Refused for a shipment that is not shipped, or that left with a
+ * drop-ship purchase order.
+ */
+gboolean
+bo_store_unmark_shipped (BoStore  *self,
+                         gint64    shipment_id,
+                         GError  **error)
+{
+  g_autofree char *number = NULL;
+  g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (BoQuantity));
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
+
+  if (!_bo_store_begin (self, error))
+    return FALSE;
+  ok = (stmt = _bo_store_prepare (self, "SELECT o.number, s.shipped_at, s.po_id FROM shipments s "
+                                  "JOIN orders o ON o.id = s.order_id WHERE s.id = ?",
+                                  error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, shipment_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && (sqlite3_column_type (stmt, 1) == SQLITE_NULL ||
+                               sqlite3_column_type (stmt, 2) != SQLITE_NULL))
+        {
+          g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                       _("Shipment %" PRId64 " has not left the shelf: there is nothing to undo"),
+                       shipment_id);
+          ok = FALSE;
+        }
+      else if (rc == SQLITE_ROW)
+        number = _bo_store_column_dup (stmt, 0);
+      else if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
+                       _("There is no shipment %" PRId64), shipment_id);
+          ok = FALSE;
+        }
+      else
+        ok = _bo_store_set_error (self, rc, error);
+      sqlite3_reset (stmt);
+    }
+
+  /* Stock back on the shelf first, then allocated: allocated never exceeds
+   * on hand. */
+  if (ok)
+    ok = (stmt = _bo_store_prepare (self,
+                                    "SELECT l.product_id, sum (sl.quantity) FROM shipment_lines sl "
+                                    "JOIN order_lines l ON l.id = sl.line_id "
+                                    "WHERE sl.shipment_id = ? GROUP BY l.product_id", error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, shipment_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          BoQuantity q = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+          g_array_append_val (moves, q);
+        }
+      sqlite3_reset (stmt);
+      ok = rc == SQLITE_DONE || _bo_store_set_error (self, rc, error);
+    }
+  for (guint i = 0; ok && i < moves->len; i++)
+    {
+      const BoQuantity *q = &g_array_index (moves, BoQuantity, i);
+
+      ok = _bo_store_move_stock (self, q->line_id, q->quantity, "shipment", number, error) &&
+           (stmt = _bo_store_prepare (self, "UPDATE products SET allocated = allocated + ?2 "
+                                      "WHERE id = ?1", error)) != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, q->line_id);
+          sqlite3_bind_int64 (stmt, 2, q->quantity);
+          ok = _bo_store_step_done (self, stmt, error);
+        }
+    }
+  if (ok)
+    ok = (stmt = _bo_store_prepare (self,
+                                    "UPDATE order_lines SET "
+                                    "  allocated = allocated + sl.quantity, "
+                                    "  shipped = shipped - sl.quantity, "
+                                    "  completed_date = NULL "
+                                    "FROM shipment_lines sl "
+                                    "WHERE sl.shipment_id = ?1 AND sl.line_id = order_lines.id",
+                                    error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, shipment_id);
+      ok = _bo_store_step_done (self, stmt, error);
+    }
+  if (ok)
+    ok = (stmt = _bo_store_prepare (self, "UPDATE shipments SET shipped_at = NULL WHERE id = ?1",
+                                    error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, shipment_id);
+      ok = _bo_store_step_done (self, stmt, error);
+    }
+  if (ok)
+    {
+      g_autofree char *detail = g_strdup_printf ("%" PRId64, shipment_id);
+      ok = _bo_store_log_event (self, "shipment-unshipped", number, detail, error);
     }
   return _bo_store_finish (self, ok, TRUE, error);
 }

@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <unistd.h>
 
+#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <glib/gi18n-lib.h>
@@ -240,10 +241,18 @@ check_schema (sqlite3     *db,
             g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
                          _("“%s” is not a whole Backorders shop: the table “%s” is missing"),
                          source, name);
+          else if (g_str_equal (type, "index"))
+            g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                         _("“%s” is not a whole Backorders shop: the index “%s” is missing"),
+                         source, name);
+          else if (g_str_equal (type, "trigger"))
+            g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                         _("“%s” is not a whole Backorders shop: the trigger “%s” is missing"),
+                         source, name);
           else
             g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                         _("“%s” is not a whole Backorders shop: the %s “%s” is missing"),
-                         source, type, name);
+                         _("“%s” is not a whole Backorders shop: the view “%s” is missing"),
+                         source, name);
           break;
         }
       if (!g_str_equal (type, "table"))
@@ -398,9 +407,9 @@ prepare_candidate (BoStore            *self,
       g_set_error (error, BO_ERROR, BO_ERROR_INCONSISTENT,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "Nothing was restored: the backup “%s” breaks %u rule of a "
-                                "shop (%s); restore it anyway with --force",
+                                "shop (%s)",
                                 "Nothing was restored: the backup “%s” breaks %u rules of a "
-                                "shop (%s); restore it anyway with --force", found->len),
+                                "shop (%s)", found->len),
                    source, found->len, list->str);
       return NULL;
     }
@@ -441,6 +450,7 @@ bo_store_restore_full (BoStore             *self,
   g_autoptr(BoStore) candidate = NULL;
   g_autofree char *copy = NULL;
   g_autofree char *scratch = NULL;
+  g_autofree char *prefix = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   int fd;
@@ -456,7 +466,9 @@ bo_store_restore_full (BoStore             *self,
   copy = g_strconcat (self->path, ".before-restore", NULL);
   dir = g_path_get_dirname (self->path);
   base = g_path_get_basename (self->path);
-  scratch = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.restore-XXXXXX", dir, base);
+  prefix = g_strdup_printf (".%s.restore-", base);
+  bo_output_file_sweep_stale (dir, prefix);
+  scratch = g_strdup_printf ("%s" G_DIR_SEPARATOR_S "%sXXXXXX", dir, prefix);
   if ((fd = g_mkstemp_full (scratch, O_RDWR | O_CLOEXEC, 0600)) < 0)
     {
       int saved = errno;
@@ -466,12 +478,15 @@ bo_store_restore_full (BoStore             *self,
                    saved == ENOSPC ? _("the disk is full") : g_strerror (saved));
       return FALSE;
     }
-  close (fd);
+  /* Locked while it is ours: a restore killed now leaves it to the next
+   * restore's sweep. */
+  flock (fd, LOCK_EX);
 
   candidate = prepare_candidate (self, source, scratch, flags, copy, problems, error);
   if (candidate == NULL)
     {
       remove_scratch (scratch);
+      close (fd);
       return FALSE;
     }
 
@@ -480,6 +495,7 @@ bo_store_restore_full (BoStore             *self,
       g_prefix_error (error, _("Nothing was restored: the copy of the shop failed: "));
       g_clear_object (&candidate);
       remove_scratch (scratch);
+      close (fd);
       return FALSE;
     }
 
@@ -489,6 +505,7 @@ bo_store_restore_full (BoStore             *self,
   rc = copy_database (self->db, candidate->db);
   g_clear_object (&candidate);
   remove_scratch (scratch);
+  close (fd);
   if (rc != SQLITE_OK)
     {
       _bo_store_set_error (self, rc, error);

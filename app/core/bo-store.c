@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
+#include <sys/statvfs.h>
 
 #include "backorders/bo-output-file.h"
 #include "bo-store-private.h"
@@ -103,6 +104,15 @@ bo_store_init (BoStore *self)
 
 /* ---- errors and statements ----------------------------------------------- */
 
+static gboolean
+disk_is_full (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statvfs fs;
+
+  return statvfs (dir, &fs) == 0 && fs.f_bavail == 0;
+}
+
 gboolean
 _bo_store_set_read_only_error (BoStore  *self,
                                GError  **error)
@@ -137,8 +147,9 @@ _bo_store_set_error (BoStore  *self,
       return FALSE;
     }
 
-  /* A full disk shows up as an I/O error on some writes (the journal). */
-  if ((rc & 0xff) == SQLITE_IOERR && sqlite3_system_errno (self->db) == ENOSPC)
+  /* A full disk shows up as an I/O error on some writes (the WAL index,
+   * a sync) rather than as SQLITE_FULL. */
+  if ((rc & 0xff) == SQLITE_IOERR && disk_is_full (self->path))
     rc = SQLITE_FULL;
   switch (rc & 0xff)
     {
@@ -648,12 +659,16 @@ can_write (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
 
-  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+  /* The effective ids decide what this process may write. */
+  return faccessat (AT_FDCWD, path, W_OK, AT_EACCESS) == 0 &&
+         faccessat (AT_FDCWD, dir, W_OK, AT_EACCESS) == 0;
 }
 
-/* Opens a shop that cannot be written. In WAL mode SQLite needs the -shm
- * file to read; when it cannot create it, the file is opened as immutable,
- * which is right as long as no -wal file holds changes not yet in the file. */
+/* Opens a shop that cannot be written. Without changes waiting in a -wal
+ * file, the file alone is the shop: it is opened as immutable, so that
+ * reading creates no -wal or -shm file beside it (files that a later
+ * writer could not use). With changes waiting, SQLite reads them through
+ * the -shm file, which it creates when the folder allows. */
 static int
 open_read_only (BoStore *self)
 {
@@ -663,14 +678,13 @@ open_read_only (BoStore *self)
   GStatBuf st;
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (self->db, "SELECT count (*) FROM sqlite_schema", NULL, NULL, NULL);
-  if (rc == SQLITE_OK || (g_stat (wal, &st) == 0 && st.st_size > 0))
-    return rc;
-
-  sqlite3_close_v2 (self->db);
-  self->db = NULL;
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    {
+      rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (self->db, "SELECT count (*) FROM sqlite_schema", NULL, NULL, NULL);
+      return rc;
+    }
   escaped = g_uri_escape_string (self->path, "/", FALSE);
   uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
   return sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
@@ -727,6 +741,14 @@ _bo_store_open_full (const char        *path,
     rc = open_read_only (self);
   else
     rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK && self->read_only)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_DATABASE,
+                   _("The shop “%s” is read-only and cannot be read as it is: its last changes "
+                     "are still in “%s-wal”, which only a program allowed to write there can "
+                     "apply"), path, path);
+      return NULL;
+    }
   if (rc != SQLITE_OK)
     {
       _bo_store_set_error (self, rc, error);
@@ -899,6 +921,7 @@ _bo_store_backup_to (BoStore            *self,
                      GError            **error)
 {
   g_autoptr(BoOutputFile) out = NULL;
+  const char *temp;
   sqlite3 *target = NULL;
   sqlite3_backup *backup;
   int rc;
@@ -907,8 +930,9 @@ _bo_store_backup_to (BoStore            *self,
   out = bo_output_file_new (destination, flags | BO_OUTPUT_FILE_PRIVATE, error);
   if (out == NULL)
     return FALSE;
-  rc = sqlite3_open_v2 (bo_output_file_get_temp_path (out), &target, SQLITE_OPEN_READWRITE,
-                        NULL);
+  if ((temp = bo_output_file_get_temp_path (out, error)) == NULL)
+    return FALSE;
+  rc = sqlite3_open_v2 (temp, &target, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (target, "main", self->db, "main");
@@ -936,6 +960,10 @@ _bo_store_backup_to (BoStore            *self,
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
                      _("Cannot write the copy “%s”: the disk is full; nothing was written"),
                      destination);
+      else if (system_errno == EFBIG)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                     _("Cannot write the copy “%s”: it would be larger than the largest file "
+                       "size allowed here; nothing was written"), destination);
       else
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the copy “%s”: %s"),
                      destination, target != NULL ? sqlite3_errmsg (target) : sqlite3_errstr (rc));

@@ -284,3 +284,39 @@ bo_form_show_error (GtkWindow    *parent,
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+static void
+entry_row_title_cb (AdwPreferencesRow *row,
+                    GParamSpec        *pspec,
+                    GtkAccessible     *text)
+{
+  gtk_accessible_update_property (text, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (row), -1);
+}
+
+/**
+ * bo_form_name_entry_rows:
+ * @root: a dialog, or any widget holding entry rows
+ *
+ * Names the text field of every #AdwEntryRow under @root by the row's
+ * title. libadwaita 1.2 labels the row but not the text inside it, which
+ * is what takes the focus: a screen reader would announce a nameless field.
+ */
+void
+bo_form_name_entry_rows (GtkWidget *root)
+{
+  if (ADW_IS_ENTRY_ROW (root))
+    {
+      GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (root));
+
+      if (text != NULL)
+        {
+          entry_row_title_cb (ADW_PREFERENCES_ROW (root), NULL, GTK_ACCESSIBLE (text));
+          g_signal_connect_object (root, "notify::title", G_CALLBACK (entry_row_title_cb), text, 0);
+        }
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bo_form_name_entry_rows (child);
+}

@@ -217,6 +217,7 @@ static void
 bo_goodwill_dialog_init (BoGoodwillDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bo_form_name_entry_rows (GTK_WIDGET (self));
   validate (self);
 }
 

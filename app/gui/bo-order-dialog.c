@@ -534,6 +534,7 @@ bo_order_dialog_dispose (GObject *object)
     _bo_order_dialog_commit_pending (self);
   if (self->pack_spins != NULL)
     _bo_order_dialog_clear_pack_form (self);
+  g_clear_weak_pointer (&self->shipped_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), BO_TYPE_ORDER_DIALOG);
   g_clear_pointer (&self->shipment_rows, g_ptr_array_unref);
   g_clear_pointer (&self->pack_rows, g_ptr_array_unref);
@@ -633,11 +634,12 @@ bo_order_dialog_get_order_id (BoOrderDialog *self)
  * bo_order_dialog_get_undo_toast:
  *
  * Returns: (transfer none) (nullable): the toast offering to undo a
- *   cancellation that has not happened yet
+ *   cancellation that has not happened yet, else the one offering to undo
+ *   the last shipment marked shipped
  */
 AdwToast *
 bo_order_dialog_get_undo_toast (BoOrderDialog *self)
 {
   g_return_val_if_fail (BO_IS_ORDER_DIALOG (self), NULL);
-  return self->pending.toast;
+  return self->pending.toast != NULL ? self->pending.toast : self->shipped_toast;
 }

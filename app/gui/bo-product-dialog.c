@@ -356,6 +356,7 @@ static void
 bo_product_dialog_init (BoProductDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bo_form_name_entry_rows (GTK_WIDGET (self));
 
   self->link_rows = g_ptr_array_new ();
   self->movement_rows = g_ptr_array_new ();

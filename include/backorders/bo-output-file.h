@@ -56,7 +56,8 @@ BoOutputFile  *bo_output_file_new            (const char             *path,
                                               BoOutputFileFlags       flags,
                                               GError                **error);
 const char    *bo_output_file_get_path       (BoOutputFile           *self);
-const char    *bo_output_file_get_temp_path  (BoOutputFile           *self);
+const char    *bo_output_file_get_temp_path  (BoOutputFile           *self,
+                                              GError                **error);
 GOutputStream *bo_output_file_get_stream     (BoOutputFile           *self,
                                               GError                **error);
 gboolean       bo_output_file_commit         (BoOutputFile           *self,
@@ -64,6 +65,8 @@ gboolean       bo_output_file_commit         (BoOutputFile           *self,
 void           bo_output_file_explain_error  (BoOutputFile           *self,
                                               GError                **error);
 void           bo_output_file_free           (BoOutputFile           *self);
+void           bo_output_file_sweep_stale    (const char             *dir,
+                                              const char             *prefix);
 
 gboolean       bo_output_file_write          (const char             *path,
                                               BoOutputFileFlags       flags,

@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define BO_STORE_SCHEMA_VERSION 3
+#define BO_STORE_SCHEMA_VERSION 4
 
 #define BO_TYPE_STORE (bo_store_get_type ())
 G_DECLARE_FINAL_TYPE (BoStore, bo_store, BO, STORE, GObject)
@@ -332,6 +332,9 @@ gboolean    bo_store_create_shipment     (BoStore            *store,
                                           gint64             *shipment_id,
                                           GError            **error);
 gboolean    bo_store_mark_shipped        (BoStore            *store,
+                                          gint64              shipment_id,
+                                          GError            **error);
+gboolean    bo_store_unmark_shipped      (BoStore            *store,
                                           gint64              shipment_id,
                                           GError            **error);
 gboolean    bo_store_ship                (BoStore            *store,
