@@ -742,7 +742,8 @@ bo_store_list_orders (BoStore        *self,
                                    "(ordered - allocated - shipped - cancelled) "
                                    "* unit_price END)") ", "
                        LINES_OF_O ("max (CASE WHEN " OPEN " THEN promised_date END)") ", "
-                       LINES_OF_O ("sum (" OPEN " AND promised_date IS NULL)") " "
+                       LINES_OF_O ("sum (" OPEN " AND promised_date IS NULL)") ", "
+                       LINES_OF_O ("sum ((ordered - cancelled) * unit_price)") " "
                        "FROM orders o JOIN customers c ON c.id = o.customer_id "
                        "WHERE o.id IN (SELECT o.id FROM orders o %s"
                        "               ORDER BY %%s LIMIT ?2 OFFSET ?3) "
@@ -775,6 +776,7 @@ bo_store_list_orders (BoStore        *self,
       s->value = sqlite3_column_int64 (stmt, 9);
       s->promised = sqlite3_column_int64 (stmt, 11) > 0 ? 0 : _bo_column_date (stmt, 10);
       s->ready = s->allocated > 0;
+      s->total = sqlite3_column_int64 (stmt, 12);
       g_ptr_array_add (rows, s);
     }
   sqlite3_reset (stmt);
