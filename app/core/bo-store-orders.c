@@ -12,9 +12,8 @@
 
 #include "backorders/bo-promise.h"
 #include "bo-store-private.h"
+#include "backorders/bo-money.h"
 
-#define BO_MAX_QUANTITY   G_GINT64_CONSTANT (1000000000)
-#define BO_MAX_MONEY      G_GINT64_CONSTANT (100000000000)
 #define BO_MAX_ORDER_LINES 1000
 
 /* ---- drafts and outcomes --------------------------------------------------- */
@@ -131,6 +130,11 @@ validate_draft (BoStore            *self,
                    _("The order number must be 1 to 50 characters"));
       return FALSE;
     }
+  if ((draft->number != NULL &&
+       !bo_check_text (draft->number, _("The order number"), TRUE, 50, BO_TEXT_LINE, error)) ||
+      !bo_check_text (draft->notes, _("The order’s notes"), FALSE, 10000, BO_TEXT_MULTILINE,
+                      error))
+    return FALSE;
   if (draft->priority < -1 || draft->priority > 9)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
@@ -150,17 +154,17 @@ validate_draft (BoStore            *self,
           g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("Line %u has no SKU"), i + 1);
           return FALSE;
         }
-      if (d->quantity <= 0 || d->quantity > BO_MAX_QUANTITY)
+      if (d->quantity <= 0 || d->quantity > BO_QUANTITY_MAX)
         {
           g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
                        _("Line %u (%s): the quantity must be a whole number from 1 to %" PRId64
-                         ", not %" PRId64), i + 1, d->sku, BO_MAX_QUANTITY, d->quantity);
+                         ", not %" PRId64), i + 1, d->sku, BO_QUANTITY_MAX, d->quantity);
           return FALSE;
         }
-      if (d->unit_price < -1 || d->unit_price > BO_MAX_MONEY)
+      if (d->unit_price != -1 && !bo_check_amount (d->unit_price, _("The price"), &local_error))
         {
-          g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("Line %u (%s): invalid price"), i + 1,
-                       d->sku);
+          g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("Line %u (%s): %s"), i + 1,
+                       d->sku, local_error->message);
           return FALSE;
         }
       product = bo_store_find_product (self, d->sku, &local_error);
@@ -1555,17 +1559,14 @@ bo_store_cancel_line (BoStore             *self,
 
   g_return_val_if_fail (BO_IS_STORE (self), FALSE);
 
-  if (quantity <= 0 || quantity > BO_MAX_QUANTITY)
+  if (quantity <= 0 || quantity > BO_QUANTITY_MAX)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
                    _("The quantity to cancel must be at least 1, not %" PRId64), quantity);
       return FALSE;
     }
-  if (refund < -1 || refund > BO_MAX_MONEY)
-    {
-      g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("The refund cannot be negative"));
-      return FALSE;
-    }
+  if (refund != -1 && !bo_check_amount (refund, _("The refund"), error))
+    return FALSE;
   if (!_bo_store_begin (self, error))
     return FALSE;
   ok = (stmt = _bo_store_prepare (self,

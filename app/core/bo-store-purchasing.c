@@ -11,9 +11,8 @@
 #include <string.h>
 
 #include "bo-store-private.h"
+#include "backorders/bo-money.h"
 
-#define BO_MAX_QUANTITY G_GINT64_CONSTANT (1000000000)
-#define BO_MAX_MONEY    G_GINT64_CONSTANT (100000000000)
 
 /* ---- reading ---------------------------------------------------------------- */
 
@@ -386,20 +385,17 @@ insert_po_line (BoStore  *self,
 {
   sqlite3_stmt *stmt;
 
-  if (quantity <= 0 || quantity > BO_MAX_QUANTITY)
+  if (quantity <= 0 || quantity > BO_QUANTITY_MAX)
     {
       g_autoptr(BoProduct) product = bo_store_get_product (self, product_id, NULL);
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
                    _("%s: the quantity must be a whole number from 1 to %" PRId64
                      ", not %" PRId64),
-                   product != NULL ? product->sku : "?", BO_MAX_QUANTITY, quantity);
+                   product != NULL ? product->sku : "?", BO_QUANTITY_MAX, quantity);
       return FALSE;
     }
-  if (cost > BO_MAX_MONEY)
-    {
-      g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("The cost is too large"));
-      return FALSE;
-    }
+  if (cost != -1 && !bo_check_amount (cost, _("The cost"), error))
+    return FALSE;
   stmt = _bo_store_prepare (self,
                             "INSERT INTO po_lines (po_id, product_id, ordered, cost, eta) "
                             "VALUES (?, ?, ?, ?, ?)", error);
@@ -1108,11 +1104,11 @@ _bo_store_add_to_draft (BoStore  *self,
   gint64 id = 0, cost = 0;
   guint32 eta = 0;
 
-  if (quantity <= 0 || quantity > BO_MAX_QUANTITY)
+  if (quantity <= 0 || quantity > BO_QUANTITY_MAX)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
                    _("The quantity to order must be a whole number from 1 to %" PRId64
-                     ", not %" PRId64), BO_MAX_QUANTITY, quantity);
+                     ", not %" PRId64), BO_QUANTITY_MAX, quantity);
       return FALSE;
     }
   if (!_bo_store_query_int (self, "SELECT id FROM purchase_orders WHERE supplier_id = ? "

@@ -33,5 +33,6 @@ char     *bo_form_get_text        (GtkTextView  *view);
 void      bo_form_show_error      (GtkWindow    *parent,
                                    const char   *what,
                                    const GError *error);
+void      bo_form_name_entry_rows (GtkWidget    *root);
 
 G_END_DECLS

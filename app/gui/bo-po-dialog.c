@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bo-form.h"
 #include "bo-format.h"
 #include "bo-po-dialog-private.h"
 #include "bo-receive-dialog.h"
@@ -642,6 +643,7 @@ bo_po_dialog_init (BoPoDialog *self)
   self->line_empty = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bo_form_name_entry_rows (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->supplier_row, "notify::selected",
                             G_CALLBACK (supplier_selected_cb), self);
