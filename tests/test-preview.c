@@ -202,6 +202,8 @@ typedef struct
   guint    refused;
   guint    refused_lines;
   guint    backordered;
+  guint    drop_shipped;
+  guint    promised;
 } RandomShop;
 
 static void
@@ -328,6 +330,8 @@ check_one_order (RandomShop         *shop,
       g_assert_cmpstr (p->reason, ==, r->reason);
       g_assert_cmpint (p->drop_ship, ==, r->drop_ship);
       shop->backordered += r->backordered > 0;
+      shop->drop_shipped += r->drop_ship;
+      shop->promised += r->backordered > 0 && r->promised != 0;
     }
   shop->placed++;
 }
@@ -339,7 +343,8 @@ static void
 test_preview_equals_placing (void)
 {
   static const BoPolicy policies[] = { BO_POLICY_FIFO, BO_POLICY_FAIR_SHARE, BO_POLICY_PRO_RATA };
-  guint placed = 0, refused = 0, refused_lines = 0, backordered = 0;
+  guint placed = 0, refused = 0, refused_lines = 0, backordered = 0, drop_shipped = 0;
+  guint promised = 0;
 
   for (guint round = 0; round < 60; round++)
     {
@@ -373,17 +378,22 @@ test_preview_equals_placing (void)
       refused += shop.refused;
       refused_lines += shop.refused_lines;
       backordered += shop.backordered;
+      drop_shipped += shop.drop_shipped;
+      promised += shop.promised;
       for (guint i = 0; i < N_PRODUCTS; i++)
         g_free (shop.skus[i]);
       g_rand_free (shop.rand);
       fixture_tear_down (&f, NULL);
     }
-  g_test_message ("%u orders placed (%u backordered lines), %u refused (%u refused lines)",
-                  placed, backordered, refused, refused_lines);
+  g_test_message ("%u orders placed (%u backordered lines, %u of them promised, %u drop-ship "
+                  "lines), %u refused (%u refused lines)",
+                  placed, backordered, promised, drop_shipped, refused, refused_lines);
   /* The shops must exercise both sides. */
   g_assert_cmpuint (placed, >, 100);
   g_assert_cmpuint (refused, >, 20);
   g_assert_cmpuint (backordered, >, 50);
+  g_assert_cmpuint (promised, >, 20);
+  g_assert_cmpuint (drop_shipped, >, 20);
 }
 
 /* ---- no write lock ---------------------------------------------------------- */
