@@ -108,6 +108,7 @@ validate_draft (BoStore            *self,
                 GError            **error)
 {
   g_autoptr(BoCustomer) customer = NULL;
+  gint64 order_value = 0;
 
   if ((customer = bo_store_get_customer (self, draft->customer_id, error)) == NULL)
     return FALSE;
@@ -177,6 +178,8 @@ validate_draft (BoStore            *self,
       line.product_id = product->id;
       line.quantity = d->quantity;
       line.price = d->unit_price >= 0 ? d->unit_price : product->price;
+      if (!bo_money_add_line (&order_value, line.quantity, line.price, error))
+        return FALSE;
       line.policy = product->backorder_policy;
       line.discontinued = product->discontinued;
       line.drop_ship = product->drop_ship;
@@ -784,6 +787,7 @@ bo_store_list_orders (BoStore        *self,
   if (rc != SQLITE_DONE)
     {
       _bo_store_set_error (self, rc, error);
+      bo_money_name_overflow (error, _("The backordered value of an order"));
       return NULL;
     }
   return g_steal_pointer (&rows);
@@ -930,6 +934,7 @@ bo_store_list_backorders (BoStore        *self,
   if (rc != SQLITE_DONE)
     {
       _bo_store_set_error (self, rc, error);
+      bo_money_name_overflow (error, _("The backordered value of an order"));
       return NULL;
     }
   return g_steal_pointer (&rows);
