@@ -86,7 +86,13 @@ read_available_to_promise (BoStore          *self,
 {
   g_autoptr(GHashTable) products = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                           g_free);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   guint order_start = 0;
+
+  /* Copies: product_ids grows below. */
+  for (guint i = 0; i < group->product_ids->len; i++)
+    g_hash_table_add (listed, g_memdup2 (&g_array_index (group->product_ids, gint64, i),
+                                         sizeof (gint64)));
 
   for (guint i = 0; i <= group->lines->len; i++)
     {
@@ -122,7 +128,8 @@ read_available_to_promise (BoStore          *self,
           p->atp = bo_available_to_promise (product->on_hand, product->allocated,
                                             product->backordered, product->incoming);
           g_hash_table_insert (products, &line->product_id, p);
-          g_array_append_val (group->product_ids, line->product_id);
+          if (!g_hash_table_contains (listed, &line->product_id))
+            g_array_append_val (group->product_ids, line->product_id);
         }
       line->atp = p->atp - p->asked;
     }

@@ -198,7 +198,8 @@ typedef struct
   GArray    *lines;           /* BoPlacedLine, by ascending line id, each order's together */
   gboolean   accept_refused;  /* the shop platform accepted the orders (an import) */
   GPtrArray *notes;           /* (nullable): what was accepted against a policy */
-  GArray    *product_ids;     /* set by placing: the products whose promises to refresh */
+  GArray    *product_ids;     /* products whose stock grew; placing adds the group's and
+                               * those ship-complete orders took: refresh their promises */
   gint64     bo_lines;        /* set by placing */
   gint64     bo_units;
 } BoPlacementGroup;
