@@ -261,17 +261,23 @@ _bo_placed_line_refusal (GArray *placed,
 {
   const BoPlacedLine *line = &g_array_index (placed, BoPlacedLine, index);
   gint64 wanted = 0;
+  guint first = index;
 
   if (backordered == 0)
     return NULL;
 
   /* What the order wants of this product in all, whichever of its lines the
-   * allocation left short; in a group of orders, only this line's order. */
-  for (guint i = 0; i < placed->len; i++)
+   * allocation left short; in a group of orders, only this line's order,
+   * whose lines lie together. */
+  while (first > 0 && g_array_index (placed, BoPlacedLine, first - 1).order == line->order)
+    first--;
+  for (guint i = first; i < placed->len; i++)
     {
       const BoPlacedLine *other = &g_array_index (placed, BoPlacedLine, i);
 
-      if (other->order == line->order && other->product_id == line->product_id)
+      if (other->order != line->order)
+        break;
+      if (other->product_id == line->product_id)
         wanted += other->open;
     }
 
