@@ -727,7 +727,10 @@ write_orders (BoStore  *self,
               GError  **error)
 {
   sqlite3_stmt *order_stmt, *line_stmt, *cancel_stmt;
+  g_auto(BoPlacementDays) days;
   gboolean ok = TRUE;
+
+  _bo_placement_days_init (&days);
 
   order_stmt = prepare (self,
                         "INSERT INTO orders (id, number, customer_id, placed_at, placed_date, "
@@ -767,6 +770,7 @@ write_orders (BoStore  *self,
       sqlite3_bind_int64 (order_stmt, 8, bo_lines);
       sqlite3_bind_int64 (order_stmt, 9, bo_units);
       ok = step (self, order_stmt, error);
+      _bo_placement_days_add (&days, o->day, o->n_lines, units, bo_lines, bo_units);
 
       for (guint j = 0; ok && j < o->n_lines; j++)
         {
@@ -804,12 +808,7 @@ write_orders (BoStore  *self,
   sqlite3_finalize (order_stmt);
   sqlite3_finalize (line_stmt);
   sqlite3_finalize (cancel_stmt);
-  return ok && _bo_store_exec (self,
-                               "INSERT INTO placement_days (day, orders, bo_orders, lines, bo_lines, "
-                               "  units, bo_units) "
-                               "SELECT placed_date, count (*), sum (bo_lines > 0), sum (line_count), "
-                               "  sum (bo_lines), sum (unit_count), sum (bo_units) "
-                               "FROM orders GROUP BY placed_date", error);
+  return ok && _bo_store_write_placement_days (self, &days, error);
 }
 
 static gboolean

@@ -22,11 +22,6 @@
 #include "backorders/bo-promise.h"
 #include "bo-store-private.h"
 
-typedef struct
-{
-  gint64 orders, bo_orders, lines, bo_lines, units, bo_units;
-} DayCounts;
-
 /* Units accepted against a product's policy, for the group's notes. */
 typedef struct
 {
@@ -325,21 +320,97 @@ write_backorders (BoStore          *self,
   return TRUE;
 }
 
+void
+_bo_placement_days_init (BoPlacementDays *days)
+{
+  days->index = g_hash_table_new (g_direct_hash, g_direct_equal);
+  days->counts = g_array_new (FALSE, TRUE, sizeof (BoPlacementDay));
+}
+
+void
+_bo_placement_days_clear (BoPlacementDays *days)
+{
+  g_clear_pointer (&days->index, g_hash_table_unref);
+  g_clear_pointer (&days->counts, g_array_unref);
+}
+
+/* Counts one order placed on @day: its lines and units, and how many of
+ * them were backordered at placement. */
+void
+_bo_placement_days_add (BoPlacementDays *days,
+                        guint32          day,
+                        gint64           lines,
+                        gint64           units,
+                        gint64           bo_lines,
+                        gint64           bo_units)
+{
+  gpointer found = g_hash_table_lookup (days->index, GUINT_TO_POINTER (day));
+  BoPlacementDay *counts;
+
+  if (found == NULL)
+    {
+      BoPlacementDay fresh = { .day = day };
+
+      g_array_append_val (days->counts, fresh);
+      found = GUINT_TO_POINTER (days->counts->len);
+      g_hash_table_insert (days->index, GUINT_TO_POINTER (day), found);
+    }
+  counts = &g_array_index (days->counts, BoPlacementDay, GPOINTER_TO_UINT (found) - 1);
+  counts->orders++;
+  counts->bo_orders += bo_lines > 0;
+  counts->lines += lines;
+  counts->bo_lines += bo_lines;
+  counts->units += units;
+  counts->bo_units += bo_units;
+}
+
+/* Adds @days to the placement days' counts. */
+gboolean
+_bo_store_write_placement_days (BoStore          *self,
+                                const BoPlacementDays *days,
+                                GError          **error)
+{
+  for (guint i = 0; i < days->counts->len; i++)
+    {
+      const BoPlacementDay *counts = &g_array_index (days->counts, BoPlacementDay, i);
+      sqlite3_stmt *stmt;
+
+      stmt = _bo_store_prepare (self,
+                                "INSERT INTO placement_days (day, orders, bo_orders, lines, "
+                                "  bo_lines, units, bo_units) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                                "ON CONFLICT (day) DO UPDATE SET orders = orders + ?2, "
+                                "  bo_orders = bo_orders + ?3, lines = lines + ?4, "
+                                "  bo_lines = bo_lines + ?5, units = units + ?6, "
+                                "  bo_units = bo_units + ?7",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      _bo_bind_date (stmt, 1, counts->day);
+      sqlite3_bind_int64 (stmt, 2, counts->orders);
+      sqlite3_bind_int64 (stmt, 3, counts->bo_orders);
+      sqlite3_bind_int64 (stmt, 4, counts->lines);
+      sqlite3_bind_int64 (stmt, 5, counts->bo_lines);
+      sqlite3_bind_int64 (stmt, 6, counts->units);
+      sqlite3_bind_int64 (stmt, 7, counts->bo_units);
+      if (!_bo_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The orders' counts, and the placement days' counts added up per day. */
 static gboolean
 write_counts (BoStore          *self,
               BoPlacementGroup *group,
               GError          **error)
 {
-  g_autoptr(GHashTable) days = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
-  g_autoptr(GArray) day_order = g_array_new (FALSE, FALSE, sizeof (guint32));
-  sqlite3_stmt *stmt;
+  g_auto(BoPlacementDays) days;
 
+  _bo_placement_days_init (&days);
   for (guint i = 0; i < group->orders->len; i++)
     {
       const BoPlacedOrder *order = &g_array_index (group->orders, BoPlacedOrder, i);
-      guint32 day = _bo_day_of_instant (order->placed_at);
-      DayCounts *counts = g_hash_table_lookup (days, GUINT_TO_POINTER (day));
+      sqlite3_stmt *stmt;
 
       stmt = _bo_store_prepare (self,
                                 "UPDATE orders SET line_count = ?2, unit_count = ?3, "
@@ -353,47 +424,10 @@ write_counts (BoStore          *self,
       sqlite3_bind_int64 (stmt, 5, order->bo_units);
       if (!_bo_store_step_done (self, stmt, error))
         return FALSE;
-
-      if (counts == NULL)
-        {
-          counts = g_new0 (DayCounts, 1);
-          g_hash_table_insert (days, GUINT_TO_POINTER (day), counts);
-          g_array_append_val (day_order, day);
-        }
-      counts->orders++;
-      counts->bo_orders += order->bo_lines > 0;
-      counts->lines += order->line_count;
-      counts->bo_lines += order->bo_lines;
-      counts->units += order->units;
-      counts->bo_units += order->bo_units;
+      _bo_placement_days_add (&days, _bo_day_of_instant (order->placed_at), order->line_count,
+                              order->units, order->bo_lines, order->bo_units);
     }
-
-  for (guint i = 0; i < day_order->len; i++)
-    {
-      guint32 day = g_array_index (day_order, guint32, i);
-      const DayCounts *counts = g_hash_table_lookup (days, GUINT_TO_POINTER (day));
-
-      stmt = _bo_store_prepare (self,
-                                "INSERT INTO placement_days (day, orders, bo_orders, lines, "
-                                "  bo_lines, units, bo_units) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                                "ON CONFLICT (day) DO UPDATE SET orders = orders + ?2, "
-                                "  bo_orders = bo_orders + ?3, lines = lines + ?4, "
-                                "  bo_lines = bo_lines + ?5, units = units + ?6, "
-                                "  bo_units = bo_units + ?7",
-                                error);
-      if (stmt == NULL)
-        return FALSE;
-      _bo_bind_date (stmt, 1, day);
-      sqlite3_bind_int64 (stmt, 2, counts->orders);
-      sqlite3_bind_int64 (stmt, 3, counts->bo_orders);
-      sqlite3_bind_int64 (stmt, 4, counts->lines);
-      sqlite3_bind_int64 (stmt, 5, counts->bo_lines);
-      sqlite3_bind_int64 (stmt, 6, counts->units);
-      sqlite3_bind_int64 (stmt, 7, counts->bo_units);
-      if (!_bo_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
+  return _bo_store_write_placement_days (self, &days, error);
 }
 
 /**

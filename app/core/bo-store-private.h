@@ -211,6 +211,33 @@ gboolean      _bo_store_place_group    (BoStore            *self,
                                         GError            **error);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BoPlacementGroup, _bo_placement_group_clear)
 
+/* The placement days' counts of orders placed together (a group, or the
+ * sample shop's history), written once per day. */
+typedef struct
+{
+  guint32 day;
+  gint64  orders, bo_orders, lines, bo_lines, units, bo_units;
+} BoPlacementDay;
+
+typedef struct
+{
+  GHashTable *index;    /* day → index + 1 in @counts */
+  GArray     *counts;   /* BoPlacementDay, in the order first met */
+} BoPlacementDays;
+
+void          _bo_placement_days_init  (BoPlacementDays    *days);
+void          _bo_placement_days_clear (BoPlacementDays    *days);
+void          _bo_placement_days_add   (BoPlacementDays    *days,
+                                        guint32             day,
+                                        gint64              lines,
+                                        gint64              units,
+                                        gint64              bo_lines,
+                                        gint64              bo_units);
+gboolean      _bo_store_write_placement_days (BoStore               *self,
+                                        const BoPlacementDays *days,
+                                        GError               **error);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BoPlacementDays, _bo_placement_days_clear)
+
 /* What allocation and pegging would give lines not yet in the database. */
 typedef struct
 {
