@@ -1,14 +1,17 @@
 /* screenshots.c — pictures of each main view on the sample shop
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: screenshots OUTPUT-DIR [LIGHT|DARK]
+ * Usage: screenshots OUTPUT-DIR [light|dark] [WIDTH]
  * Renders the real window offscreen (no window manager needed) into
  * OUTPUT-DIR/<view>.png; build-aux/screenshots runs it for the README and
  * the AppStream metainfo, and a test runs it into a temporary folder.
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
+#include <stdlib.h>
 
 #include "bo-window.h"
 
@@ -66,10 +69,16 @@ main (int   argc,
 
   if (argc < 2)
     {
-      g_printerr ("Usage: %s OUTPUT-DIR [dark]\n", argv[0]);
+      g_printerr ("Usage: %s OUTPUT-DIR [light|dark] [WIDTH]\n", argv[0]);
       return 2;
     }
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* LANGUAGE=de BACKORDERS_LOCALEDIR=build/po: the views in German. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BACKORDERS_LOCALEDIR") != NULL
+                                   ? g_getenv ("BACKORDERS_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gtk_init ();
   adw_init ();
   if (argc > 2 && g_str_equal (argv[2], "dark"))
@@ -92,7 +101,8 @@ main (int   argc,
   bo_store_set_now (store, g_date_time_to_unix (g_date_time_new_local (2026, 11, 26, 18, 0, 0)));
 
   window = bo_window_new (NULL, store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  /* A width (683: half a laptop screen) shows how the views fold and wrap. */
+  gtk_window_set_default_size (GTK_WINDOW (window), argc > 3 ? atoi (argv[3]) : 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   iterate (300);
 

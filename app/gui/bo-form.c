@@ -271,3 +271,46 @@ bo_form_show_error (GtkWindow    *parent,
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+static void
+wrapping_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+wrapping_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       string != NULL ? gtk_string_object_get_string (string) : "");
+}
+
+/**
+ * bo_form_wrap_choices:
+ *
+ * A combo row of strings shows its whole choice, on two lines if needed,
+ * instead of cutting it short beside a long title (German and French
+ * choices are long).
+ */
+void
+bo_form_wrap_choices (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+  g_signal_connect (factory, "setup", G_CALLBACK (wrapping_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (wrapping_bind_cb), NULL);
+  adw_combo_row_set_factory (row, factory);
+}

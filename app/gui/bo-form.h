@@ -30,6 +30,7 @@ char     *bo_form_check_quantity  (const char   *text,
                                    gint64       *quantity);
 char     *bo_form_check_email     (const char   *text);
 char     *bo_form_get_text        (GtkTextView  *view);
+void      bo_form_wrap_choices    (AdwComboRow  *row);
 void      bo_form_show_error      (GtkWindow    *parent,
                                    const char   *what,
                                    const GError *error);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "backorders/bo-error.h"
+#include "bo-form.h"
 #include "bo-new-order-dialog-private.h"
 #include "bo-window.h"
 
@@ -336,6 +337,7 @@ bo_new_order_dialog_init (BoNewOrderDialog *self)
   self->number_ok = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bo_form_wrap_choices (self->priority_row);
 
   self->customer_suggestions = bo_suggestion_popover_new (GTK_WIDGET (self->customer_row));
   g_signal_connect_swapped (self->customer_suggestions, "picked", G_CALLBACK (customer_picked_cb),

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bo-form.h"
 #include "bo-application.h"
 #include "bo-format.h"
 #include "bo-preferences-dialog.h"
@@ -612,6 +613,7 @@ bo_preferences_dialog_init (BoPreferencesDialog *self)
   gtk_string_list_append (policies, bo_policy_label (BO_POLICY_FAIR_SHARE));
   gtk_string_list_append (policies, bo_policy_label (BO_POLICY_PRO_RATA));
   adw_combo_row_set_model (self->policy_row, G_LIST_MODEL (policies));
+  bo_form_wrap_choices (self->policy_row);
   self->syncing = FALSE;
 
   self->settings = bo_application_get_settings ();

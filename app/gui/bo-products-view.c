@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bo-column-fit.h"
 #include "bo-column-sorter.h"
 #include "bo-list-controller.h"
 #include "bo-product-dialog.h"
@@ -139,6 +140,8 @@ static void
 bo_products_view_init (BoProductsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Which columns stay when the window is narrow, most important first. */
+  bo_column_fit_attach (self->column_view, "0 1 5 6 3 7 8 4 2 9");
 
   self->list = bo_list_controller_new ("products", self->column_view,
                                        GTK_EDITABLE (self->search_entry), BO_TYPE_PRODUCT_ITEM,

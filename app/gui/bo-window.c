@@ -29,6 +29,7 @@ struct _BoWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
+  GtkWidget            *empty_buttons;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
   GtkStack             *views;
@@ -339,6 +340,7 @@ bo_window_class_init (BoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BoWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BoWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, BoWindow, empty_buttons);
   gtk_widget_class_bind_template_child (widget_class, BoWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, BoWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, BoWindow, views);
@@ -388,6 +390,16 @@ bo_window_init (BoWindow *self)
   g_autofree char *last_view = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The first-start choices are long in German: on a phone they take two lines. */
+  for (GtkWidget *button = gtk_widget_get_first_child (self->empty_buttons); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+    }
 
   /* Views are built when first shown: the window starts with one. */
   for (guint i = 0; i < G_N_ELEMENTS (view_infos); i++)
