@@ -418,3 +418,56 @@ bo_gui_test_layout_problems (GtkWidget *root)
   check_tree (root, problems);
   return g_string_free (problems, FALSE);
 }
+
+/**
+ * bo_gui_test_find_message:
+ *
+ * Returns: (transfer none) (nullable): an open message dialog whose heading
+ *   is @heading
+ */
+AdwMessageDialog *
+bo_gui_test_find_message (const char *heading)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Closing a form with typed content asks first; Keep Editing keeps it open,
+ * Discard closes it. */
+void
+bo_gui_test_check_discard (GtkWindow  *dialog,
+                           const char *heading)
+{
+  AdwMessageDialog *message;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  /* Esc is bound to window.close, as is Cancel. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  bo_gui_test_iterate (50);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  message = bo_gui_test_find_message (heading);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (message), ==, "keep");
+  adw_message_dialog_response (message, "keep");
+  bo_gui_test_iterate (50);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  gtk_window_close (dialog);
+  bo_gui_test_iterate (50);
+  message = bo_gui_test_find_message (heading);
+  g_assert_nonnull (message);
+  adw_message_dialog_response (message, "discard");
+  bo_gui_test_iterate (50);
+  g_assert_null (dialog);
+}

@@ -349,9 +349,48 @@ test_invalid_quantity (void)
   g_assert_false (gtk_widget_is_sensitive (place_button (dialog)));
   g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (dialog), "There is no customer “Nobody”"));
 
-  gtk_window_close (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
   bo_gui_test_iterate (20);
   g_assert_cmpint (bo_store_count_orders (shop.store, BO_ORDER_FILTER_ALL, NULL, NULL), ==, 0);
+  shop_close (&shop);
+}
+
+/* Esc on a new order with something typed asks before throwing it away;
+ * an untouched one just closes. */
+static void
+test_close_asks_before_discarding (void)
+{
+  Shop shop = { 0 };
+  BoNewOrderDialog *dialog;
+
+  shop_open (&shop, FALSE);
+  dialog = open_new_order (&shop);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  bo_gui_test_iterate (50);
+  g_assert_null (dialog);
+  g_assert_null (bo_gui_test_find_message ("Discard the New Order?"));
+
+  dialog = open_new_order (&shop);
+  fill_line (dialog, 0, "MUG", "3");
+  bo_gui_test_check_discard (GTK_WINDOW (dialog), "Discard the New Order?");
+  g_assert_cmpint (bo_store_count_orders (shop.store, BO_ORDER_FILTER_ALL, NULL, NULL), ==, 0);
+  shop_close (&shop);
+}
+
+/* A quantity longer than any count says so, and what the limit is. */
+static void
+test_quantity_too_large (void)
+{
+  Shop shop = { 0 };
+  BoNewOrderDialog *dialog;
+
+  shop_open (&shop, FALSE);
+  dialog = open_new_order (&shop);
+  fill_line (dialog, 0, "MUG", "99999999999999999999");
+  g_assert_cmpstr (problem (dialog, 0), ==,
+                   "The quantity “99999999999999999999” is too large: at most 1000000000");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   shop_close (&shop);
 }
 
@@ -390,8 +429,11 @@ test_refused_line (void)
   g_assert_true (gtk_widget_is_sensitive (place_button (dialog)));
   g_assert_false (is_sensitive (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Remove Line"));
 
-  /* Cancel closes without placing anything. */
+  /* Cancel asks first (lines are typed), then closes without placing anything. */
   g_signal_emit_by_name (bo_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Cancel"), "clicked");
+  bo_gui_test_iterate (20);
+  g_assert_nonnull (bo_gui_test_find_message ("Discard the New Order?"));
+  adw_message_dialog_response (bo_gui_test_find_message ("Discard the New Order?"), "discard");
   bo_gui_test_iterate (20);
   g_assert_null (bo_gui_test_find_window (BO_TYPE_NEW_ORDER_DIALOG));
   g_assert_cmpint (bo_store_count_orders (shop.store, BO_ORDER_FILTER_ALL, NULL, NULL), ==, 0);
@@ -473,7 +515,7 @@ test_customer_suggestions (void)
   g_assert_cmpstr (outcome (dialog, 0), ==, "1 ships now");
   g_assert_true (gtk_widget_is_sensitive (place_button (dialog)));
 
-  gtk_window_close (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
   shop_close (&shop);
 }
 
@@ -908,6 +950,8 @@ main (int   argc,
   g_test_add_func ("/orders/new/live-outcome", test_place_order_with_live_outcome);
   g_test_add_func ("/orders/new/invalid-quantity", test_invalid_quantity);
   g_test_add_func ("/orders/new/refused-line", test_refused_line);
+  g_test_add_func ("/orders/new/close-asks", test_close_asks_before_discarding);
+  g_test_add_func ("/orders/new/quantity-too-large", test_quantity_too_large);
   g_test_add_func ("/orders/new/customer-suggestions", test_customer_suggestions);
   g_test_add_func ("/orders/view/filter-and-search", test_filter_and_search);
   g_test_add_func ("/orders/dialog/ship-part", test_ship_part_of_an_order);

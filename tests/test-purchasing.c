@@ -665,6 +665,58 @@ test_cancel_with_undo (void)
   shop_close (&shop);
 }
 
+/* A line whose cost nobody knows is not bought for nothing unnoticed; the
+ * typed purchase order is not thrown away by Esc without asking. */
+static void
+test_new_po_needs_a_cost (void)
+{
+  Shop shop = { 0 };
+  g_autoptr(BoProduct) pin = bo_product_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkWidget *sku, *quantity, *cost, *create;
+
+  shop_open (&shop, 3, 4, 5, julian (2026, 12, 3));
+  pin->sku = g_strdup ("PIN-RED");
+  pin->name = g_strdup ("Red Pin");
+  pin->price = 300;
+  g_assert_true (bo_store_save_product (shop.store, pin, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shop.window), "win.show-view", "s",
+                                             "purchase-orders"));
+  bo_gui_test_iterate (20);
+  g_assert_true (gtk_widget_activate_action (bo_window_get_view (shop.window, "purchase-orders"),
+                                             "purchase-orders.new", NULL));
+  bo_gui_test_iterate (50);
+  dialog = bo_gui_test_find_window (BO_TYPE_PO_DIALOG);
+  g_assert_nonnull (dialog);
+  create = find_button (GTK_WIDGET (dialog), "Create");
+  sku = bo_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "SKU");
+  quantity = bo_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Quantity");
+  cost = bo_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "cost_row");
+  g_assert_nonnull (cost);
+
+  bo_gui_test_set_text (sku, "PIN-RED");
+  bo_gui_test_set_text (quantity, "10");
+  g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (dialog),
+                                            "Enter the unit cost: neither the supplier nor the "
+                                            "product has a cost for PIN-RED"));
+  g_assert_false (gtk_widget_is_sensitive (create));
+  bo_gui_test_set_text (cost, "1.20");
+  g_assert_null (bo_gui_test_find_label (GTK_WIDGET (dialog), "Enter the unit cost"));
+  g_assert_true (gtk_widget_is_sensitive (create));
+
+  /* A quantity no count holds says so. */
+  bo_gui_test_set_text (quantity, "99999999999999999999");
+  g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (dialog),
+                                            "The quantity “99999999999999999999” is too large"));
+  bo_gui_test_set_text (quantity, "10");
+
+  bo_gui_test_check_discard (dialog, "Discard the New Purchase Order?");
+  shop_close (&shop);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -680,5 +732,6 @@ main (int   argc,
   g_test_add_func ("/purchasing/new-purchase-order", test_new_purchase_order);
   g_test_add_func ("/purchasing/set-expected-date", test_set_expected_date);
   g_test_add_func ("/purchasing/cancel-with-undo", test_cancel_with_undo);
+  g_test_add_func ("/purchasing/new-needs-a-cost", test_new_po_needs_a_cost);
   return g_test_run ();
 }

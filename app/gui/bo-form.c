@@ -184,6 +184,40 @@ bo_form_check_money (const char *text,
 }
 
 /**
+ * bo_form_is_too_large:
+ *
+ * Returns: whether @text is written as a whole number (digits only) that no
+ *   quantity field takes: it is too large, not "not a number".
+ */
+gboolean
+bo_form_is_too_large (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gint64 quantity;
+
+  if (*stripped == '+')
+    memmove (stripped, stripped + 1, strlen (stripped));
+  return *stripped != '\0' && strspn (stripped, "0123456789") == strlen (stripped) &&
+         !bo_parse_quantity (stripped, &quantity);
+}
+
+/**
+ * bo_form_quantity_limit:
+ *
+ * Returns: the largest quantity any field takes, as the locale writes it
+ *   (the string stays valid)
+ */
+const char *
+bo_form_quantity_limit (void)
+{
+  static char *limit;
+
+  if (limit == NULL)
+    limit = bo_format_quantity (1000000000);
+  return limit;
+}
+
+/**
  * bo_form_check_quantity:
  * @quantity: (out): the number, when good
  *
@@ -205,7 +239,13 @@ bo_form_check_quantity (const char *text,
   if (starts_negative (stripped))
     return g_strdup (_("cannot be negative"));
   if (!bo_parse_quantity (stripped, quantity))
-    return g_strdup_printf (_("“%s” is not a whole number"), stripped);
+    {
+      g_autofree char *high = bo_format_quantity (max);
+
+      if (bo_form_is_too_large (stripped))
+        return g_strdup_printf (_("“%s” is too large: at most %s"), stripped, high);
+      return g_strdup_printf (_("“%s” is not a whole number"), stripped);
+    }
   if (*quantity < min || *quantity > max)
     {
       g_autofree char *low = bo_format_quantity (min);
@@ -313,4 +353,58 @@ bo_form_wrap_choices (AdwComboRow *row)
   g_signal_connect (factory, "setup", G_CALLBACK (wrapping_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (wrapping_bind_cb), NULL);
   adw_combo_row_set_factory (row, factory);
+}
+
+static gboolean
+destroy_idle_cb (gpointer data)
+{
+  gtk_window_destroy (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AdwMessageDialog *message,
+                     const char       *response,
+                     GtkWindow        *dialog)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  g_object_set_data (G_OBJECT (dialog), "bo-form-discarded", GINT_TO_POINTER (TRUE));
+  /* The question closes itself after answering: the form goes after it. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_idle_cb, g_object_ref (dialog), g_object_unref);
+}
+
+/**
+ * bo_form_close_or_ask:
+ * @dialog: a form about to close (from its close-request)
+ * @unsaved: whether something typed would be lost
+ * @heading: what would be lost, as a question ("Discard the New Order?")
+ *
+ * Esc, Cancel or the window's close button on a form with typed content asks
+ * first: Keep Editing (the default) or Discard.
+ *
+ * Returns: %TRUE to stop the closing (the question is asked)
+ */
+gboolean
+bo_form_close_or_ask (GtkWindow  *dialog,
+                      gboolean    unsaved,
+                      const char *heading)
+{
+  AdwMessageDialog *message;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (dialog), FALSE);
+
+  if (!unsaved || g_object_get_data (G_OBJECT (dialog), "bo-form-discarded") != NULL)
+    return FALSE;
+  message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (dialog, heading,
+                                                        _("What you typed is lost when the "
+                                                          "window closes.")));
+  adw_message_dialog_add_responses (message, "keep", _("_Keep Editing"), "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (message, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (message, "keep");
+  adw_message_dialog_set_close_response (message, "keep");
+  g_signal_connect_object (message, "response", G_CALLBACK (discard_response_cb), dialog, 0);
+  gtk_window_present (GTK_WINDOW (message));
+  return TRUE;
 }

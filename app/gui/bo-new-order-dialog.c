@@ -282,6 +282,33 @@ place_action (GtkWidget  *widget,
 
 /* ---- GObject ---------------------------------------------------------------- */
 
+/* Something typed that closing would throw away. */
+static gboolean
+has_typed_content (BoNewOrderDialog *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->customer_row)) != '\0' ||
+      *gtk_editable_get_text (GTK_EDITABLE (self->number_row)) != '\0')
+    return TRUE;
+  for (guint i = 0; self->lines != NULL && i < self->lines->len; i++)
+    {
+      BoNewOrderLine *line = g_ptr_array_index (self->lines, i);
+
+      if (*gtk_editable_get_text (line->sku_entry) != '\0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+bo_new_order_dialog_close_request (GtkWindow *window)
+{
+  BoNewOrderDialog *self = BO_NEW_ORDER_DIALOG (window);
+
+  if (bo_form_close_or_ask (window, has_typed_content (self), _("Discard the New Order?")))
+    return TRUE;
+  return GTK_WINDOW_CLASS (bo_new_order_dialog_parent_class)->close_request (window);
+}
+
 static void
 bo_new_order_dialog_dispose (GObject *object)
 {
@@ -305,6 +332,7 @@ bo_new_order_dialog_class_init (BoNewOrderDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bo_new_order_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = bo_new_order_dialog_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backorders/Backorders/bo-new-order-dialog.ui");

@@ -67,6 +67,7 @@ struct _BoPoDialog
   gboolean             closing;
 };
 
+gint64   _bo_po_dialog_get_supplier_id       (BoPoDialog    *self);
 void     _bo_po_dialog_update_actions        (BoPoDialog    *self);
 gboolean _bo_po_dialog_is_open               (BoPoDialog    *self);
 void     _bo_po_dialog_show_toast            (BoPoDialog    *self,

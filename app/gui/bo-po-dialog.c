@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bo-form.h"
 #include "bo-format.h"
 #include "bo-po-dialog-private.h"
 #include "bo-receive-dialog.h"
@@ -68,6 +69,13 @@ selected_supplier (BoPoDialog *self)
       selected >= self->supplier_ids->len)
     return 0;
   return g_array_index (self->supplier_ids, gint64, selected);
+}
+
+/* The supplier of the purchase order shown, or of the one being written. */
+gint64
+_bo_po_dialog_get_supplier_id (BoPoDialog *self)
+{
+  return self->po != NULL ? self->po->supplier_id : selected_supplier (self);
 }
 
 void
@@ -534,7 +542,16 @@ static gboolean
 bo_po_dialog_close_request (GtkWindow *window)
 {
   BoPoDialog *self = BO_PO_DIALOG (window);
+  /* Once created, a purchase order is saved as it is edited; before, the
+   * lines and what is typed live in this window only. */
+  gboolean unsaved = self->po_id == 0 &&
+                     (self->draft->len > 0 ||
+                      *gtk_editable_get_text (GTK_EDITABLE (self->sku_row)) != '\0' ||
+                      *gtk_editable_get_text (GTK_EDITABLE (self->quantity_row)) != '\0' ||
+                      *gtk_editable_get_text (GTK_EDITABLE (self->cost_row)) != '\0');
 
+  if (bo_form_close_or_ask (window, unsaved, _("Discard the New Purchase Order?")))
+    return TRUE;
   self->closing = TRUE;
   commit_cancel (self);
   return GTK_WINDOW_CLASS (bo_po_dialog_parent_class)->close_request (window);
