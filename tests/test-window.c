@@ -104,6 +104,12 @@ page_is (gpointer data)
   return gtk_widget_get_mapped (page);
 }
 
+static gboolean
+is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
 static void
 test_empty_shop_offers_sample (void)
 {
@@ -121,8 +127,51 @@ test_empty_shop_offers_sample (void)
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (bo_gui_test_wait_for (page_is, bo_window_get_view (window, "dashboard"), 2000) ||
                  gtk_widget_get_mapped (bo_window_get_view (window, bo_window_get_view_name (window))));
-  g_assert_false (gtk_widget_get_mapped (button));
+  /* The welcome page fades out: gone once the transition ends. */
+  g_assert_true (bo_gui_test_wait_for (is_unmapped, button, 2000));
   g_assert_cmpint (bo_store_count_products (store, NULL, NULL), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bo_gui_test_remove_dir (dir);
+}
+
+/* A merchant who starts empty sees, in each view, how to begin; nothing
+ * speaks of purchase orders "received or cancelled" that never existed. */
+static void
+test_empty_shop_views (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(BoStore) store = bo_gui_test_open_store (&dir, FALSE);
+  BoWindow *window = bo_window_new (NULL, store);
+  const char *views[] = { "orders", "backorders", "products", "purchase-orders", "suppliers",
+                          "customers", "reorder" };
+  GtkWidget *page;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  bo_gui_test_iterate (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *view;
+
+      bo_window_show_view (window, views[i]);
+      bo_gui_test_iterate (300);
+      view = bo_window_get_view (window, views[i]);
+      page = bo_gui_test_find (view, ADW_TYPE_STATUS_PAGE, NULL);
+      g_assert_nonnull (page);
+      if (!bo_gui_test_wait_for (page_is, page, 2000))
+        g_error ("%s shows no empty state (list shown: %s)", views[i],
+                 gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_parent (page))));
+      g_assert_null (bo_gui_test_find_label (view, "has been received or cancelled"));
+    }
+
+  bo_window_show_view (window, "products");
+  bo_gui_test_iterate (300);
+  page = bo_gui_test_find (bo_window_get_view (window, "products"), ADW_TYPE_STATUS_PAGE, NULL);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No Products");
+  g_assert_true (gtk_widget_get_mapped (bo_gui_test_find (page, GTK_TYPE_BUTTON,
+                                                          "Add a Product")));
 
   gtk_window_destroy (GTK_WINDOW (window));
   bo_gui_test_remove_dir (dir);
@@ -179,5 +228,6 @@ main (int   argc,
   g_test_add_func ("/window/products-search-and-sort", test_products_search_and_sort);
   g_test_add_func ("/window/empty-shop-offers-sample", test_empty_shop_offers_sample);
   g_test_add_func ("/window/follows-external-changes", test_follows_external_changes);
+  g_test_add_func ("/window/empty-shop-views", test_empty_shop_views);
   return g_test_run ();
 }

@@ -92,7 +92,8 @@ update_empty (BoPurchaseOrdersView *self)
   if (search != NULL && *search != '\0')
     adw_status_page_set_description (self->empty_page,
                                      _("No purchase order matches the search."));
-  else if (self->open_only)
+  else if (self->open_only && bo_view_get_store (BO_VIEW (self)) != NULL &&
+           bo_store_count_pos (bo_view_get_store (BO_VIEW (self)), FALSE, NULL, NULL) > 0)
     adw_status_page_set_description (self->empty_page,
                                      _("Every purchase order has been received or cancelled. "
                                        "Order the shortages to draft new ones."));
