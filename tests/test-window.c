@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "bo-gui-test.h"
+#include "bo-picklist-print.h"
 #include "bo-products-view.h"
 #include "bo-window.h"
 
@@ -215,6 +216,53 @@ test_follows_external_changes (void)
   bo_gui_test_remove_dir (dir);
 }
 
+/* The print dialog proposes what was used last in this session ("Print to
+ * File", its folder) and a file named after the pick list, not output.pdf. */
+static void
+test_print_settings_kept (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(BoStore) store = bo_gui_test_open_store (&dir, TRUE);
+  g_autoptr(GError) error = NULL;
+  BoPicklist *picklist = bo_picklist_new_batch (store, NULL, 0, &error);
+  g_autofree char *title = NULL;
+  g_autofree char *expected_name = NULL;
+  g_autoptr(GtkPrintSettings) last = gtk_print_settings_new ();
+  g_autoptr(GtkPrintSettings) first = NULL;
+  g_autoptr(GtkPrintSettings) next = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (picklist);
+  title = bo_picklist_get_title (picklist);
+  g_assert_true (g_str_has_prefix (title, "Batch pick list for "));
+
+  first = _bo_picklist_print_settings_for (picklist);
+  expected_name = g_strdup_printf ("%s.pdf", title);
+  {
+    g_autoptr(GFile) file = g_file_new_for_uri (gtk_print_settings_get (first,
+                                                                        GTK_PRINT_SETTINGS_OUTPUT_URI));
+    g_autofree char *basename = g_file_get_basename (file);
+    g_assert_cmpstr (basename, ==, expected_name);
+  }
+
+  /* The last print went to a file in /tmp/prints: the next proposes the same. */
+  gtk_print_settings_set_printer (last, "Print to File");
+  gtk_print_settings_set (last, GTK_PRINT_SETTINGS_OUTPUT_URI, "file:///tmp/prints/output.pdf");
+  _bo_picklist_print_remember (last);
+  next = _bo_picklist_print_settings_for (picklist);
+  g_assert_cmpstr (gtk_print_settings_get_printer (next), ==, "Print to File");
+  {
+    g_autoptr(GFile) file = g_file_new_for_uri (gtk_print_settings_get (next,
+                                                                        GTK_PRINT_SETTINGS_OUTPUT_URI));
+    g_autofree char *path = g_file_get_path (file);
+    g_autofree char *wanted = g_build_filename ("/tmp/prints", expected_name, NULL);
+    g_assert_cmpstr (path, ==, wanted);
+  }
+  _bo_picklist_print_remember (NULL);
+  bo_picklist_free (picklist);
+  bo_gui_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,5 +277,6 @@ main (int   argc,
   g_test_add_func ("/window/empty-shop-offers-sample", test_empty_shop_offers_sample);
   g_test_add_func ("/window/follows-external-changes", test_follows_external_changes);
   g_test_add_func ("/window/empty-shop-views", test_empty_shop_views);
+  g_test_add_func ("/window/print-settings-kept", test_print_settings_kept);
   return g_test_run ();
 }
