@@ -676,6 +676,75 @@ find_line (const BoOrder *order,
   g_assert_not_reached ();
 }
 
+static GtkEventController *
+find_scroll_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        return controller;
+    }
+  return NULL;
+}
+
+/* On a laptop-sized dialog, Create Shipment brings the Pack button into
+ * view, and the wheel over the lines table scrolls the page. */
+static void
+test_pack_button_in_view (void)
+{
+  Shop shop = { 0 };
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(BoOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+  BoOrderDialog *dialog;
+  GtkWidget *page, *lines, *pack;
+  GtkAdjustment *vadjustment;
+  GtkEventController *scroll;
+  graphene_rect_t bounds;
+  gboolean handled = FALSE;
+  gint64 order_id;
+
+  shop_open (&shop, TRUE);
+  add_product (shop.store, "TEST-LAMP", 5, 2500, BO_BACKORDER_ALLOW);
+  add_product (shop.store, "TEST-VASE", 4, 1800, BO_BACKORDER_ALLOW);
+  customers = bo_store_list_customers (shop.store, NULL, "name", 0, 1, NULL);
+  order_id = place_for (shop.store, ((BoCustomer *) g_ptr_array_index (customers, 0))->id,
+                        "TEST-LAMP", 3, "TEST-VASE", 2);
+  order = bo_store_get_order (shop.store, order_id, &error);
+  dialog = activate_order_row (&shop, order->number);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 600, 420);
+  bo_gui_test_iterate (200);
+
+  page = bo_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW, "page_scroller");
+  lines = bo_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW, "lines_scroller");
+  g_assert_nonnull (page);
+  g_assert_nonnull (lines);
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "order.create-shipment", NULL));
+  bo_gui_test_iterate (300);
+  pack = bo_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Pack Shipment");
+  g_assert_nonnull (pack);
+  g_assert_true (gtk_widget_compute_bounds (pack, page, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (page));
+
+  /* Back to the top; the wheel over the lines moves the page down. */
+  gtk_adjustment_set_value (vadjustment, 0);
+  scroll = find_scroll_controller (lines);
+  g_assert_nonnull (scroll);
+  g_signal_emit_by_name (scroll, "scroll", 0.0, 3.0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  shop_close (&shop);
+}
+
 static void
 test_ship_part_of_an_order (void)
 {
@@ -955,6 +1024,7 @@ main (int   argc,
   g_test_add_func ("/orders/new/customer-suggestions", test_customer_suggestions);
   g_test_add_func ("/orders/view/filter-and-search", test_filter_and_search);
   g_test_add_func ("/orders/dialog/ship-part", test_ship_part_of_an_order);
+  g_test_add_func ("/orders/dialog/pack-button-in-view", test_pack_button_in_view);
   g_test_add_func ("/orders/dialog/cancel-with-undo", test_cancel_with_undo);
   g_test_add_func ("/orders/dialog/cancel-shipment-and-priority", test_cancel_shipment_and_priority);
   return g_test_run ();
