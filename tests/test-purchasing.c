@@ -606,6 +606,29 @@ test_set_expected_date (void)
   g_assert_cmpuint (promised (shop.store, shop.ann_order), ==, julian (2026, 12, 4));
   g_assert_null (bo_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
 
+  /* The date can be picked in a calendar too: it is written into the field. */
+  {
+    GtkWidget *button = bo_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_MENU_BUTTON, "Choose the Date");
+    GtkWidget *calendar = bo_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_CALENDAR, NULL);
+    g_autoptr(GDateTime) day = g_date_time_new_local (2026, 12, 17, 12, 0, 0);
+
+    g_assert_nonnull (button);
+    g_assert_nonnull (calendar);
+    bo_gui_test_set_text (eta, "2026-12-03");
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    bo_gui_test_iterate (50);
+    g_assert_true (gtk_widget_get_mapped (calendar));
+    {
+      g_autoptr(GDateTime) shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+      g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 3);
+    }
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+    bo_gui_test_iterate (50);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (eta)), ==, "2026-12-17");
+    g_assert_false (gtk_widget_get_mapped (calendar));
+    g_assert_true (gtk_widget_is_sensitive (set));
+  }
+
   /* The supplier slips a week. */
   bo_gui_test_set_text (eta, "2026-12-10");
   g_assert_false (gtk_widget_get_mapped (reason));

@@ -267,6 +267,7 @@ show_po (BoPoDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->ship_to_row), !is_new && drop_ship);
   gtk_button_set_label (self->close_button, is_new ? _("_Cancel") : _("_Close"));
   gtk_editable_set_editable (GTK_EDITABLE (self->eta_row), is_new || open);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->eta_calendar_button), is_new || open);
 
   if (is_new)
     {
@@ -362,6 +363,40 @@ static void
 eta_changed_cb (BoPoDialog *self)
 {
   validate_eta (self);
+}
+
+/* The calendar opens on the date typed, else on today. */
+static void
+eta_popover_show_cb (BoPoDialog *self)
+{
+  guint32 julian = self->eta != 0 ? self->eta : bo_store_get_today (self->store);
+  g_autoptr(GDateTime) day = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                               g_date_get_day (&date), 12, 0, 0);
+  self->showing_eta = TRUE;
+  gtk_calendar_select_day (self->eta_calendar, day);
+  self->showing_eta = FALSE;
+}
+
+/* A day picked is written into the field, as if typed. */
+static void
+eta_day_selected_cb (BoPoDialog *self)
+{
+  g_autoptr(GDateTime) day = NULL;
+  GDate date;
+
+  if (self->showing_eta)
+    return;
+  day = gtk_calendar_get_date (self->eta_calendar);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (day), g_date_time_get_month (day),
+                  g_date_time_get_year (day));
+  set_eta_text (self, g_date_get_julian (&date));
+  gtk_menu_button_popdown (self->eta_calendar_button);
 }
 
 static void
@@ -626,6 +661,10 @@ bo_po_dialog_class_init (BoPoDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, actions_group);
   gtk_widget_class_bind_template_callback (widget_class, eta_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, eta_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, eta_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, eta_day_selected_cb);
+  gtk_widget_class_bind_template_child (widget_class, BoPoDialog, eta_calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, BoPoDialog, eta_calendar);
   gtk_widget_class_bind_template_callback_full (widget_class, "sku_changed_cb",
                                                 G_CALLBACK (_bo_po_dialog_sku_changed_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "line_changed_cb",
