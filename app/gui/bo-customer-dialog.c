@@ -8,6 +8,9 @@
 #include <inttypes.h>
 
 #include <glib/gi18n.h>
+#include <string.h>
+
+#include "backorders/bo-error.h"
 
 #include "bo-customer-dialog.h"
 #include "bo-form.h"
@@ -18,6 +21,7 @@ struct _BoCustomerDialog
 
   /* template widgets */
   AdwWindowTitle *window_title;
+  GtkWidget      *save_button;
   AdwEntryRow    *name_row;
   AdwEntryRow    *email_row;
   GtkTextView    *address_view;
@@ -32,6 +36,7 @@ struct _BoCustomerDialog
   BoCustomer     *customer;     /* as read, or a new one */
   gboolean        loading;
   gboolean        valid;
+  gboolean        duplicate_ok;  /* the merchant wants a second customer of that name */
 };
 
 G_DEFINE_FINAL_TYPE (BoCustomerDialog, bo_customer_dialog, ADW_TYPE_WINDOW)
@@ -55,6 +60,7 @@ static void
 update_actions (BoCustomerDialog *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.save", self->valid);
+  bo_form_explain_disabled (self->save_button, self->name_row, self->email_row, self->address_view, NULL);
 }
 
 /* Checks every field; fills @customer when given and all are good. */
@@ -111,6 +117,44 @@ text_changed_cb (BoCustomerDialog *self)
 
 /* ---- actions ---------------------------------------------------------------- */
 
+/* Whether another customer already has @name: orders for that name then
+ * need the email address or the customer number to tell them apart. */
+static gboolean
+name_is_taken (BoCustomerDialog *self,
+               const char       *name)
+{
+  g_autoptr(BoCustomer) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+  if (*stripped == '\0' || strchr (stripped, '@') != NULL)
+    return FALSE;
+  other = bo_store_find_customer (self->store, stripped, &error);
+  if (other != NULL)
+    return other->id != self->customer->id;
+  /* Several have it already. */
+  return !g_error_matches (error, BO_ERROR, BO_ERROR_NOT_FOUND);
+}
+
+static gboolean
+save_idle_cb (gpointer data)
+{
+  gtk_widget_activate_action (data, "customer.save", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+duplicate_response_cb (AdwMessageDialog *message,
+                       const char       *response,
+                       BoCustomerDialog *self)
+{
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+  self->duplicate_ok = TRUE;
+  /* Saving closes this window: after the question has closed itself. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, save_idle_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -119,6 +163,7 @@ save_action (GtkWidget  *widget,
   BoCustomerDialog *self = BO_CUSTOMER_DIALOG (widget);
   g_autoptr(GError) error = NULL;
   BoCustomer edited = *self->customer;
+  gboolean valid;
 
   /* A typed but not yet committed tier counts. */
   gtk_spin_button_update (self->tier_spin);
@@ -126,7 +171,25 @@ save_action (GtkWidget  *widget,
    * leaves self->customer as read. */
   edited.name = edited.email = edited.address = NULL;
   edited.external_ref = g_strdup (self->customer->external_ref);
-  if (validate (self, &edited))
+  valid = validate (self, &edited);
+  if (valid && !self->duplicate_ok && name_is_taken (self, edited.name))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Another Customer Is Called “%s”"),
+                                                  edited.name);
+      AdwMessageDialog *message = ADW_MESSAGE_DIALOG (
+        adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                _("Both are kept apart by their email address, city and customer "
+                                  "number; an order form lists them side by side. Save a second "
+                                  "customer of that name?")));
+
+      adw_message_dialog_add_responses (message, "cancel", _("_Keep Editing"), "save",
+                                        _("_Save Anyway"), NULL);
+      adw_message_dialog_set_default_response (message, "cancel");
+      adw_message_dialog_set_close_response (message, "cancel");
+      g_signal_connect_object (message, "response", G_CALLBACK (duplicate_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (message));
+    }
+  else if (valid)
     {
       if (bo_store_save_customer (self->store, &edited, &error))
         gtk_window_close (GTK_WINDOW (self));
@@ -177,6 +240,7 @@ bo_customer_dialog_class_init (BoCustomerDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backorders/Backorders/bo-customer-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, address_view);

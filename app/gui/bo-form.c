@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "bo-form.h"
@@ -93,6 +94,8 @@ bo_form_show_reason (GtkWidget  *field,
   g_return_val_if_fail (GTK_IS_WIDGET (field), FALSE);
   g_return_val_if_fail (GTK_IS_LABEL (label), FALSE);
 
+  /* Kept, shown or not, for bo_form_explain_disabled(). */
+  g_object_set_data_full (G_OBJECT (field), "bo-form-reason", g_strdup (reason), g_free);
   if (shown && GTK_IS_EDITABLE (field) && *gtk_editable_get_text (GTK_EDITABLE (field)) == '\0' &&
       !bo_form_is_touched (field))
     shown = FALSE;
@@ -407,4 +410,47 @@ bo_form_close_or_ask (GtkWindow  *dialog,
   g_signal_connect_object (message, "response", G_CALLBACK (discard_response_cb), dialog, 0);
   gtk_window_present (GTK_WINDOW (message));
   return TRUE;
+}
+
+/**
+ * bo_form_explain_disabled:
+ * @button: a form's Save (or Place…) button
+ * @...: the form's fields checked with bo_form_show_reason(), in order,
+ *   then %NULL
+ *
+ * A greyed-out button says why: its tooltip (and accessible description)
+ * names the first field that is empty or wrong, also before the merchant
+ * has touched it ("Can’t save yet: Name: required").
+ */
+void
+bo_form_explain_disabled (GtkWidget *button,
+                          ...)
+{
+  g_autofree char *why = NULL;
+  va_list fields;
+  GtkWidget *field;
+
+  g_return_if_fail (GTK_IS_WIDGET (button));
+
+  va_start (fields, button);
+  while (why == NULL && (field = va_arg (fields, GtkWidget *)) != NULL)
+    {
+      const char *reason = g_object_get_data (G_OBJECT (field), "bo-form-reason");
+
+      if (reason == NULL)
+        continue;
+      if (ADW_IS_PREFERENCES_ROW (field))
+        /* Translators: why a Save button is greyed out: a field's name, then what is wrong */
+        why = g_strdup_printf (_("Can’t save yet: %s: %s"),
+                               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field)), reason);
+      else
+        why = g_strdup_printf (_("Can’t save yet: %s"), reason);
+    }
+  va_end (fields);
+  gtk_widget_set_tooltip_text (button, why);
+  if (why != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    why, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }

@@ -18,6 +18,7 @@ struct _BoSupplierDialog
 
   /* template widgets */
   AdwWindowTitle *window_title;
+  GtkWidget      *save_button;
   AdwEntryRow    *name_row;
   AdwEntryRow    *email_row;
   AdwEntryRow    *lead_row;
@@ -71,6 +72,7 @@ static void
 update_actions (BoSupplierDialog *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "supplier.save", self->valid);
+  bo_form_explain_disabled (self->save_button, self->name_row, self->email_row, self->lead_row, self->notes_view, NULL);
 }
 
 /* Checks every field; fills @supplier when given and all are good. */
@@ -190,6 +192,7 @@ bo_supplier_dialog_class_init (BoSupplierDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backorders/Backorders/bo-supplier-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, lead_row);
