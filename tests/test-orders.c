@@ -521,6 +521,68 @@ test_customer_suggestions (void)
 
 /* ---- the orders view ------------------------------------------------------------ */
 
+static gint64
+add_named_customer (BoStore    *store,
+                    const char *name,
+                    const char *address)
+{
+  g_autoptr(BoCustomer) customer = bo_customer_new ();
+  g_autoptr(GError) error = NULL;
+
+  customer->name = g_strdup (name);
+  customer->address = g_strdup (address);
+  g_assert_true (bo_store_save_customer (store, customer, &error));
+  g_assert_no_error (error);
+  return customer->id;
+}
+
+/* Two customers of one name and no email: the order form lists both, told
+ * apart by city and number, and the one picked is the one the order is for. */
+static void
+test_same_named_customers (void)
+{
+  Shop shop = { 0 };
+  BoNewOrderDialog *dialog;
+  GtkWidget *row, *popover, *paris, *suggestion;
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(BoOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 second;
+
+  shop_open (&shop, TRUE);
+  add_named_customer (shop.store, "Sam Twin", "1 Road\nBerlin");
+  second = add_named_customer (shop.store, "Sam Twin", "2 Lane\nParis");
+
+  dialog = open_new_order (&shop);
+  row = bo_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "customer_row");
+  gtk_widget_grab_focus (row);
+  type (row, "Sam Twin");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (dialog),
+                                            "Several customers are called “Sam Twin”"));
+  popover = bo_gui_test_find (row, BO_TYPE_SUGGESTION_POPOVER, NULL);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_cmpuint (bo_suggestion_popover_get_n_items (BO_SUGGESTION_POPOVER (popover)), ==, 2);
+  g_assert_nonnull (bo_gui_test_find_label (popover, "Berlin"));
+  paris = bo_gui_test_find_label (popover, "Paris");
+  g_assert_nonnull (paris);
+  suggestion = gtk_widget_get_ancestor (paris, GTK_TYPE_LIST_BOX_ROW);
+  g_signal_emit_by_name (gtk_widget_get_parent (suggestion), "row-activated", suggestion);
+  bo_gui_test_iterate (250);
+
+  fill_line (dialog, 0, free_sku (&shop), "1");
+  g_assert_true (gtk_widget_is_sensitive (place_button (dialog)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "order.place", NULL));
+  bo_gui_test_iterate (100);
+  orders = bo_store_list_orders (shop.store, BO_ORDER_FILTER_ALL, "Sam Twin", NULL, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (orders->len, ==, 1);
+  order = bo_store_get_order (shop.store, ((BoOrderSummary *) g_ptr_array_index (orders, 0))->order_id,
+                              &error);
+  g_assert_cmpint (order->customer_id, ==, second);
+  shop_close (&shop);
+}
+
 static void
 test_filter_and_search (void)
 {
@@ -1022,6 +1084,7 @@ main (int   argc,
   g_test_add_func ("/orders/new/close-asks", test_close_asks_before_discarding);
   g_test_add_func ("/orders/new/quantity-too-large", test_quantity_too_large);
   g_test_add_func ("/orders/new/customer-suggestions", test_customer_suggestions);
+  g_test_add_func ("/orders/new/same-named-customers", test_same_named_customers);
   g_test_add_func ("/orders/view/filter-and-search", test_filter_and_search);
   g_test_add_func ("/orders/dialog/ship-part", test_ship_part_of_an_order);
   g_test_add_func ("/orders/dialog/pack-button-in-view", test_pack_button_in_view);

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "backorders/bo-error.h"
@@ -118,6 +120,31 @@ set_customer (BoNewOrderDialog *self,
   _bo_new_order_dialog_queue_preview (self);
 }
 
+/* What tells a customer from another of the same name: the email address,
+ * the city (the address's last line) and the customer number. */
+static char *
+customer_details (const BoCustomer *c)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (c->email != NULL && *c->email != '\0')
+    g_ptr_array_add (parts, g_strdup (c->email));
+  if (c->address != NULL && *c->address != '\0')
+    {
+      g_auto(GStrv) lines = g_strsplit (c->address, "\n", -1);
+
+      for (guint i = g_strv_length (lines); i > 0; i--)
+        if (*g_strstrip (lines[i - 1]) != '\0')
+          {
+            g_ptr_array_add (parts, g_strdup (lines[i - 1]));
+            break;
+          }
+    }
+  g_ptr_array_add (parts, g_strdup_printf (_("customer no. %" PRId64), c->id));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
 /* Returns: the number of suggestions */
 static guint
 update_customer_suggestions (BoNewOrderDialog *self,
@@ -131,8 +158,9 @@ update_customer_suggestions (BoNewOrderDialog *self,
   for (guint i = 0; customers != NULL && i < customers->len; i++)
     {
       const BoCustomer *c = g_ptr_array_index (customers, i);
+      g_autofree char *details = customer_details (c);
 
-      bo_suggestion_popover_append (self->customer_suggestions, c->id, c->name, c->name, c->email);
+      bo_suggestion_popover_append (self->customer_suggestions, c->id, c->name, c->name, details);
     }
   bo_suggestion_popover_update (self->customer_suggestions);
   return bo_suggestion_popover_get_n_items (self->customer_suggestions);
@@ -160,6 +188,15 @@ customer_changed_cb (BoNewOrderDialog *self)
       /* Half a name is not wrong yet: the suggestions finish it. */
       set_hint_label (self->customer_error,
                       _("Choose one of the suggested customers, or type a whole name or email"));
+    }
+  else if (customer == NULL && error != NULL && bo_suggestion_popover_get_n_items (self->customer_suggestions) > 1)
+    {
+      g_autofree char *hint = NULL;
+
+      /* Same name, several customers: the suggestions tell them apart. */
+      hint = g_strdup_printf (_("Several customers are called “%s”: choose one of the "
+                                "suggestions, listed with their email, city and number"), text);
+      set_hint_label (self->customer_error, hint);
     }
   else if (*text != '\0' && customer == NULL)
     {
