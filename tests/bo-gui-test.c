@@ -471,3 +471,30 @@ bo_gui_test_check_discard (GtkWindow  *dialog,
   bo_gui_test_iterate (50);
   g_assert_null (dialog);
 }
+
+/* Starts an empty shop as a merchant does: the window asks the shop's name
+ * and currency first. */
+void
+bo_gui_test_start_empty_shop (GtkWidget *window)
+{
+  AdwMessageDialog *message;
+  GtkWidget *name, *currency;
+
+  g_assert_true (gtk_widget_activate_action (window, "win.start-empty", NULL));
+  bo_gui_test_iterate (20);
+  message = bo_gui_test_find_message ("Name Your Shop");
+  g_assert_nonnull (message);
+  g_assert_false (adw_message_dialog_get_response_enabled (message, "start"));
+  name = bo_gui_test_find (GTK_WIDGET (message), ADW_TYPE_ENTRY_ROW, "Shop Name");
+  currency = bo_gui_test_find (GTK_WIDGET (message), ADW_TYPE_ENTRY_ROW,
+                               "Currency (three letters, such as EUR or USD)");
+  g_assert_nonnull (name);
+  g_assert_nonnull (currency);
+  bo_gui_test_set_text (name, "Corner Shop");
+  bo_gui_test_set_text (currency, "usd");
+  g_assert_false (adw_message_dialog_get_response_enabled (message, "start"));
+  bo_gui_test_set_text (currency, "USD");
+  g_assert_true (adw_message_dialog_get_response_enabled (message, "start"));
+  adw_message_dialog_response (message, "start");
+  bo_gui_test_iterate (50);
+}

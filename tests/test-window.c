@@ -151,7 +151,14 @@ test_empty_shop_views (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
   bo_gui_test_iterate (50);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL));
+  bo_gui_test_start_empty_shop (GTK_WIDGET (window));
+  {
+    g_autofree char *shop_name = bo_store_get_setting (store, "shop-name");
+    g_autofree char *currency = bo_store_get_setting (store, "currency");
+
+    g_assert_cmpstr (shop_name, ==, "Corner Shop");
+    g_assert_cmpstr (currency, ==, "USD");
+  }
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       GtkWidget *view;
