@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "bo-customer-dialog.h"
 #include "bo-gui-test.h"
 #include "bo-new-order-dialog.h"
 #include "bo-order-dialog.h"
@@ -583,6 +584,48 @@ test_same_named_customers (void)
   shop_close (&shop);
 }
 
+/* A customer not in the shop yet is added from the order form; what was
+ * typed stays, and the order is for the new customer. */
+static void
+test_new_customer_inline (void)
+{
+  Shop shop = { 0 };
+  BoNewOrderDialog *dialog;
+  GtkWindow *customer_dialog;
+  GtkWidget *row, *name, *save;
+  g_autoptr(BoCustomer) created = NULL;
+  const char *sku;
+
+  shop_open (&shop, TRUE);
+  dialog = open_new_order (&shop);
+  sku = free_sku (&shop);
+  fill_line (dialog, 0, sku, "1");
+  row = bo_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "customer_row");
+  type (row, "Zed Newcomer");
+  g_assert_false (gtk_widget_is_sensitive (place_button (dialog)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "order.new-customer", NULL));
+  bo_gui_test_iterate (50);
+  customer_dialog = bo_gui_test_find_window (BO_TYPE_CUSTOMER_DIALOG);
+  g_assert_nonnull (customer_dialog);
+  g_assert_true (gtk_window_get_transient_for (customer_dialog) == GTK_WINDOW (dialog));
+  name = bo_gui_test_find (GTK_WIDGET (customer_dialog), ADW_TYPE_ENTRY_ROW, "Name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Zed Newcomer");
+  save = bo_gui_test_find (GTK_WIDGET (customer_dialog), GTK_TYPE_BUTTON, "Save");
+  g_signal_emit_by_name (save, "clicked");
+  bo_gui_test_iterate (250);
+  g_assert_null (bo_gui_test_find_window (BO_TYPE_CUSTOMER_DIALOG));
+
+  created = bo_store_find_customer (shop.store, "Zed Newcomer", NULL);
+  g_assert_nonnull (created);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Zed Newcomer");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (bo_new_order_dialog_get_sku_entry (dialog, 0)), ==, sku);
+  g_assert_true (gtk_widget_is_sensitive (place_button (dialog)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  shop_close (&shop);
+}
+
 static void
 test_filter_and_search (void)
 {
@@ -1085,6 +1128,7 @@ main (int   argc,
   g_test_add_func ("/orders/new/quantity-too-large", test_quantity_too_large);
   g_test_add_func ("/orders/new/customer-suggestions", test_customer_suggestions);
   g_test_add_func ("/orders/new/same-named-customers", test_same_named_customers);
+  g_test_add_func ("/orders/new/new-customer-inline", test_new_customer_inline);
   g_test_add_func ("/orders/view/filter-and-search", test_filter_and_search);
   g_test_add_func ("/orders/dialog/ship-part", test_ship_part_of_an_order);
   g_test_add_func ("/orders/dialog/pack-button-in-view", test_pack_button_in_view);

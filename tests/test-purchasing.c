@@ -8,6 +8,7 @@
 #include "bo-backorder-item.h"
 #include "bo-backorders-view.h"
 #include "bo-gui-test.h"
+#include "bo-supplier-dialog.h"
 #include "bo-order-dialog.h"
 #include "bo-po-dialog.h"
 #include "bo-purchase-orders-view.h"
@@ -688,6 +689,16 @@ test_cancel_with_undo (void)
   shop_close (&shop);
 }
 
+static const char *
+selected_supplier_name (GtkWindow *dialog)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (bo_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                      "supplier_row"));
+  GtkStringObject *item = adw_combo_row_get_selected_item (row);
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
 /* A line whose cost nobody knows is not bought for nothing unnoticed; the
  * typed purchase order is not thrown away by Esc without asking. */
 static void
@@ -735,6 +746,26 @@ test_new_po_needs_a_cost (void)
   g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (dialog),
                                             "The quantity “99999999999999999999” is too large"));
   bo_gui_test_set_text (quantity, "10");
+
+  /* A supplier not in the shop yet is added from here; the line typed stays. */
+  {
+    GtkWindow *supplier_dialog;
+    GtkWidget *name;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "po.new-supplier", NULL));
+    bo_gui_test_iterate (50);
+    supplier_dialog = bo_gui_test_find_window (BO_TYPE_SUPPLIER_DIALOG);
+    g_assert_nonnull (supplier_dialog);
+    name = bo_gui_test_find (GTK_WIDGET (supplier_dialog), ADW_TYPE_ENTRY_ROW, "Name");
+    bo_gui_test_set_text (name, "Pins Unlimited");
+    g_signal_emit_by_name (bo_gui_test_find (GTK_WIDGET (supplier_dialog), GTK_TYPE_BUTTON, "Save"),
+                           "clicked");
+    bo_gui_test_iterate (100);
+    g_assert_null (bo_gui_test_find_window (BO_TYPE_SUPPLIER_DIALOG));
+    g_assert_cmpstr (selected_supplier_name (dialog), ==, "Pins Unlimited");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sku)), ==, "PIN-RED");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (quantity)), ==, "10");
+  }
 
   bo_gui_test_check_discard (dialog, "Discard the New Purchase Order?");
   shop_close (&shop);

@@ -41,6 +41,13 @@ struct _BoCustomerDialog
 
 G_DEFINE_FINAL_TYPE (BoCustomerDialog, bo_customer_dialog, ADW_TYPE_WINDOW)
 
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* ---- helpers ---------------------------------------------------------------- */
 
 static const char *
@@ -192,7 +199,10 @@ save_action (GtkWidget  *widget,
   else if (valid)
     {
       if (bo_store_save_customer (self->store, &edited, &error))
-        gtk_window_close (GTK_WINDOW (self));
+        {
+          g_signal_emit (self, signals[SAVED], 0, edited.id);
+          gtk_window_close (GTK_WINDOW (self));
+        }
       else
         bo_form_show_error (GTK_WINDOW (self),
                             self->customer->id == 0 ? _("Could not add the customer")
@@ -236,6 +246,15 @@ bo_customer_dialog_class_init (BoCustomerDialogClass *klass)
 
   object_class->dispose = bo_customer_dialog_dispose;
   object_class->finalize = bo_customer_dialog_finalize;
+
+  /**
+   * BoCustomerDialog::saved:
+   * @customer_id: the customer as saved
+   *
+   * The customer was saved (a form that opened this one picks it).
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backorders/Backorders/bo-customer-dialog.ui");
@@ -308,4 +327,24 @@ bo_customer_dialog_new (GtkWindow *parent,
   validate (self, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return GTK_WINDOW (self);
+}
+
+/**
+ * bo_customer_dialog_set_typed:
+ *
+ * Starts a new customer from what was typed in another form: an email
+ * address goes into the email field, anything else into the name.
+ */
+void
+bo_customer_dialog_set_typed (BoCustomerDialog *self,
+                              const char       *name_or_email)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name_or_email != NULL ? name_or_email : ""));
+
+  g_return_if_fail (BO_IS_CUSTOMER_DIALOG (self));
+
+  if (strchr (stripped, '@') != NULL)
+    set_row_text (self->email_row, stripped);
+  else
+    set_row_text (self->name_row, stripped);
 }

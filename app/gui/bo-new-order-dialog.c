@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "backorders/bo-error.h"
+#include "bo-customer-dialog.h"
 #include "bo-form.h"
 #include "bo-new-order-dialog-private.h"
 #include "bo-window.h"
@@ -231,6 +232,34 @@ customer_picked_cb (BoNewOrderDialog *self,
 }
 
 static void
+customer_saved_cb (BoNewOrderDialog *self,
+                   gint64            customer_id)
+{
+  customer_picked_cb (self, customer_id, NULL);
+}
+
+/* A customer who is not in the shop yet is added from here: the order typed
+ * so far stays as it is, and the new customer is the one it is for. */
+static void
+new_customer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BoNewOrderDialog *self = BO_NEW_ORDER_DIALOG (widget);
+  GtkWindow *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = bo_customer_dialog_new (GTK_WINDOW (self), self->store, 0);
+  if (self->customer == NULL)
+    bo_customer_dialog_set_typed (BO_CUSTOMER_DIALOG (dialog),
+                                  gtk_editable_get_text (GTK_EDITABLE (self->customer_row)));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (customer_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+static void
 number_changed_cb (BoNewOrderDialog *self)
 {
   if (self->store == NULL)
@@ -389,6 +418,7 @@ bo_new_order_dialog_class_init (BoNewOrderDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "order.add-line", NULL, add_line_action);
   gtk_widget_class_install_action (widget_class, "order.remove-line", "u", remove_line_action);
   gtk_widget_class_install_action (widget_class, "order.place", NULL, place_action);
+  gtk_widget_class_install_action (widget_class, "order.new-customer", NULL, new_customer_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "bo-form.h"
+#include "bo-supplier-dialog.h"
 #include "bo-format.h"
 #include "bo-po-dialog-private.h"
 #include "bo-receive-dialog.h"
@@ -92,6 +93,7 @@ _bo_po_dialog_update_actions (BoPoDialog *self)
                                  form_ok && (self->draft->len > 0 || self->line_valid));
   gtk_widget_action_set_enabled (widget, "po.add-line",
                                  self->line_valid && (is_new || open) && !drop_ship);
+  gtk_widget_action_set_enabled (widget, "po.new-supplier", is_new);
   gtk_widget_action_set_enabled (widget, "po.remove-line", is_new);
   gtk_widget_action_set_enabled (widget, "po.set-eta",
                                  !is_new && open && self->eta_valid &&
@@ -226,8 +228,8 @@ load_suppliers (BoPoDialog *self)
   adw_combo_row_set_model (self->supplier_row, G_LIST_MODEL (names));
   if (suppliers->len == 0)
     adw_preferences_group_set_description (self->supplier_group,
-                                           _("There is no supplier yet: add one under Suppliers "
-                                             "first."));
+                                           _("There is no supplier yet: add one with the "
+                                             "button beside Supplier."));
   else
     adw_preferences_group_set_description (self->supplier_group, NULL);
 }
@@ -461,6 +463,31 @@ create_action (GtkWidget  *widget,
 }
 
 static void
+supplier_saved_cb (BoPoDialog *self,
+                   gint64      supplier_id)
+{
+  load_suppliers (self);
+  for (guint i = 0; i < self->supplier_ids->len; i++)
+    if (g_array_index (self->supplier_ids, gint64, i) == supplier_id)
+      adw_combo_row_set_selected (self->supplier_row, i);
+  _bo_po_dialog_update_actions (self);
+}
+
+/* A supplier not in the shop yet is added from here; the lines typed stay. */
+static void
+new_supplier_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BoPoDialog *self = BO_PO_DIALOG (widget);
+  GtkWindow *dialog = bo_supplier_dialog_new (GTK_WINDOW (self), self->store, 0);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (supplier_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+static void
 add_line_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -685,6 +712,7 @@ bo_po_dialog_class_init (BoPoDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "po.supplier-shipped", NULL,
                                    supplier_shipped_action);
 
+  gtk_widget_class_install_action (widget_class, "po.new-supplier", NULL, new_supplier_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
