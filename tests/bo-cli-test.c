@@ -7,7 +7,12 @@
  */
 #include "config.h"
 
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -91,13 +96,38 @@ launcher_new (Fixture          *f,
   return launcher;
 }
 
+static void
+child_setup (gpointer data)
+{
+  const RunOptions *options = data;
+
+  if (options->file_size_limit > 0)
+    {
+      struct rlimit limit = { options->file_size_limit, options->file_size_limit };
+
+      /* Past the limit, write() fails with EFBIG instead of killing. */
+      signal (SIGXFSZ, SIG_IGN);
+      setrlimit (RLIMIT_FSIZE, &limit);
+    }
+  if (options->unprivileged && geteuid () == 0)
+    {
+      struct passwd *nobody = getpwnam ("nobody");
+      uid_t uid = nobody != NULL ? nobody->pw_uid : 65534;
+      gid_t gid = nobody != NULL ? nobody->pw_gid : 65534;
+
+      if (setgroups (0, NULL) != 0 || setgid (gid) != 0 || setuid (uid) != 0)
+        _exit (126);
+    }
+}
+
 /* Runs backorders-cli with @args, on the fixture's database unless
- * @database is given ("" for none at all). */
+ * @database is given ("" for none at all), started as @options say. */
 void
-run_with_database (Fixture            *f,
-                   const char         *database,
-                   Result             *result,
-                   const char * const *args)
+run_full (Fixture            *f,
+          const char         *database,
+          const RunOptions   *options,
+          Result             *result,
+          const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
@@ -117,6 +147,12 @@ run_with_database (Fixture            *f,
   g_ptr_array_add (argv, NULL);
 
   launcher = launcher_new (f, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (options != NULL)
+    {
+      if (options->cwd != NULL)
+        g_subprocess_launcher_set_cwd (launcher, options->cwd);
+      g_subprocess_launcher_set_child_setup (launcher, child_setup, (gpointer) options, NULL);
+    }
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
@@ -127,6 +163,15 @@ run_with_database (Fixture            *f,
   result->status = g_subprocess_get_exit_status (process);
   g_test_message ("backorders-cli %s -> %d\nstdout: %s\nstderr: %s",
                   args[0], result->status, result->out, result->err);
+}
+
+void
+run_with_database (Fixture            *f,
+                   const char         *database,
+                   Result             *result,
+                   const char * const *args)
+{
+  run_full (f, database, NULL, result, args);
 }
 
 void

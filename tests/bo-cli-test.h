@@ -37,6 +37,19 @@ void        run_with_database (Fixture            *f,
                                const char         *database,
                                Result             *result,
                                const char * const *args);
+/* How run_full() starts the program, beyond run_with_database(). */
+typedef struct
+{
+  const char *cwd;             /* run in this folder (NULL: the test's) */
+  gsize       file_size_limit; /* RLIMIT_FSIZE in bytes: writes beyond fail (0: none) */
+  gboolean    unprivileged;    /* drop root to "nobody", so that file modes apply */
+} RunOptions;
+
+void        run_full          (Fixture            *f,
+                               const char         *database,
+                               const RunOptions   *options,
+                               Result             *result,
+                               const char * const *args);
 void        run_ok            (Fixture            *f,
                                const char * const *args);
 guint       count_lines       (const char         *text);
@@ -55,6 +68,8 @@ JsonObject *find_by           (JsonArray          *array,
   run_with_database ((f), NULL, (result), (const char * const[]) { __VA_ARGS__, NULL })
 #define RUN_DB(f, database, result, ...) \
   run_with_database ((f), (database), (result), (const char * const[]) { __VA_ARGS__, NULL })
+#define RUN_WITH(f, database, options, result, ...) \
+  run_full ((f), (database), (options), (result), (const char * const[]) { __VA_ARGS__, NULL })
 #define RUN_OK(f, ...) run_ok ((f), (const char * const[]) { __VA_ARGS__, NULL })
 #define RUN_JSON(f, ...) run_json ((f), (const char * const[]) { "--json", __VA_ARGS__, NULL })
 

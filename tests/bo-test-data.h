@@ -2,11 +2,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The folder sits beside the checkout and is not part of it. Tests that use
- * it skip when it is absent. BO_SHARED_DATA overrides the place.
+ * it skip when it is absent (fail when CI=true: CI always has it).
+ * BO_SHARED_DATA overrides the place.
  */
 #pragma once
 
 #include <glib.h>
+
+#include "bo-test-skip.h"
 
 /* The source file, as the compiler was given it: relative to the build
  * root (where ninja runs), or absolute. */
@@ -53,11 +56,11 @@ bo_test_shared_file (const char *relative)
   return g_steal_pointer (&path);
 }
 
-/* Skips the current test when the shared file is absent. */
+/* Skips the current test when the shared file is absent (fails it in CI). */
 #define BO_TEST_SHARED_FILE_OR_SKIP(var, relative)                                  \
   g_autofree char *var = bo_test_shared_file (relative);                            \
   if (var == NULL)                                                                  \
     {                                                                               \
-      g_test_skip ("../shared/data/" relative " is not there (set BO_SHARED_DATA)"); \
+      bo_test_skip_missing ("../shared/data/" relative " is not there (set BO_SHARED_DATA)"); \
       return;                                                                       \
     }

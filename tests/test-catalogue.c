@@ -376,6 +376,17 @@ test_invalid_price (Fixture       *f,
   type_in (dialog, "Name", "");
   g_assert_nonnull (find_reason (dialog, "Name: required"));
   g_assert_false (can_click (dialog, "Save"));
+
+  /* The limits and the text rules are the core's, as on the command line. */
+  type_in (dialog, "Name", "Red \033[31mmug");
+  g_assert_nonnull (find_reason (dialog, "Name: holds a control character"));
+  g_assert_false (can_click (dialog, "Save"));
+  type_in (dialog, "Name", "Something");
+  type_in (dialog, "Price", "10000000");
+  g_assert_nonnull (find_reason (dialog, "Price: at most 9999999.99"));
+  g_assert_false (can_click (dialog, "Save"));
+  type_in (dialog, "Price", "9999999.99");
+  g_assert_true (can_click (dialog, "Save"));
 }
 
 static void
@@ -396,7 +407,15 @@ test_duplicate_sku (Fixture       *f,
   g_assert_false (can_click (dialog, "Save"));
 
   type_in (dialog, "SKU", spaced);
-  g_assert_nonnull (find_reason (dialog, "SKU: cannot start or end with a space"));
+  g_assert_nonnull (find_reason (dialog, "SKU: cannot hold spaces"));
+  g_assert_false (can_click (dialog, "Save"));
+
+  /* The core's rule: what `--line SKU:QTY@PRICE` uses cannot be in a SKU. */
+  type_in (dialog, "SKU", "COPY:1");
+  g_assert_nonnull (find_reason (dialog, "SKU: cannot hold “:”"));
+  g_assert_false (can_click (dialog, "Save"));
+  type_in (dialog, "SKU", "COPY@1");
+  g_assert_nonnull (find_reason (dialog, "SKU: cannot hold “@”"));
   g_assert_false (can_click (dialog, "Save"));
 
   type_in (dialog, "SKU", "COPY-1");

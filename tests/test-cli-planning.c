@@ -209,12 +209,12 @@ test_goodwill (Fixture       *f,
   RUN_OK (f, "order", "goodwill", "1001", "--percent", "10");
 
   listed = RUN_JSON (f, "order", "goodwill", "1001");
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (listed), "total"), ==, 800);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (listed), "total_minor"), ==, 800);
   rows = json_object_get_array_member (json_node_get_object (listed), "goodwill");
   g_assert_cmpuint (json_array_get_length (rows), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0),
                                                   "voucher"), ==, "SORRY5");
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (rows, 1), "amount"),
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (rows, 1), "amount_minor"),
                    ==, 300);
 
   RUN (f, &message, "order", "message", "1001");
@@ -223,7 +223,7 @@ test_goodwill (Fixture       *f,
 
   RUN (f, &report, "--json", "report", "revenue", "--by", "year");
   g_assert_cmpint (report.status, ==, 0);
-  g_assert_nonnull (strstr (report.out, "\"total_goodwill\" : 800"));
+  g_assert_nonnull (strstr (report.out, "\"total_goodwill_minor\" : 800"));
 
   RUN (f, &both, "order", "goodwill", "1001", "--amount", "5", "--percent", "10");
   assert_usage (&both, "--percent");
@@ -323,10 +323,10 @@ test_report_revenue (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (periods), ==, 12);
   last = json_array_get_object_element (periods, 11);
   /* Two shipped are revenue; three waiting are the backlog. */
-  g_assert_cmpint (json_object_get_int_member (last, "revenue"), ==, 2000);
+  g_assert_cmpint (json_object_get_int_member (last, "revenue_minor"), ==, 2000);
   g_assert_cmpint (json_object_get_int_member (last, "units_shipped"), ==, 2);
-  g_assert_cmpint (json_object_get_int_member (last, "backlog"), ==, 3000);
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (report), "total_revenue"), ==,
+  g_assert_cmpint (json_object_get_int_member (last, "backlog_minor"), ==, 3000);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (report), "total_revenue_minor"), ==,
                    2000);
 
   RUN (f, &text, "report", "revenue", "--by", "quarter");

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bo-cli-test.h"
+#include "bo-test-skip.h"
 
 /* The observable state of the shop, to prove a refused command wrote nothing. */
 static char *
@@ -389,7 +390,7 @@ test_locked (Fixture       *f,
     return;
   if (sqlite3 == NULL)
     {
-      g_test_skip ("the sqlite3 program is not installed");
+      bo_test_skip_missing ("the sqlite3 program (package sqlite3) is not installed");
       return;
     }
 
@@ -783,6 +784,59 @@ test_demo (Fixture       *f,
   g_assert_nonnull (strstr (text.out, "Formula: "));
 }
 
+/* bench --scale small, as CI runs it: every figure against a budget scaled
+ * to the small shop, and the exit status follows the budgets. (The figures
+ * themselves depend on the machine and on the sanitizers: this checks the
+ * verdict, the benchmark run checks the speed.) */
+static void
+test_bench (Fixture       *f,
+            gconstpointer  data)
+{
+  static const struct
+  {
+    const char *id;
+    double      budget;
+  } expected[] = {
+    { "generate", 0.5 }, { "allocate-fifo", 5.0 }, { "allocate-fair-share", 5.0 },
+    { "allocate-pro-rata", 5.0 }, { "replan", 5.0 }, { "metrics", 5.0 },
+  };
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Result) scale = { 0 };
+  g_auto(Result) bench = { 0 };
+  JsonArray *results;
+  gboolean all_pass = TRUE;
+
+  if (skip_without_cli ())
+    return;
+
+  RUN (f, &scale, "bench", "--scale", "huge");
+  assert_usage (&scale, "huge");
+
+  RUN (f, &bench, "--json", "bench", "--scale", "small", "--runs", "5");
+  root = parse_json (bench.out);
+  results = json_object_get_array_member (json_node_get_object (root), "results");
+  g_assert_cmpuint (json_array_get_length (results), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *row = find_by (results, "id", expected[i].id);
+      double measured, budget;
+      gboolean pass;
+
+      g_assert_nonnull (row);
+      measured = json_object_get_double_member (row, "measured");
+      budget = json_object_get_double_member (row, "budget");
+      pass = json_object_get_boolean_member (row, "pass");
+      g_assert_cmpfloat (budget, ==, expected[i].budget);
+      g_assert_cmpfloat (measured, >, 0);
+      g_assert_cmpint (pass, ==, measured < budget);
+      all_pass &= pass;
+    }
+  if (all_pass)
+    g_assert_cmpint (bench.status, ==, 0);
+  else
+    assert_failed (&bench, "over");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -811,6 +865,7 @@ main (int   argc,
   ADD ("/cli/purchasing", test_purchasing);
   ADD ("/cli/settings-and-replan", test_settings_and_replan);
   ADD ("/cli/demo", test_demo);
+  ADD ("/cli/bench", test_bench);
 
 #undef ADD
 

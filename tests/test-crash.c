@@ -6,6 +6,10 @@
  * kills the child with SIGKILL at a random moment, opens the shop, checks it
  * and looks for every order noted. BO_SEED=N replays a run; BO_CRASH_ROUNDS=N
  * changes the number of kills (default 25).
+ *
+ * A second child restores two backups in turn, without pause, and is killed
+ * the same way: the shop must then be one of the two, whole and consistent,
+ * never neither.
  */
 #define G_LOG_DOMAIN "test-crash"
 #include "config.h"
@@ -22,6 +26,8 @@
 #include "backorders/bo-store.h"
 
 #define CHILD_ARG    "--crash-child"
+#define RESTORE_ARG  "--restore-child"
+#define N_NEW_ONLY   3
 #define N_PRODUCTS   6
 #define N_CUSTOMERS  5
 #define TIME_BUDGET  (20 * G_USEC_PER_SEC)
@@ -233,6 +239,37 @@ run_child (const char *path,
   return 0;
 }
 
+/* Restores @a ("new") and @b ("old") in turn until killed. */
+static int
+run_restore_child (const char *path,
+                   const char *a,
+                   const char *b)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BoStore) store = bo_store_open (path, &error);
+  gint64 started = g_get_monotonic_time ();
+
+  if (store == NULL)
+    {
+      g_printerr ("restore child: cannot open %s: %s\n", path, error->message);
+      return 2;
+    }
+  fputs ("ready\n", stdout);
+  fflush (stdout);
+  /* Always the other shop, so that every restore that completes shows. */
+  while (g_get_monotonic_time () - started < CHILD_LIFE)
+    {
+      g_autofree char *name = bo_store_get_setting (store, "shop-name");
+
+      if (!bo_store_restore (store, g_strcmp0 (name, "new") == 0 ? b : a, NULL, &error))
+        {
+          g_printerr ("restore child: restoring failed: %s\n", error->message);
+          _exit (3);
+        }
+    }
+  return 0;
+}
+
 /* ---- the parent: kill, reopen, check ----------------------------------------------- */
 
 static void
@@ -430,12 +467,159 @@ test_kill (void)
   remove_tree (dir);
 }
 
+/* A shop told apart by its name and its products: "old" has the products of
+ * build_shop(), "new" three more. */
+static void
+build_named_shop (const char *path,
+                  const char *name,
+                  guint       extra)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BoStore) store = NULL;
+
+  build_shop (path);
+  store = bo_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (bo_store_set_setting (store, "shop-name", name, &error));
+  for (guint i = 0; i < extra; i++)
+    {
+      g_autoptr(BoProduct) product = bo_product_new ();
+
+      product->sku = g_strdup_printf ("NEW-%u", i);
+      product->name = g_strdup_printf ("New product %u", i);
+      product->on_hand = 7;
+      g_assert_true (bo_store_save_product (store, product, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* The shop at @path is whole and is either "old" or "new". */
+static void
+check_one_of_two (const char *path,
+                  guint       round)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BoStore) store = bo_store_open (path, &error);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *name = NULL;
+  gint64 products;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  name = bo_store_get_setting (store, "shop-name");
+  products = bo_store_count_products (store, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("round %u: the shop is “%s” with %" G_GINT64_FORMAT " products", round,
+                  name != NULL ? name : "(none)", products);
+  if (g_strcmp0 (name, "old") == 0)
+    g_assert_cmpint (products, ==, N_PRODUCTS);
+  else
+    {
+      g_assert_cmpstr (name, ==, "new");
+      g_assert_cmpint (products, ==, N_PRODUCTS + N_NEW_ONLY);
+    }
+  g_assert_true (bo_store_check (store, &problems, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_kill_restore (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bo-crash-restore-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *old_copy = NULL;
+  g_autofree char *new_copy = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *scratch = NULL;
+  const char *seed_env = g_getenv ("BO_SEED");
+  const char *rounds_env = g_getenv ("BO_CRASH_ROUNDS");
+  guint32 seed = seed_env != NULL ? (guint32) g_ascii_strtoull (seed_env, NULL, 10)
+                                  : g_random_int ();
+  guint rounds = rounds_env != NULL ? (guint) g_ascii_strtoull (rounds_env, NULL, 10) : 25;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  gint64 started = g_get_monotonic_time ();
+  guint round, changes = 0;
+  g_autofree char *last = NULL;
+
+  g_test_message ("seed: %u", seed);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "shop.db", NULL);
+  old_copy = g_build_filename (dir, "old.backup", NULL);
+  new_copy = g_build_filename (dir, "new.backup", NULL);
+  before = g_strconcat (path, ".before-restore", NULL);
+  scratch = g_build_filename (dir, "scratch.db", NULL);
+
+  /* Two backups that differ, made from two shops. */
+  build_named_shop (scratch, "new", N_NEW_ONLY);
+  {
+    g_autoptr(BoStore) store = bo_store_open (scratch, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (bo_store_backup (store, new_copy, &error));
+    g_assert_no_error (error);
+  }
+  build_named_shop (path, "old", 0);
+  {
+    g_autoptr(BoStore) store = bo_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (bo_store_backup (store, old_copy, &error));
+    g_assert_no_error (error);
+  }
+
+  for (round = 0; round < rounds; round++)
+    {
+      g_autoptr(GSubprocess) child = NULL;
+      g_autoptr(GDataInputStream) out = NULL;
+      g_autofree char *line = NULL;
+      guint delay_ms = g_rand_int_range (rand, 1, 300);
+
+      if (round >= 5 && g_get_monotonic_time () - started > TIME_BUDGET)
+        break;
+      child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, self_exe, RESTORE_ARG,
+                                path, new_copy, old_copy, NULL);
+      g_assert_no_error (error);
+      out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+      line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (line, ==, "ready");
+
+      g_usleep (delay_ms * 1000);
+      g_subprocess_force_exit (child);
+      g_subprocess_wait (child, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_get_if_signaled (child));
+      g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
+
+      check_one_of_two (path, round);
+      /* The copy of the shop as it was is whole too, when there is one. */
+      if (g_file_test (before, G_FILE_TEST_EXISTS))
+        check_one_of_two (before, round);
+      g_test_message ("round %u: killed after %u ms", round, delay_ms);
+      {
+        g_autoptr(BoStore) store = bo_store_open (path, &error);
+        g_autofree char *now = bo_store_get_setting (store, "shop-name");
+
+        changes += g_strcmp0 (now, last) != 0;
+        g_free (last);
+        last = g_steal_pointer (&now);
+      }
+    }
+  g_test_message ("%u rounds, the shop changed %u times", round, changes);
+  /* Kills that never come after a restore prove nothing. */
+  g_assert_cmpuint (changes, >, 1);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   if (argc == 5 && g_str_equal (argv[1], CHILD_ARG))
     return run_child (argv[2], argv[3], argv[4]);
+  if (argc == 5 && g_str_equal (argv[1], RESTORE_ARG))
+    return run_restore_child (argv[2], argv[3], argv[4]);
 
   /* The child is this very program, found again by absolute path. */
   self_exe = g_file_read_link ("/proc/self/exe", NULL);
@@ -445,6 +629,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/crash/kill", test_kill);
+  g_test_add_func ("/crash/kill-restore", test_kill_restore);
 
   return g_test_run ();
 }

@@ -420,7 +420,7 @@ test_read_real_files (void)
       g_assert_cmpint (bo_csv_reader_get_had_bom (reader), ==, files[i].bom);
     }
   if (found == 0)
-    g_test_skip ("../shared/data is not there (set BO_SHARED_DATA)");
+    bo_test_skip_missing ("../shared/data is not there (set BO_SHARED_DATA)");
 }
 
 /* ---- writing ------------------------------------------------------------------------ */

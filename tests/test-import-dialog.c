@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "backorders/bo-records.h"
 #include "bo-gui-test.h"
@@ -156,6 +158,36 @@ test_preview_problems_import_twice (void)
   g_assert_false (import_enabled (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  gtk_window_destroy (GTK_WINDOW (window));
+  bo_gui_test_remove_dir (dir);
+}
+
+/* A file whose every record is skipped is not "all there already". */
+static void
+test_preview_all_skipped (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(BoStore) store = bo_gui_test_open_store (&dir, FALSE);
+  BoWindow *window = bo_window_new (NULL, store);
+  g_autoptr(GFile) orders = write_file (dir, "orders.csv",
+                                        "Order,Customer,SKU,Quantity\n"
+                                        "1001,Ann,NOPE,1\n"
+                                        "1002,Bob,NADA,2\n");
+  BoImportDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  bo_gui_test_iterate (50);
+  dialog = open_dialog (window);
+  plan_file (dialog, orders);
+  g_assert_cmpstr (row_subtitle (GTK_WIDGET (dialog), "Orders"), ==,
+                   "0 to create, 0 to update, 0 unchanged, 2 skipped");
+  g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (dialog),
+                                            "Nothing can be imported: all 2 records are skipped"));
+  g_assert_null (bo_gui_test_find_label (GTK_WIDGET (dialog), "Nothing to change"));
+  g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (dialog), "Row 2, column “SKU”: "));
+  g_assert_false (import_enabled (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   bo_gui_test_remove_dir (dir);
 }
@@ -387,6 +419,115 @@ test_backup_restore_export (void)
   bo_gui_test_remove_dir (dir);
 }
 
+/* Every file the window writes goes through the same guard as the command
+ * line: the shop, however it is named, is refused with a message, and stays
+ * byte for byte as it was. */
+static void
+test_never_the_shop (void)
+{
+  static const char *const actions[] = {
+    "win.export-backorders", "win.export-customers", "win.backup",
+  };
+  g_autofree char *dir = NULL;
+  g_autoptr(BoStore) store = bo_gui_test_open_store (&dir, TRUE);
+  BoWindow *window = bo_window_new (NULL, store);
+  g_autofree char *link_path = g_build_filename (dir, "looks-like-an-export.csv", NULL);
+  g_autofree char *sub_path = g_build_filename (dir, "sub", NULL);
+  g_autofree char *around = g_build_filename (dir, "sub", "..", "shop.db", NULL);
+  g_autofree char *before = NULL;
+  gsize before_length = 0;
+
+  g_assert_cmpint (symlink (bo_store_get_path (store), link_path), ==, 0);
+  g_assert_cmpint (g_mkdir (sub_path, 0700), ==, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  bo_gui_test_iterate (50);
+  g_assert_true (g_file_get_contents (bo_store_get_path (store), &before, &before_length, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    for (guint spelling = 0; spelling < 2; spelling++)
+      {
+        g_autoptr(GFile) target = g_file_new_for_path (spelling == 0 ? link_path : around);
+        g_autofree char *after = NULL;
+        gsize after_length = 0;
+        GtkWindow *message;
+
+        _bo_window_set_next_file (window, target);
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL));
+        bo_gui_test_iterate (20);
+        message = bo_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+        g_assert_nonnull (message);
+        g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)),
+                                  "itself"));
+        gtk_window_destroy (message);
+        bo_gui_test_iterate (20);
+        g_assert_true (g_file_get_contents (bo_store_get_path (store), &after, &after_length,
+                                            NULL));
+        g_assert_cmpmem (after, after_length, before, before_length);
+      }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bo_gui_test_remove_dir (dir);
+}
+
+/* A whole backup that breaks a rule of a shop: the window says what is
+ * wrong and restores it only when the merchant says so. */
+static void
+test_restore_anyway (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(BoStore) store = bo_gui_test_open_store (&dir, TRUE);
+  BoWindow *window = bo_window_new (NULL, store);
+  g_autofree char *broken_path = g_build_filename (dir, "broken.backorders", NULL);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  sqlite3 *db = NULL;
+
+  g_assert_true (bo_store_backup (store, broken_path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (broken_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE products SET on_hand = on_hand + 5 "
+                                     "WHERE id = (SELECT min (id) FROM products);"
+                                     "UPDATE settings SET value = 'Broken Backup' "
+                                     "WHERE key = 'shop-name'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_true (bo_store_set_setting (store, "shop-name", "Before", &error));
+
+  gtk_window_present (GTK_WINDOW (window));
+  bo_gui_test_iterate (50);
+  for (guint take = 0; take < 2; take++)
+    {
+      _bo_window_set_next_file (window, broken);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore", NULL));
+      bo_gui_test_iterate (20);
+      dialog = bo_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+      g_signal_emit_by_name (bo_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                                               "Replace Shop"), "clicked");
+      bo_gui_test_iterate (100);
+
+      /* What the check found, and a choice. */
+      dialog = bo_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+      g_assert_nonnull (dialog);
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                "on hand"));
+      g_assert_null (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                             "--force"));
+      g_signal_emit_by_name (bo_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                                               take == 0 ? "Cancel" : "Restore Anyway"),
+                             "clicked");
+      bo_gui_test_iterate (100);
+      {
+        g_autofree char *name = bo_store_get_setting (store, "shop-name");
+
+        g_assert_cmpstr (name, ==, take == 0 ? "Before" : "Broken Backup");
+      }
+    }
+  g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (window), "Shop restored from"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bo_gui_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,8 +540,11 @@ main (int   argc,
 
   g_test_add_func ("/import-dialog/preview-problems-import-twice",
                    test_preview_problems_import_twice);
+  g_test_add_func ("/import-dialog/preview-all-skipped", test_preview_all_skipped);
   g_test_add_func ("/import-dialog/cancel-planning", test_cancel_planning);
   g_test_add_func ("/import-dialog/mapping-unknown-header", test_mapping_unknown_header);
   g_test_add_func ("/import-dialog/backup-restore-export", test_backup_restore_export);
+  g_test_add_func ("/import-dialog/never-the-shop", test_never_the_shop);
+  g_test_add_func ("/import-dialog/restore-anyway", test_restore_anyway);
   return g_test_run ();
 }

@@ -459,7 +459,7 @@ test_shopify_products_real (Fixture       *f,
       assert_consistent (store);
     }
   if (found == 0)
-    g_test_skip ("../shared/data is not there (set BO_SHARED_DATA)");
+    bo_test_skip_missing ("../shared/data is not there (set BO_SHARED_DATA)");
 }
 
 typedef struct
@@ -830,7 +830,7 @@ test_woocommerce_real (Fixture       *f,
       assert_consistent (store);
     }
   if (found == 0)
-    g_test_skip ("../shared/data is not there (set BO_SHARED_DATA)");
+    bo_test_skip_missing ("../shared/data is not there (set BO_SHARED_DATA)");
 }
 
 /* A WooCommerce export in a language not known here: the mapping step. */

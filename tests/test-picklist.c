@@ -14,6 +14,7 @@
 #include "backorders/bo-message.h"
 #include "backorders/bo-picklist.h"
 #include "backorders/bo-store.h"
+#include "bo-test-skip.h"
 
 #define A4_WIDTH  (210.0 / 25.4 * 72.0)
 #define A4_HEIGHT (297.0 / 25.4 * 72.0)
@@ -269,7 +270,7 @@ skip_without_poppler (void)
 
   if (text != NULL && info != NULL)
     return FALSE;
-  g_test_skip ("pdftotext and pdfinfo (poppler-utils) are not installed");
+  bo_test_skip_missing ("pdftotext and pdfinfo (poppler-utils) are not installed");
   return TRUE;
 }
 
@@ -784,7 +785,8 @@ test_default_paper (void)
   locale_dir = use_letter_locale ();
   if (g_strcmp0 (setlocale (LC_PAPER, NULL), "en_US.UTF-8") != 0)
     {
-      g_test_skip ("no en_US.UTF-8 locale, and localedef cannot make one");
+      bo_test_skip_missing ("there is no en_US.UTF-8 locale, and localedef cannot make one "
+                            "(package locales)");
     }
   else
     {

@@ -426,6 +426,27 @@ first_backorder (BoStore *store,
   return row->line_id;
 }
 
+/* The dashboard reads the store after its next frame: a change shows within
+ * a few frames, not within the call that made it. */
+typedef struct
+{
+  GtkWidget  *root;
+  const char *id;     /* the label's id, or NULL for any label */
+  const char *text;
+} LabelShows;
+
+static gboolean
+label_shows (gpointer data)
+{
+  LabelShows *wait = data;
+  GtkWidget *label;
+
+  if (wait->id == NULL)
+    return bo_gui_test_find_label (wait->root, wait->text) != NULL;
+  label = bo_gui_test_find (wait->root, GTK_TYPE_LABEL, wait->id);
+  return label != NULL && g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), wait->text) == 0;
+}
+
 static void
 test_dashboard_follows_store (void)
 {
@@ -449,11 +470,10 @@ test_dashboard_follows_store (void)
   g_assert_cmpint (after, ==, units - quantity);
   {
     g_autofree char *text = bo_format_quantity (after);
-    GtkWidget *label;
+    LabelShows wait = { GTK_WIDGET (view), NULL, text };
 
     /* What is on screen, not only what the view would say. */
-    label = bo_gui_test_find_label (GTK_WIDGET (view), text);
-    g_assert_nonnull (label);
+    g_assert_true (bo_gui_test_wait_for (label_shows, &wait, 2000));
     assert_card (view, "backlog-units", text);
   }
 
@@ -466,10 +486,9 @@ test_dashboard_follows_store (void)
   bo_gui_test_iterate (20);
   {
     g_autofree char *text = bo_format_quantity (after + 4);
-    GtkWidget *value = bo_gui_test_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "backlog_units_value");
+    LabelShows wait = { GTK_WIDGET (view), "backlog_units_value", text };
 
-    g_assert_nonnull (value);
-    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (value)), ==, text);
+    g_assert_true (bo_gui_test_wait_for (label_shows, &wait, 2000));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -1247,6 +1247,36 @@ test_demo_is_consistent (Fixture       *f,
   g_assert_error (error, BO_ERROR, BO_ERROR_REFUSED);
 }
 
+/* A sample shop made early in the morning ends then, not that evening. */
+static void
+test_demo_nothing_in_the_future (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) made = g_date_time_new_local (2026, 11, 26, 0, 22, 0);
+  gint64 now = g_date_time_to_unix (made);
+  guint32 today = julian (2026, 11, 26);
+
+  bo_store_set_now (f->store, now);
+  g_assert_true (bo_store_generate_demo (f->store, BO_DEMO_SMALL, 7, today, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->path, "SELECT max (t) FROM ("
+                                        "  SELECT max (placed_at) AS t FROM orders"
+                                        "  UNION ALL SELECT max (created_at) FROM shipments"
+                                        "  UNION ALL SELECT max (shipped_at) FROM shipments"
+                                        "  UNION ALL SELECT max (created_at) FROM purchase_orders"
+                                        "  UNION ALL SELECT max (sent_at) FROM purchase_orders"
+                                        "  UNION ALL SELECT max (at) FROM stock_movements"
+                                        "  UNION ALL SELECT max (at) FROM events"
+                                        "  UNION ALL SELECT max (at) FROM cancellations"
+                                        "  UNION ALL SELECT max (created_at) FROM products"
+                                        "  UNION ALL SELECT max (created_at) FROM customers)"),
+                   <=, now);
+  /* The day has its orders all the same, placed in its first 22 minutes. */
+  g_assert_cmpint (count_rows (f->path, "SELECT count (*) FROM orders "
+                                        "WHERE placed_date = '2026-11-26'"), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1285,6 +1315,7 @@ main (int   argc,
   ADD ("/store/history/every-change", test_every_change_leaves_history);
   ADD ("/store/check/tampering", test_checker_finds_tampering);
   ADD ("/store/demo/consistent", test_demo_is_consistent);
+  ADD ("/store/demo/nothing-in-the-future", test_demo_nothing_in_the_future);
 #undef ADD
 
   return g_test_run ();

@@ -9,14 +9,15 @@
 #include <glib/gi18n.h>
 
 #include "bo-cli-private.h"
+#include <backorders/bo-money.h>
 
 #define N_RECENT_MOVEMENTS 20
 
 /* ---- products ------------------------------------------------------------ */
 
-static void
-product_columns (BoCliTable *table,
-                 gboolean    full)
+void
+_bo_cli_product_columns (BoCliTable *table,
+                         gboolean    full)
 {
   _bo_cli_table_column (table, "sku", _("SKU"), FALSE);
   _bo_cli_table_column (table, "name", _("Name"), FALSE);
@@ -36,10 +37,10 @@ product_columns (BoCliTable *table,
   _bo_cli_table_column (table, "discontinued", _("Discontinued"), FALSE);
 }
 
-static void
-product_row (BoCliTable      *table,
-             const BoProduct *product,
-             gboolean         full)
+void
+_bo_cli_product_row (BoCliTable      *table,
+                     const BoProduct *product,
+                     gboolean         full)
 {
   _bo_cli_table_row (table);
   _bo_cli_table_text (table, product->sku);
@@ -102,14 +103,14 @@ _bo_cli_product_add (BoCli *cli,
     return status;
 
   if ((stock != NULL
-       && !_bo_cli_parse_integer (stock, "--stock", 0, G_MAXINT64, &product->on_hand, &error))
+       && !_bo_cli_parse_integer (stock, "--stock", 0, BO_QUANTITY_MAX, &product->on_hand, &error))
       || (price != NULL && !_bo_cli_parse_money (price, "--price", &product->price, &error))
       || (cost != NULL && !_bo_cli_parse_money (cost, "--cost", &product->cost, &error))
       || (reorder_point != NULL
-          && !_bo_cli_parse_integer (reorder_point, "--reorder-point", 0, G_MAXINT64,
+          && !_bo_cli_parse_integer (reorder_point, "--reorder-point", 0, BO_QUANTITY_MAX,
                                      &product->reorder_point, &error))
       || (reorder_qty != NULL
-          && !_bo_cli_parse_integer (reorder_qty, "--reorder-qty", 0, G_MAXINT64,
+          && !_bo_cli_parse_integer (reorder_qty, "--reorder-qty", 0, BO_QUANTITY_MAX,
                                      &product->reorder_qty, &error)))
     return _bo_cli_usage_error (cli, error);
 
@@ -138,8 +139,8 @@ _bo_cli_product_add (BoCli *cli,
     }
 
   table = _bo_cli_table_new (cli);
-  product_columns (table, TRUE);
-  product_row (table, product, TRUE);
+  _bo_cli_product_columns (table, TRUE);
+  _bo_cli_product_row (table, product, TRUE);
   _bo_cli_table_print_record (table);
   return BO_CLI_EXIT_OK;
 }
@@ -174,9 +175,9 @@ _bo_cli_product_list (BoCli *cli,
     }
 
   table = _bo_cli_table_new (cli);
-  product_columns (table, FALSE);
+  _bo_cli_product_columns (table, FALSE);
   for (guint i = 0; i < products->len; i++)
-    product_row (table, g_ptr_array_index (products, i), FALSE);
+    _bo_cli_product_row (table, g_ptr_array_index (products, i), FALSE);
   _bo_cli_table_print (table);
   return BO_CLI_EXIT_OK;
 }
@@ -221,8 +222,8 @@ _bo_cli_product_show (BoCli *cli,
     return _bo_cli_fail (cli, error);
 
   record = _bo_cli_table_new (cli);
-  product_columns (record, TRUE);
-  product_row (record, product, TRUE);
+  _bo_cli_product_columns (record, TRUE);
+  _bo_cli_product_row (record, product, TRUE);
 
   suppliers = _bo_cli_table_new (cli);
   _bo_cli_table_column (suppliers, "supplier", _("Supplier"), FALSE);
@@ -316,7 +317,7 @@ _bo_cli_product_adjust (BoCli *cli,
   if (!_bo_cli_parse (cli, entries, 1, 1, &argv, &status)
       || !_bo_cli_require (cli, by, "--by", &status))
     return status;
-  if (!_bo_cli_parse_integer (by, "--by", -G_MAXINT64, G_MAXINT64, &delta, &error))
+  if (!_bo_cli_parse_integer (by, "--by", -BO_QUANTITY_MAX, BO_QUANTITY_MAX, &delta, &error))
     return _bo_cli_usage_error (cli, error);
   if (delta == 0)
     return _bo_cli_usage (cli, _("invalid value “%s” for --by: expected a whole number other "
@@ -368,17 +369,17 @@ _bo_cli_product_adjust (BoCli *cli,
 
 /* ---- suppliers ----------------------------------------------------------- */
 
-static void
-supplier_columns (BoCliTable *table)
+void
+_bo_cli_supplier_columns (BoCliTable *table)
 {
   _bo_cli_table_column (table, "name", _("Name"), FALSE);
   _bo_cli_table_column (table, "email", _("Email"), FALSE);
   _bo_cli_table_column (table, "lead_days", _("Lead days"), TRUE);
 }
 
-static void
-supplier_row (BoCliTable       *table,
-              const BoSupplier *supplier)
+void
+_bo_cli_supplier_row (BoCliTable       *table,
+                      const BoSupplier *supplier)
 {
   _bo_cli_table_row (table);
   _bo_cli_table_text (table, supplier->name);
@@ -412,7 +413,7 @@ _bo_cli_supplier_add (BoCli *cli,
     return status;
   if (lead_days != NULL)
     {
-      if (!_bo_cli_parse_integer (lead_days, "--lead-days", 0, G_MAXINT, &days, &error))
+      if (!_bo_cli_parse_integer (lead_days, "--lead-days", 0, 365, &days, &error))
         return _bo_cli_usage_error (cli, error);
       supplier->lead_days = (gint) days;
     }
@@ -432,8 +433,8 @@ _bo_cli_supplier_add (BoCli *cli,
       return BO_CLI_EXIT_OK;
     }
   table = _bo_cli_table_new (cli);
-  supplier_columns (table);
-  supplier_row (table, supplier);
+  _bo_cli_supplier_columns (table);
+  _bo_cli_supplier_row (table, supplier);
   _bo_cli_table_print_record (table);
   return BO_CLI_EXIT_OK;
 }
@@ -461,9 +462,9 @@ _bo_cli_supplier_list (BoCli *cli,
     }
 
   table = _bo_cli_table_new (cli);
-  supplier_columns (table);
+  _bo_cli_supplier_columns (table);
   for (guint i = 0; i < suppliers->len; i++)
-    supplier_row (table, g_ptr_array_index (suppliers, i));
+    _bo_cli_supplier_row (table, g_ptr_array_index (suppliers, i));
   _bo_cli_table_print (table);
   return BO_CLI_EXIT_OK;
 }
@@ -510,12 +511,12 @@ _bo_cli_supplier_link (BoCli *cli,
     return _bo_cli_usage_error (cli, error);
   if (lead_days != NULL)
     {
-      if (!_bo_cli_parse_integer (lead_days, "--lead-days", 0, G_MAXINT, &value, &error))
+      if (!_bo_cli_parse_integer (lead_days, "--lead-days", 0, 365, &value, &error))
         return _bo_cli_usage_error (cli, error);
       link->lead_days = (gint) value;
     }
   if (min_qty != NULL
-      && !_bo_cli_parse_integer (min_qty, "--min-qty", 1, G_MAXINT64, &link->min_order_qty,
+      && !_bo_cli_parse_integer (min_qty, "--min-qty", 1, BO_QUANTITY_MAX, &link->min_order_qty,
                                  &error))
     return _bo_cli_usage_error (cli, error);
   g_free (link->supplier_sku);
@@ -559,8 +560,8 @@ _bo_cli_supplier_link (BoCli *cli,
 
 /* ---- customers ----------------------------------------------------------- */
 
-static void
-customer_columns (BoCliTable *table)
+void
+_bo_cli_customer_columns (BoCliTable *table)
 {
   _bo_cli_table_column (table, "name", _("Name"), FALSE);
   _bo_cli_table_column (table, "email", _("Email"), FALSE);
@@ -569,9 +570,9 @@ customer_columns (BoCliTable *table)
   _bo_cli_table_column (table, "address", _("Address"), FALSE);
 }
 
-static void
-customer_row (BoCliTable       *table,
-              const BoCustomer *customer)
+void
+_bo_cli_customer_row (BoCliTable       *table,
+                      const BoCustomer *customer)
 {
   _bo_cli_table_row (table);
   _bo_cli_table_text (table, customer->name);
@@ -611,7 +612,7 @@ _bo_cli_customer_add (BoCli *cli,
     return status;
   if (tier != NULL)
     {
-      if (!_bo_cli_parse_integer (tier, "--tier", 0, G_MAXINT, &value, &error))
+      if (!_bo_cli_parse_integer (tier, "--tier", 0, 9, &value, &error))
         return _bo_cli_usage_error (cli, error);
       customer->tier = (gint) value;
     }
@@ -634,8 +635,8 @@ _bo_cli_customer_add (BoCli *cli,
       return BO_CLI_EXIT_OK;
     }
   table = _bo_cli_table_new (cli);
-  customer_columns (table);
-  customer_row (table, customer);
+  _bo_cli_customer_columns (table);
+  _bo_cli_customer_row (table, customer);
   _bo_cli_table_print_record (table);
   return BO_CLI_EXIT_OK;
 }
@@ -669,9 +670,9 @@ _bo_cli_customer_list (BoCli *cli,
     }
 
   table = _bo_cli_table_new (cli);
-  customer_columns (table);
+  _bo_cli_customer_columns (table);
   for (guint i = 0; i < customers->len; i++)
-    customer_row (table, g_ptr_array_index (customers, i));
+    _bo_cli_customer_row (table, g_ptr_array_index (customers, i));
   _bo_cli_table_print (table);
   return BO_CLI_EXIT_OK;
 }

@@ -15,6 +15,7 @@
 #include <backorders/bo-csv.h>
 #include <backorders/bo-export.h>
 #include <backorders/bo-import.h>
+#include <backorders/bo-output-file.h>
 
 #include "bo-cli-private.h"
 
@@ -68,6 +69,114 @@ column_state_key (BoImportColumnState state)
 }
 
 /* ---- the preview ---------------------------------------------------------- */
+
+/* Skipped records, grouped by why: the reason with its names taken out
+ * (“Blue mug” is not in the shop → “…” is not in the shop), with how many
+ * share it and the first one in full. */
+typedef struct
+{
+  char   *reason;
+  guint   count;
+  guint64 first_row;
+  char   *first_detail;
+} SkipGroup;
+
+static void
+skip_group_clear (gpointer data)
+{
+  SkipGroup *group = data;
+
+  g_free (group->reason);
+  g_free (group->first_detail);
+}
+
+static char *
+reason_without_names (const char *detail)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = detail;
+
+  while (*p != '\0')
+    {
+      const char *open = strstr (p, "“");
+      const char *close = open != NULL ? strstr (open, "”") : NULL;
+
+      if (open == NULL || close == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      g_string_append_len (out, p, open - p);
+      g_string_append (out, "“…”");
+      p = close + strlen ("”");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static guint
+count_skipped (BoImportPlan *plan,
+               GArray       *groups)
+{
+  guint total = 0;
+
+  for (guint i = 0; i < bo_import_plan_get_n_items (plan); i++)
+    {
+      const BoImportItem *item = bo_import_plan_get_item (plan, i);
+      g_autofree char *reason = NULL;
+      guint g;
+
+      if (item->action != BO_IMPORT_SKIP)
+        continue;
+      total++;
+      reason = reason_without_names (item->detail != NULL ? item->detail : _("no reason given"));
+      for (g = 0; g < groups->len; g++)
+        if (g_str_equal (g_array_index (groups, SkipGroup, g).reason, reason))
+          break;
+      if (g == groups->len)
+        {
+          SkipGroup group = { g_steal_pointer (&reason), 0, item->row,
+                              g_strdup (item->detail != NULL ? item->detail : "") };
+
+          g_array_append_val (groups, group);
+        }
+      g_array_index (groups, SkipGroup, g).count++;
+    }
+  return total;
+}
+
+static void
+print_skipped (BoImportPlan *plan,
+               GArray       *groups,
+               guint         skipped)
+{
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u record skipped, by reason:\n",
+                        "%u records skipped, by reason:\n", skipped),
+           skipped);
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const SkipGroup *group = &g_array_index (groups, SkipGroup, g);
+
+      if (g_str_equal (group->reason, group->first_detail))
+        g_print ("  %u × %s\n", group->count, group->reason);
+      else if (group->count == 1)
+        g_print (_("  1 × %s (row %" PRIu64 ")\n"), group->first_detail, group->first_row);
+      else
+        g_print (_("  %u × %s (first at row %" PRIu64 ": %s)\n"), group->count, group->reason,
+                 group->first_row, group->first_detail);
+    }
+}
+
+static guint
+count_kept (BoImportPlan *plan)
+{
+  guint kept = 0;
+
+  for (BoImportRecord r = 0; r < BO_IMPORT_N_RECORDS; r++)
+    kept += bo_import_plan_count (plan, r, BO_IMPORT_CREATE)
+            + bo_import_plan_count (plan, r, BO_IMPORT_UPDATE)
+            + bo_import_plan_count (plan, r, BO_IMPORT_UNCHANGED);
+  return kept;
+}
 
 static void
 print_plan_text (BoCli        *cli,
@@ -320,15 +429,25 @@ format_of_command (BoCli          *cli,
 
   /* Without --kind, the header says what the file holds. */
   {
-    g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+    g_autoptr(GError) read_error = NULL;
+    g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, &read_error);
     g_autoptr(BoCsvReader) reader = NULL;
     g_auto(GStrv) header = NULL;
 
     if (stream != NULL)
       {
         reader = bo_csv_reader_new (G_INPUT_STREAM (stream));
-        if (bo_csv_reader_next (reader, NULL, NULL))
+        if (bo_csv_reader_next (reader, NULL, &read_error))
           header = bo_csv_reader_dup_fields (reader);
+      }
+    /* A header that cannot be read says why (binary data, too many
+     * columns, not text): guessing its kind is not the problem then. */
+    if (header == NULL && read_error != NULL)
+      {
+        g_autofree char *shown = g_file_get_parse_name (file);
+
+        *status = _bo_cli_failf (cli, _("cannot import “%s”: %s"), shown, read_error->message);
+        return FALSE;
       }
     if (header == NULL || !bo_import_guess_format ((const char * const *) header, TRUE, format))
       {
@@ -367,14 +486,20 @@ _bo_cli_import (BoCli *cli,
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
+  GFileType type;
   BoImportFormat format;
+  g_autoptr(GArray) skip_groups = NULL;
   guint errors;
+  guint skipped;
   int status;
 
   if (!_bo_cli_parse (cli, entries, 1, 1, &argv, &status))
     return status;
   file = g_file_new_for_commandline_arg (argv[1]);
-  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
+  type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL);
+  if (type == G_FILE_TYPE_DIRECTORY)
+    return _bo_cli_failf (cli, _("“%s” is a folder; give the CSV file to import"), argv[1]);
+  if (type != G_FILE_TYPE_REGULAR)
     return _bo_cli_failf (cli, _("there is no file “%s”"), argv[1]);
   if (!format_of_command (cli, kind, file, &format, &status))
     return status;
@@ -399,6 +524,9 @@ _bo_cli_import (BoCli *cli,
   if (plan == NULL)
     return _bo_cli_fail (cli, error);
   errors = bo_import_plan_count_problems (plan, BO_IMPORT_ERROR);
+  skip_groups = g_array_new (FALSE, FALSE, sizeof (SkipGroup));
+  g_array_set_clear_func (skip_groups, skip_group_clear);
+  skipped = count_skipped (plan, skip_groups);
 
   if (!cli->json)
     print_plan_text (cli, plan, details);
@@ -421,12 +549,30 @@ _bo_cli_import (BoCli *cli,
     }
   else if (errors > 0)
     ;
-  else if (dry_run)
-    g_print (_("Dry run: nothing was written.\n"));
-  else if (outcome == NULL)
-    g_print (_("Nothing to change: the shop has all of it already.\n"));
   else
-    print_outcome_text (outcome);
+    {
+      if (skipped > 0)
+        print_skipped (plan, skip_groups, skipped);
+      if (dry_run)
+        g_print (_("Dry run: nothing was written.\n"));
+      else if (outcome != NULL)
+        print_outcome_text (outcome);
+      else if (skipped == 0)
+        g_print (_("Nothing to change: the shop has all of it already.\n"));
+      else if (count_kept (plan) > 0)
+        g_print (_("Nothing to change in the records the shop has already; the others were "
+                   "skipped.\n"));
+    }
+
+  /* Every record skipped for a problem: nothing could be imported, which
+   * a script must be able to tell from success. */
+  if (errors == 0 && skipped > 0 && count_kept (plan) == 0)
+    return _bo_cli_failf (cli, g_dngettext (GETTEXT_PACKAGE,
+                                            "nothing was imported: the only record in the file "
+                                            "was skipped",
+                                            "nothing was imported: all %u records in the file "
+                                            "were skipped", skipped),
+                          skipped);
 
   if (errors > 0)
     return _bo_cli_failf (cli, g_dngettext (GETTEXT_PACKAGE,
@@ -551,10 +697,11 @@ _bo_cli_backup (BoCli *cli,
     return status;
   if (_bo_cli_open (cli, BO_CLI_OPEN_EXISTING, &status) == NULL)
     return status;
+  /* The shop and its companions are refused before "exists already". */
+  if (!bo_output_file_check_target (argv[1], &error))
+    return _bo_cli_fail (cli, error);
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS) && !force)
     return _bo_cli_failf (cli, _("“%s” exists already; give --force to replace it"), argv[1]);
-  if (g_strcmp0 (argv[1], cli->path) == 0)
-    return _bo_cli_failf (cli, _("“%s” is the shop itself"), argv[1]);
   if (!bo_store_backup (cli->store, argv[1], &error))
     return _bo_cli_fail (cli, error);
   if (cli->json)
@@ -575,14 +722,23 @@ int
 _bo_cli_restore (BoCli *cli,
                  char **argv)
 {
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Restore a backup even when it breaks rules of a shop (the check lists them)"), NULL },
+    { NULL }
+  };
+  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *copy = NULL;
   g_autofree char *path = NULL;
   gboolean existed;
   int status;
 
-  if (!_bo_cli_parse (cli, NULL, 1, 1, &argv, &status))
+  if (!_bo_cli_parse (cli, entries, 1, 1, &argv, &status))
     return status;
+  if (g_file_test (argv[1], G_FILE_TEST_IS_DIR))
+    return _bo_cli_failf (cli, _("“%s” is a folder, not a Backorders backup"), argv[1]);
   if (!g_file_test (argv[1], G_FILE_TEST_IS_REGULAR))
     return _bo_cli_failf (cli, _("there is no file “%s”"), argv[1]);
   path = cli->database != NULL ? g_strdup (cli->database) : _bo_cli_default_database ();
@@ -590,7 +746,9 @@ _bo_cli_restore (BoCli *cli,
   /* A shop can be restored on a machine that has none yet. */
   if (_bo_cli_open (cli, BO_CLI_OPEN_CREATE, &status) == NULL)
     return status;
-  if (!bo_store_restore (cli->store, argv[1], &copy, &error))
+  if (!bo_store_restore_full (cli->store, argv[1],
+                              force ? BO_STORE_RESTORE_FORCE : BO_STORE_RESTORE_NONE, &copy,
+                              &problems, &error))
     {
       if (!existed)
         {
@@ -607,8 +765,13 @@ _bo_cli_restore (BoCli *cli,
               g_unlink (before);
             }
         }
+      if (g_error_matches (error, BO_ERROR, BO_ERROR_INCONSISTENT))
+        return _bo_cli_failf (cli, _("%s; give --force to restore it anyway"), error->message);
       return _bo_cli_fail (cli, error);
     }
+  /* Restored with --force: what the check found is said, not hidden. */
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    g_printerr (_("backorders-cli: warning: %s\n"), (const char *) g_ptr_array_index (problems, i));
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -616,6 +779,11 @@ _bo_cli_restore (BoCli *cli,
       json_builder_begin_object (builder);
       add_string (builder, "restored", argv[1]);
       add_string (builder, "previous", copy);
+      json_builder_set_member_name (builder, "problems");
+      json_builder_begin_array (builder);
+      for (guint i = 0; problems != NULL && i < problems->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (problems, i));
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
       print_root (builder);
     }

@@ -110,7 +110,7 @@ _bo_cli_order_add (BoCli *cli,
     return _bo_cli_usage_error (cli, error);
   if (priority != NULL)
     {
-      if (!_bo_cli_parse_integer (priority, "--priority", 0, G_MAXINT, &value, &error))
+      if (!_bo_cli_parse_integer (priority, "--priority", 0, 9, &value, &error))
         return _bo_cli_usage_error (cli, error);
       draft->priority = (gint) value;
     }
@@ -438,7 +438,7 @@ _bo_cli_order_priority (BoCli *cli,
 
   if (!_bo_cli_parse (cli, NULL, 2, 2, &argv, &status))
     return status;
-  if (!_bo_cli_parse_integer (argv[2], "TIER", 0, G_MAXINT, &tier, &error))
+  if (!_bo_cli_parse_integer (argv[2], "TIER", 0, 9, &tier, &error))
     return _bo_cli_usage_error (cli, error);
 
   if (_bo_cli_open (cli, BO_CLI_OPEN_EXISTING, &status) == NULL)

@@ -191,13 +191,51 @@ _bo_cli_table_row (BoCliTable *table)
 }
 
 /* Takes both @text and @node. */
+/* A table row is one line: an address's line breaks become ", ", and a
+ * control character kept from older data is shown, not sent to the terminal. */
+static char *
+one_line (char *text)
+{
+  GString *out;
+  const char *p;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return text;
+  for (p = text; *p != '\0' && !g_ascii_iscntrl (*p) && (guchar) *p != 0xc2; p++)
+    ;
+  if (*p == '\0')
+    return text;
+
+  out = g_string_new (NULL);
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r' || c == '\n')
+        {
+          while (p[1] == '\r' || p[1] == '\n')
+            p++;
+          if (p[1] != '\0' && out->len > 0)
+            g_string_append (out, ", ");
+        }
+      else if (c == '\t')
+        g_string_append_c (out, ' ');
+      else if (g_unichar_iscntrl (c))
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_unichar (out, c);
+    }
+  g_free (text);
+  return g_string_free (out, FALSE);
+}
+
 void
 _bo_cli_table_cell (BoCliTable *table,
                     char       *text,
                     JsonNode   *node)
 {
   GArray *row;
-  Cell cell = { text, node };
+  Cell cell = { one_line (text), node };
 
   g_return_if_fail (table->rows->len > 0);
   row = g_ptr_array_index (table->rows, table->rows->len - 1);

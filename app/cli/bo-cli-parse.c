@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "bo-cli-private.h"
+#include <backorders/bo-money.h>
 
 /* Every failure here is a malformed argument: G_OPTION_ERROR_BAD_VALUE,
  * with a message that names the option and repeats the value. */
@@ -30,19 +31,21 @@ _bo_cli_parse_integer (const char  *text,
 
   if (g_error_matches (local_error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
     {
-      if (min == 1)
+      /* Ids and counts without a real limit say so; everything else states
+       * its range, so that 4800 days learns the limit is 3,660. */
+      if (min == 1 && max == G_MAXINT64)
         g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                      _("invalid value “%s” for %s: expected a positive whole number"),
                      text, what);
-      else if (min == 0)
-        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                     _("invalid value “%s” for %s: expected a whole number, 0 or more"),
-                     text, what);
       else
-        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                     _("invalid value “%s” for %s: expected a whole number from %"
-                       PRId64 " to %" PRId64),
-                     text, what, min, max);
+        {
+          g_autofree char *low = bo_quantity_format_plain (min);
+          g_autofree char *high = bo_quantity_format_plain (max);
+
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("invalid value “%s” for %s: expected a whole number from %s to %s"),
+                       text, what, low, high);
+        }
     }
   else
     g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -99,8 +102,16 @@ _bo_cli_parse_money (const char  *text,
                      gint64      *minor,
                      GError     **error)
 {
+  g_autoptr(GError) range_error = NULL;
+
   if (parse_money (text, minor))
-    return TRUE;
+    {
+      if (bo_check_amount (*minor, _("The amount"), &range_error))
+        return TRUE;
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("invalid amount “%s” for %s: %s"), text, what, range_error->message);
+      return FALSE;
+    }
 
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                _("invalid amount “%s” for %s: expected an amount like 12.50 "
@@ -210,6 +221,8 @@ parse_line (const char *text,
   line->amount = -1;
   if (at != NULL)
     {
+      g_autoptr(GError) range_error = NULL;
+
       *at = '\0';
       if (!parse_money (at + 1, &line->amount))
         {
@@ -217,6 +230,12 @@ parse_line (const char *text,
                        _("invalid --line “%s”: the amount after @ must be like 12.50 "
                          "(no sign, at most two decimals)"),
                        text);
+          return FALSE;
+        }
+      if (!bo_check_amount (line->amount, _("The amount after @"), &range_error))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("invalid --line “%s”: %s"), text, range_error->message);
           return FALSE;
         }
     }
@@ -232,10 +251,11 @@ parse_line (const char *text,
     }
   *colon = '\0';
 
-  if (!g_ascii_string_to_signed (colon + 1, 10, 1, G_MAXINT64, &line->quantity, NULL))
+  if (!g_ascii_string_to_signed (colon + 1, 10, 1, BO_QUANTITY_MAX, &line->quantity, NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("invalid --line “%s”: the quantity must be a positive whole number"),
+                   _("invalid --line “%s”: the quantity must be a whole number from 1 to "
+                     "1,000,000,000"),
                    text);
       return FALSE;
     }

@@ -14,6 +14,7 @@
 #include <backorders/bo-availability.h>
 
 #include "bo-cli-private.h"
+#include <backorders/bo-money.h>
 
 /* How many periods a revenue report covers when no --from is given. */
 #define DEFAULT_MONTHS   12
@@ -155,7 +156,7 @@ order_suggestion (BoCli                     *cli,
   gint64 po_id = 0;
 
   if (quantity_arg != NULL &&
-      !_bo_cli_parse_integer (quantity_arg, "--quantity", 1, G_GINT64_CONSTANT (1000000000),
+      !_bo_cli_parse_integer (quantity_arg, "--quantity", 1, BO_QUANTITY_MAX,
                               &quantity, &error))
     return _bo_cli_usage_error (cli, error);
   if (supplier_name != NULL)
@@ -388,7 +389,7 @@ goodwill_table (BoCli         *cli,
   g_autoptr(BoCliTable) table = _bo_cli_table_new (cli);
 
   _bo_cli_table_column (table, "at", _("Given"), FALSE);
-  _bo_cli_table_column (table, "amount", _("Amount"), TRUE);
+  _bo_cli_table_column (table, "amount_minor", _("Amount"), TRUE);
   _bo_cli_table_column (table, "percent", _("Percent"), TRUE);
   _bo_cli_table_column (table, "voucher", _("Voucher"), FALSE);
   _bo_cli_table_column (table, "note", _("Note"), FALSE);
@@ -412,12 +413,15 @@ goodwill_table (BoCli         *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       gint64 total = 0;
 
+      /* Each amount is within the limits, and at most a few per order. */
       for (guint i = 0; i < order->goodwill->len; i++)
-        total += ((BoGoodwill *) g_ptr_array_index (order->goodwill, i))->amount;
+        if (!bo_money_add (total, ((BoGoodwill *) g_ptr_array_index (order->goodwill, i))->amount,
+                           &total))
+          total = G_MAXINT64;
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "order");
       json_builder_add_string_value (builder, order->number);
-      json_builder_set_member_name (builder, "total");
+      json_builder_set_member_name (builder, "total_minor");
       json_builder_add_int_value (builder, total);
       json_builder_set_member_name (builder, "goodwill");
       json_builder_add_value (builder, _bo_cli_table_to_json (table));
@@ -636,13 +640,13 @@ _bo_cli_report_revenue (BoCli *cli,
   table = _bo_cli_table_new (cli);
   _bo_cli_table_column (table, "period", _("Period"), FALSE);
   _bo_cli_table_column (table, "first_day", _("From"), FALSE);
-  _bo_cli_table_column (table, "revenue", _("Recognised"), TRUE);
+  _bo_cli_table_column (table, "revenue_minor", _("Recognised"), TRUE);
   _bo_cli_table_column (table, "units_shipped", _("Units shipped"), TRUE);
-  _bo_cli_table_column (table, "backlog", _("Backlog at end"), TRUE);
+  _bo_cli_table_column (table, "backlog_minor", _("Backlog at end"), TRUE);
   _bo_cli_table_column (table, "backlog_units", _("Backlog units"), TRUE);
-  _bo_cli_table_column (table, "refunds", _("Refunds"), TRUE);
+  _bo_cli_table_column (table, "refunds_minor", _("Refunds"), TRUE);
   _bo_cli_table_column (table, "units_cancelled", _("Units cancelled"), TRUE);
-  _bo_cli_table_column (table, "goodwill", _("Goodwill"), TRUE);
+  _bo_cli_table_column (table, "goodwill_minor", _("Goodwill"), TRUE);
   for (guint i = 0; i < points->len; i++)
     {
       const BoRevenuePoint *p = &g_array_index (points, BoRevenuePoint, i);
@@ -658,9 +662,10 @@ _bo_cli_report_revenue (BoCli *cli,
       _bo_cli_table_money (table, p->refunds);
       _bo_cli_table_int (table, p->cancelled);
       _bo_cli_table_money (table, p->goodwill);
-      revenue += p->revenue;
-      refunds += p->refunds;
-      goodwill += p->goodwill;
+      if (!bo_money_add_checked (&revenue, p->revenue, _("The total revenue"), &error) ||
+          !bo_money_add_checked (&refunds, p->refunds, _("The total of refunds"), &error) ||
+          !bo_money_add_checked (&goodwill, p->goodwill, _("The total of goodwill"), &error))
+        return _bo_cli_fail (cli, error);
     }
 
   if (cli->json)
@@ -689,11 +694,11 @@ _bo_cli_report_revenue (BoCli *cli,
       json_builder_add_string_value (builder, to_iso);
       json_builder_set_member_name (builder, "periods");
       json_builder_add_value (builder, json_node_ref (rows));
-      json_builder_set_member_name (builder, "total_revenue");
+      json_builder_set_member_name (builder, "total_revenue_minor");
       json_builder_add_int_value (builder, revenue);
-      json_builder_set_member_name (builder, "total_refunds");
+      json_builder_set_member_name (builder, "total_refunds_minor");
       json_builder_add_int_value (builder, refunds);
-      json_builder_set_member_name (builder, "total_goodwill");
+      json_builder_set_member_name (builder, "total_goodwill_minor");
       json_builder_add_int_value (builder, goodwill);
       json_builder_end_object (builder);
       print_root (builder);

@@ -198,6 +198,19 @@ int _bo_cli_settings_show   (BoCli *cli, char **argv);
 int _bo_cli_replan          (BoCli *cli, char **argv);
 int _bo_cli_check           (BoCli *cli, char **argv);
 
+/* bo-cli-catalog.c: the records as table rows, shared with bo-cli-catalog-edit.c */
+void _bo_cli_product_columns  (BoCliTable       *table,
+                               gboolean          full);
+void _bo_cli_product_row      (BoCliTable       *table,
+                               const BoProduct  *product,
+                               gboolean          full);
+void _bo_cli_supplier_columns (BoCliTable       *table);
+void _bo_cli_supplier_row     (BoCliTable       *table,
+                               const BoSupplier *supplier);
+void _bo_cli_customer_columns (BoCliTable       *table);
+void _bo_cli_customer_row     (BoCliTable       *table,
+                               const BoCustomer *customer);
+
 int _bo_cli_product_add     (BoCli *cli, char **argv);
 int _bo_cli_product_list    (BoCli *cli, char **argv);
 int _bo_cli_product_show    (BoCli *cli, char **argv);
@@ -207,6 +220,13 @@ int _bo_cli_supplier_list   (BoCli *cli, char **argv);
 int _bo_cli_supplier_link   (BoCli *cli, char **argv);
 int _bo_cli_customer_add    (BoCli *cli, char **argv);
 int _bo_cli_customer_list   (BoCli *cli, char **argv);
+
+/* bo-cli-catalog-edit.c: changing what "add" created, as the window does */
+int _bo_cli_product_update      (BoCli *cli, char **argv);
+int _bo_cli_product_discontinue (BoCli *cli, char **argv);
+int _bo_cli_supplier_update     (BoCli *cli, char **argv);
+int _bo_cli_supplier_unlink     (BoCli *cli, char **argv);
+int _bo_cli_customer_update     (BoCli *cli, char **argv);
 
 int _bo_cli_order_add       (BoCli *cli, char **argv);
 int _bo_cli_order_show      (BoCli *cli, char **argv);

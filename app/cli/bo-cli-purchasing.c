@@ -267,6 +267,21 @@ _bo_cli_po_draft (BoCli *cli,
       return BO_CLI_EXIT_OK;
     }
 
+  /* Shortages that no supplier can fill come first when nothing was drafted:
+   * "every backorder is covered" would be untrue. */
+  if (_bo_cli_table_n_rows (created) == 0 && _bo_cli_table_n_rows (left) > 0)
+    {
+      guint n = _bo_cli_table_n_rows (left);
+
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "No purchase orders drafted: %u shortage cannot be ordered "
+                            "(link a supplier to the product with “supplier link”):\n",
+                            "No purchase orders drafted: %u shortages cannot be ordered "
+                            "(link a supplier to each product with “supplier link”):\n", n),
+               n);
+      _bo_cli_table_print (left);
+      return BO_CLI_EXIT_OK;
+    }
   if (_bo_cli_table_n_rows (created) == 0)
     g_print ("%s\n", _("No purchase orders drafted: every backorder is covered."));
   else

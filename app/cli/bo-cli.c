@@ -23,15 +23,27 @@ static const BoCliCommand commands[] = {
   { "product", "list", NULL, N_("List products"), _bo_cli_product_list },
   { "product", "show", N_("SKU"), N_("Show a product, its suppliers and recent stock movements"),
     _bo_cli_product_show },
+  { "product", "update", N_("SKU"), N_("Change a product's name, prices, reorder point, "
+                                       "backorder policy or location"),
+    _bo_cli_product_update },
+  { "product", "discontinue", N_("SKU"), N_("Mark a product as no longer sold"),
+    _bo_cli_product_discontinue },
   { "product", "adjust", N_("SKU"), N_("Adjust the stock on hand of a product"),
     _bo_cli_product_adjust },
 
   { "supplier", "add", NULL, N_("Add a supplier"), _bo_cli_supplier_add },
   { "supplier", "list", NULL, N_("List suppliers"), _bo_cli_supplier_list },
+  { "supplier", "update", N_("NAME"), N_("Change a supplier's name, email, lead time or notes"),
+    _bo_cli_supplier_update },
   { "supplier", "link", NULL, N_("Record that a supplier sells a product"), _bo_cli_supplier_link },
+  { "supplier", "unlink", NULL, N_("Record that a supplier no longer sells a product"),
+    _bo_cli_supplier_unlink },
 
   { "customer", "add", NULL, N_("Add a customer"), _bo_cli_customer_add },
   { "customer", "list", NULL, N_("List customers"), _bo_cli_customer_list },
+  { "customer", "update", N_("NAME"), N_("Change a customer's name, email, address, tier or "
+                                         "shipping preference"),
+    _bo_cli_customer_update },
 
   { "order", "add", NULL, N_("Place an order; what stock cannot cover is backordered"),
     _bo_cli_order_add },
@@ -121,14 +133,34 @@ static const BoCliCommand commands[] = {
 
 /* ---- messages ------------------------------------------------------------ */
 
-/* Messages go out as exactly one line, whatever the text inside says. */
+/* Messages go out as exactly one line, whatever the text inside says; a
+ * value repeated in a message cannot drive the terminal (an escape shows
+ * as \x1B), and bytes that are not UTF-8 show as \xFF. */
 static void
 print_error_line (const char *message)
 {
-  g_autofree char *line = g_strdup (message);
+  g_autoptr(GString) line = g_string_new (NULL);
+  const char *p = message;
 
-  g_strdelimit (line, "\r\n", ' ');
-  g_printerr ("backorders-cli: %s\n", line);
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (line, "\\x%02X", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c == '\r' || c == '\n' || c == '\t')
+        g_string_append_c (line, ' ');
+      else if (g_unichar_iscntrl (c))
+        g_string_append_printf (line, c < 0x100 ? "\\x%02X" : "\\u%04X", c);
+      else
+        g_string_append_len (line, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  g_printerr ("backorders-cli: %s\n", line->str);
 }
 
 static const char *
@@ -233,6 +265,43 @@ add_global_entries (BoCli          *cli,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
+/* GOption refuses a string option that is not UTF-8 with "Invalid byte
+ * sequence in conversion input", naming nothing; find the option first.
+ * File names may be in any encoding and are left alone. */
+static const char *
+non_utf8_option (const GOptionEntry  *entries,
+                 char               **argv,
+                 char               **name)
+{
+  for (guint i = 1; argv[i] != NULL; i++)
+    {
+      const char *option = NULL;
+      g_autofree char *long_name = NULL;
+
+      if (g_utf8_validate (argv[i], -1, NULL))
+        continue;
+      if (g_str_has_prefix (argv[i], "--") && strchr (argv[i], '=') != NULL)
+        long_name = g_strndup (argv[i] + 2, strchr (argv[i], '=') - argv[i] - 2);
+      else if (i > 1 && g_str_has_prefix (argv[i - 1], "--") && strchr (argv[i - 1], '=') == NULL)
+        long_name = g_strdup (argv[i - 1] + 2);
+      if (long_name == NULL || g_str_equal (long_name, "database"))
+        continue;
+      for (const GOptionEntry *e = entries; e != NULL && e->long_name != NULL; e++)
+        if (g_str_equal (e->long_name, long_name))
+          {
+            if (e->arg != G_OPTION_ARG_FILENAME && e->arg != G_OPTION_ARG_FILENAME_ARRAY)
+              option = e->long_name;
+            break;
+          }
+      if (option != NULL)
+        {
+          *name = g_strconcat ("--", option, NULL);
+          return argv[i];
+        }
+    }
+  return NULL;
+}
+
 gboolean
 _bo_cli_parse (BoCli              *cli,
                const GOptionEntry *entries,
@@ -244,6 +313,7 @@ _bo_cli_parse (BoCli              *cli,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   const BoCliCommand *command = cli->command;
+  g_autofree char *bad_option = NULL;
   guint n_args;
 
   context = g_option_context_new (command->parameters != NULL ? _(command->parameters) : NULL);
@@ -253,6 +323,13 @@ _bo_cli_parse (BoCli              *cli,
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   add_global_entries (cli, context);
 
+  if (non_utf8_option (entries, *argv, &bad_option) != NULL)
+    {
+      *status = _bo_cli_usage (cli, _("invalid value for %s: it is not UTF-8 text (check the "
+                                      "encoding of the terminal or of the script)"),
+                               bad_option);
+      return FALSE;
+    }
   if (!g_option_context_parse_strv (context, argv, &error))
     {
       *status = _bo_cli_usage_error (cli, error);

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "backorders/bo-availability.h"
+#include "backorders/bo-output-file.h"
 #include "backorders/bo-csv.h"
 
 static const char *const format_names[] = { "shopify", "woocommerce", "csv" };
@@ -333,11 +334,30 @@ bo_availability_write (BoStore               *store,
   return ok && bo_csv_writer_close (writer, cancellable, error);
 }
 
+typedef struct
+{
+  BoStore              *store;
+  BoAvailabilityFormat  format;
+  const char           *location;
+} WriteJob;
+
+static gboolean
+write_job_cb (GOutputStream *stream,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  WriteJob *job = data;
+
+  return bo_availability_write (job->store, job->format, job->location, stream, cancellable,
+                                error);
+}
+
 /**
  * bo_availability_write_file:
  *
  * Writes an availability export to @file, replacing it only when the export
- * is complete.
+ * is complete; never over the shop (see bo-output-file.c).
  */
 gboolean
 bo_availability_write_file (BoStore               *store,
@@ -347,22 +367,19 @@ bo_availability_write_file (BoStore               *store,
                             GCancellable          *cancellable,
                             GError               **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) abandon = NULL;
+  g_autofree char *path = NULL;
+  WriteJob job = { store, format, location };
 
   g_return_val_if_fail (BO_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
-  if (stream == NULL)
-    return FALSE;
-  if (bo_availability_write (store, format, location, G_OUTPUT_STREAM (stream), cancellable,
-                             error))
-    return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+  if ((path = g_file_get_path (file)) == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
 
-  /* Closing with a cancelled cancellable drops the temporary file. */
-  abandon = g_cancellable_new ();
-  g_cancellable_cancel (abandon);
-  g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-  return FALSE;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot write “%s”: choose a file on this computer"), name);
+      return FALSE;
+    }
+  return bo_output_file_write (path, BO_OUTPUT_FILE_NONE, write_job_cb, &job, cancellable, error);
 }

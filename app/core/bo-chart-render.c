@@ -19,6 +19,7 @@
 #include <pango/pangocairo.h>
 
 #include "backorders/bo-error.h"
+#include "backorders/bo-output-file.h"
 #include "bo-chart-private.h"
 
 #define EXPORT_FONT   "Cantarell, DejaVu Sans, Sans 10"
@@ -754,7 +755,6 @@ bo_chart_export (BoChart               *chart,
                  GError               **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autoptr(GFile) file = NULL;
   BoChartPalette light;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -807,7 +807,5 @@ bo_chart_export (BoChart               *chart,
                    path, cairo_status_to_string (status));
       return FALSE;
     }
-  file = g_file_new_for_path (path);
-  return g_file_replace_contents (file, (const char *) bytes->data, bytes->len, NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+  return bo_output_file_write_bytes (path, BO_OUTPUT_FILE_NONE, bytes->data, bytes->len, error);
 }

@@ -18,6 +18,7 @@
 
 #include "backorders/bo-csv.h"
 #include "backorders/bo-export.h"
+#include "backorders/bo-output-file.h"
 
 #define PAGE 1000
 
@@ -179,7 +180,25 @@ typedef gboolean (*WriteFunc) (BoStore       *store,
                                GCancellable  *cancellable,
                                GError       **error);
 
-/* Writes @file through a temporary file that replaces it when complete. */
+typedef struct
+{
+  BoStore   *store;
+  WriteFunc  func;
+  gpointer   data;
+} WriteJob;
+
+static gboolean
+write_job_cb (GOutputStream *stream,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  WriteJob *job = data;
+
+  return job->func (job->store, job->data, stream, cancellable, error);
+}
+
+/* Writes @file through bo-output-file: never over the shop, all or nothing. */
 static gboolean
 write_file (BoStore       *store,
             GFile         *file,
@@ -188,20 +207,18 @@ write_file (BoStore       *store,
             GCancellable  *cancellable,
             GError       **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) abandon = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  WriteJob job = { store, func, data };
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
-  if (stream == NULL)
-    return FALSE;
-  if (func (store, data, G_OUTPUT_STREAM (stream), cancellable, error))
-    return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
 
-  /* Closing with a cancelled cancellable drops the temporary file. */
-  abandon = g_cancellable_new ();
-  g_cancellable_cancel (abandon);
-  g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-  return FALSE;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot write “%s”: choose a file on this computer"), name);
+      return FALSE;
+    }
+  return bo_output_file_write (path, BO_OUTPUT_FILE_NONE, write_job_cb, &job, cancellable, error);
 }
 
 static gboolean
@@ -364,6 +381,48 @@ bo_export_purchase_orders (BoStore        *store,
   return bo_csv_writer_close (writer, cancellable, error);
 }
 
+/* The folder the user named: created when only it is missing (its parent
+ * exists), so that "-o newdir/" works and a mistyped path does not build a
+ * tree of folders. */
+static gboolean
+ensure_folder (GFile         *folder,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autofree char *name = g_file_get_parse_name (folder);
+  g_autoptr(GFile) parent = g_file_get_parent (folder);
+  g_autoptr(GError) local = NULL;
+
+  switch (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, cancellable))
+    {
+    case G_FILE_TYPE_DIRECTORY:
+      return TRUE;
+    case G_FILE_TYPE_UNKNOWN:
+      break;
+    default:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                   _("“%s” is a file, not a folder; name a folder for the purchase orders"), name);
+      return FALSE;
+    }
+  if (parent == NULL ||
+      g_file_query_file_type (parent, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *parent_name = parent != NULL ? g_file_get_parse_name (parent) : NULL;
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The folder “%s” does not exist, nor does the folder “%s” it would be in"),
+                   name, parent_name != NULL ? parent_name : "/");
+      return FALSE;
+    }
+  if (!g_file_make_directory (folder, cancellable, &local))
+    {
+      g_set_error (error, G_IO_ERROR, local->code, _("Cannot create the folder “%s”: %s"),
+                   name, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * bo_export_purchase_orders_to_folder:
  * @folder: an existing folder
@@ -388,13 +447,8 @@ bo_export_purchase_orders_to_folder (BoStore       *store,
   g_return_val_if_fail (BO_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (folder), NULL);
 
-  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
-    {
-      g_autofree char *path = g_file_get_parse_name (folder);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY, _("“%s” is not a folder"), path);
-      return NULL;
-    }
+  if (!ensure_folder (folder, cancellable, error))
+    return NULL;
   if ((pos = open_pos (store, 0, error)) == NULL)
     return NULL;
   g_ptr_array_sort (pos, by_id);

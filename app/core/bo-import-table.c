@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bo-import-private.h"
+#include "backorders/bo-money.h"
 
 /* Plenty for money (ten billion in minor units) and any count of a shop. */
 #define MAX_DIGITS 12
@@ -735,9 +736,34 @@ _bo_import_dup (BoImportContext *ctx,
                 BoField          field)
 {
   char *value = trimmed (_bo_import_get (ctx, field));
+  gboolean multiline = field == BO_FIELD_ADDRESS || field == BO_FIELD_NOTES;
+  gunichar c;
 
   if (*value == '\0')
-    g_clear_pointer (&value, g_free);
+    {
+      g_clear_pointer (&value, g_free);
+      return NULL;
+    }
+  /* The store's rules, found here so that the plan shows them by row and
+   * column instead of the apply failing on the first. */
+  c = bo_text_find_control (value, multiline ? BO_TEXT_MULTILINE : BO_TEXT_LINE);
+  if (c == '\n' || c == '\r')
+    _bo_import_problem (ctx, BO_IMPORT_ERROR, field,
+                        _("the value holds a line break; it must fit on one line"));
+  else if (c != 0)
+    _bo_import_problem (ctx, BO_IMPORT_ERROR, field,
+                        _("the value holds a control character (U+%04X), such as a terminal "
+                          "escape"), c);
+  else if (field == BO_FIELD_SKU && (c = bo_sku_find_forbidden (value)) != 0)
+    {
+      if (g_unichar_isspace (c))
+        _bo_import_problem (ctx, BO_IMPORT_ERROR, field,
+                            _("the SKU “%s” holds a space; a SKU is one word"), value);
+      else
+        _bo_import_problem (ctx, BO_IMPORT_ERROR, field,
+                            _("the SKU “%s” holds “%c”, which order lines use to separate "
+                              "SKU, quantity and price"), value, (int) c);
+    }
   return value;
 }
 
@@ -767,7 +793,18 @@ _bo_import_get_money (BoImportContext *ctx,
   if (is_empty (ctx, field))
     return TRUE;
   if (_bo_import_parse_money (_bo_import_get (ctx, field), value))
-    return TRUE;
+    {
+      g_autofree char *max = NULL;
+
+      if (*value <= BO_MONEY_MAX)
+        return TRUE;
+      max = bo_money_format_plain (BO_MONEY_MAX);
+      _bo_import_problem (ctx, BO_IMPORT_ERROR, field,
+                          _("“%s” is more than the largest amount, %s"),
+                          _bo_import_get (ctx, field), max);
+      *value = -1;
+      return FALSE;
+    }
   *value = -1;
   _bo_import_problem (ctx, BO_IMPORT_ERROR, field,
                       _("“%s” is not an amount; write it like 12.50, without a currency sign or "

@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "backorders/bo-error.h"
+#include "backorders/bo-output-file.h"
 #include "bo-picklist-private.h"
 
 #define NOTE_PAD 8.0
@@ -500,7 +501,6 @@ bo_picklist_write_pdf_for_size (BoPicklist  *picklist,
                                 GError     **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autoptr(GFile) file = NULL;
   g_autofree char *title = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -534,9 +534,7 @@ bo_picklist_write_pdf_for_size (BoPicklist  *picklist,
                    path, cairo_status_to_string (status));
       return FALSE;
     }
-  file = g_file_new_for_path (path);
-  return g_file_replace_contents (file, (const char *) bytes->data, bytes->len, NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+  return bo_output_file_write_bytes (path, BO_OUTPUT_FILE_NONE, bytes->data, bytes->len, error);
 }
 
 /**

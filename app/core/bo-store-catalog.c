@@ -11,76 +11,28 @@
 #include <string.h>
 
 #include "bo-store-private.h"
-
-#define BO_MAX_QUANTITY G_GINT64_CONSTANT (1000000000)
-#define BO_MAX_MONEY    G_GINT64_CONSTANT (100000000000)
+#include "backorders/bo-money.h"
 
 /* ---- validation ---------------------------------------------------------- */
 
-static gboolean
-check_text (const char  *value,
-            const char  *field,
-            gboolean     required,
-            gsize        max_chars,
-            GError     **error)
-{
-  if (value == NULL || *value == '\0')
-    {
-      if (!required)
-        return TRUE;
-      g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("%s is empty"), field);
-      return FALSE;
-    }
-  if (!g_utf8_validate (value, -1, NULL))
-    {
-      g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("%s is not valid UTF-8 text"), field);
-      return FALSE;
-    }
-  if (g_utf8_strlen (value, -1) > (glong) max_chars)
-    {
-      g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                   _("%s is longer than %zu characters"), field, max_chars);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-check_amount (gint64       value,
-              gint64       max,
-              const char  *field,
-              GError     **error)
-{
-  if (value < 0 || value > max)
-    {
-      g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                   _("%s must be between 0 and %" PRId64 ", not %" PRId64),
-                   field, max, value);
-      return FALSE;
-    }
-  return TRUE;
-}
-
+/* @new_sku: whether the SKU is being given now; a SKU saved before the rule
+ * against spaces, ':' and '@' stays usable, so that its product can still
+ * be edited (renaming it is what the rule asks). */
 static gboolean
 validate_product (const BoProduct  *p,
+                  gboolean          new_sku,
                   GError          **error)
 {
-  if (!check_text (p->sku, _("The SKU"), TRUE, 100, error) ||
-      !check_text (p->name, _("The product name"), TRUE, 500, error) ||
-      !check_text (p->location, _("The bin location"), FALSE, 100, error) ||
-      !check_amount (p->price, BO_MAX_MONEY, _("The price"), error) ||
-      !check_amount (p->cost, BO_MAX_MONEY, _("The cost"), error) ||
-      !check_amount (p->on_hand, BO_MAX_QUANTITY, _("The stock"), error) ||
-      !check_amount (p->reorder_point, BO_MAX_QUANTITY, _("The reorder point"), error) ||
-      !check_amount (p->reorder_qty, BO_MAX_QUANTITY, _("The reorder quantity"), error))
+  if ((new_sku ? !bo_check_sku (p->sku, error)
+               : !bo_check_text (p->sku, _("The SKU"), TRUE, 100, BO_TEXT_LINE, error)) ||
+      !bo_check_text (p->name, _("The product name"), TRUE, 500, BO_TEXT_LINE, error) ||
+      !bo_check_text (p->location, _("The bin location"), FALSE, 100, BO_TEXT_LINE, error) ||
+      !bo_check_amount (p->price, _("The price"), error) ||
+      !bo_check_amount (p->cost, _("The cost"), error) ||
+      !bo_check_quantity (p->on_hand, 0, _("The stock"), error) ||
+      !bo_check_quantity (p->reorder_point, 0, _("The reorder point"), error) ||
+      !bo_check_quantity (p->reorder_qty, 0, _("The reorder quantity"), error))
     return FALSE;
-  if (g_ascii_isspace (p->sku[0]) || g_ascii_isspace (p->sku[strlen (p->sku) - 1]) ||
-      strpbrk (p->sku, "\t\r\n") != NULL)
-    {
-      g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                   _("The SKU “%s” starts or ends with a space or holds a line break"), p->sku);
-      return FALSE;
-    }
   if (p->backorder_policy > BO_BACKORDER_ALLOW_IF_INCOMING)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("Unknown backorder policy"));
@@ -170,11 +122,10 @@ bo_store_save_product (BoStore    *self,
   g_return_val_if_fail (BO_IS_STORE (self), FALSE);
   g_return_val_if_fail (product != NULL, FALSE);
 
-  if (!validate_product (product, error))
-    return FALSE;
-
   creating = product->id == 0;
   existing = bo_store_find_product (self, product->sku, NULL);
+  if (!validate_product (product, existing == NULL || existing->id != product->id, error))
+    return FALSE;
   if (existing != NULL && existing->id != product->id)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_CONFLICT,
@@ -375,17 +326,28 @@ bo_store_adjust_stock (BoStore             *self,
 
   g_return_val_if_fail (BO_IS_STORE (self), FALSE);
 
-  if (delta == 0 || delta > BO_MAX_QUANTITY || delta < -BO_MAX_QUANTITY)
+  if (delta == 0 || delta > BO_QUANTITY_MAX || delta < -BO_QUANTITY_MAX)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                   _("A stock adjustment must be a non-zero number of units, not %" PRId64),
+                   _("A stock adjustment must be a whole number of units from -1,000,000,000 "
+                     "to 1,000,000,000 other than 0, not %" PRId64),
                    delta);
       return FALSE;
     }
+  if (!bo_check_text (note, _("The note"), FALSE, 500, BO_TEXT_LINE, error))
+    return FALSE;
   if (!_bo_store_begin (self, error))
     return FALSE;
   product = bo_store_get_product (self, product_id, error);
   ok = product != NULL;
+  if (ok && product->on_hand + delta > BO_QUANTITY_MAX)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                   _("%s would have %" PRId64 " on hand; stock is limited to "
+                     "1,000,000,000 units"),
+                   product->sku, product->on_hand + delta);
+      ok = FALSE;
+    }
   if (ok && product->on_hand + delta < product->allocated)
     {
       if (product->on_hand + delta < 0)
@@ -494,9 +456,9 @@ bo_store_save_supplier (BoStore     *self,
   g_return_val_if_fail (BO_IS_STORE (self), FALSE);
   g_return_val_if_fail (supplier != NULL, FALSE);
 
-  if (!check_text (supplier->name, _("The supplier name"), TRUE, 200, error) ||
-      !check_text (supplier->email, _("The email address"), FALSE, 320, error) ||
-      !check_text (supplier->notes, _("The notes"), FALSE, 10000, error))
+  if (!bo_check_text (supplier->name, _("The supplier name"), TRUE, 200, BO_TEXT_LINE, error) ||
+      !bo_check_text (supplier->email, _("The email address"), FALSE, 320, BO_TEXT_LINE, error) ||
+      !bo_check_text (supplier->notes, _("The notes"), FALSE, 10000, BO_TEXT_MULTILINE, error))
     return FALSE;
   if (supplier->lead_days < 0 || supplier->lead_days > 365)
     {
@@ -737,9 +699,10 @@ bo_store_link_supplier (BoStore                 *self,
   if ((product = bo_store_get_product (self, link->product_id, error)) == NULL ||
       (supplier = bo_store_get_supplier (self, link->supplier_id, error)) == NULL)
     return FALSE;
-  if (!check_text (link->supplier_sku, _("The supplier’s SKU"), FALSE, 100, error) ||
-      (link->cost >= 0 && !check_amount (link->cost, BO_MAX_MONEY, _("The cost"), error)) ||
-      !check_amount (link->min_order_qty, BO_MAX_QUANTITY, _("The minimum order quantity"), error))
+  if (!bo_check_text (link->supplier_sku, _("The supplier’s SKU"), FALSE, 100, BO_TEXT_LINE,
+                      error) ||
+      (link->cost >= 0 && !bo_check_amount (link->cost, _("The cost"), error)) ||
+      !bo_check_quantity (link->min_order_qty, 1, _("The minimum order quantity"), error))
     return FALSE;
   if (link->min_order_qty < 1)
     {
@@ -904,9 +867,10 @@ bo_store_save_customer (BoStore     *self,
   g_return_val_if_fail (BO_IS_STORE (self), FALSE);
   g_return_val_if_fail (customer != NULL, FALSE);
 
-  if (!check_text (customer->name, _("The customer name"), TRUE, 200, error) ||
-      !check_text (customer->email, _("The email address"), FALSE, 320, error) ||
-      !check_text (customer->address, _("The address"), FALSE, 2000, error))
+  if (!bo_check_text (customer->name, _("The customer name"), TRUE, 200, BO_TEXT_LINE, error) ||
+      !bo_check_text (customer->email, _("The email address"), FALSE, 320, BO_TEXT_LINE, error) ||
+      !bo_check_text (customer->address, _("The address"), FALSE, 2000, BO_TEXT_MULTILINE,
+                      error))
     return FALSE;
   if (customer->email != NULL && *customer->email != '\0' &&
       (strchr (customer->email, '@') == NULL || strpbrk (customer->email, " \t\r\n<>") != NULL))

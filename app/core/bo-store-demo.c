@@ -30,6 +30,11 @@ typedef struct
 static const Scale scales[] = {
   [BO_DEMO_SMALL] = { 36, 5, 80, 600, 400, 14, 0.8, 1.4 },
   [BO_DEMO_LARGE] = { 10000, 50, 20000, 200000, 1826, 45, 0.9, 1.6 },
+  [BO_DEMO_MEDIUM] = { 1000, 40, 2000, 10000, 365, 14, 0.2, 0.5 },
+};
+
+static const char *const scale_names[] = {
+  [BO_DEMO_SMALL] = "small", [BO_DEMO_LARGE] = "large", [BO_DEMO_MEDIUM] = "medium",
 };
 
 static const char *const items[][2] = {
@@ -129,6 +134,7 @@ typedef struct
   GRand  *rand;
   Scale   scale;
   guint32 first_day, today;
+  gint64  last_instant;  /* nothing happens later: the evening of today, or now */
   guint   handling_days;
   SimProduct *products;
   double  popularity_total;
@@ -157,6 +163,15 @@ instant_of_day (guint32 day,
                               g_date_get_day (&date), seconds / 3600, (seconds / 60) % 60,
                               seconds % 60);
   return g_date_time_to_unix (dt);
+}
+
+/* An instant of the history, never later than its last moment. */
+static gint64
+sim_instant (const Sim *sim,
+             guint32    day,
+             gint       seconds)
+{
+  return MIN (instant_of_day (day, seconds), sim->last_instant);
 }
 
 static guint
@@ -286,9 +301,16 @@ place_order (Sim     *sim,
 
   order.customer = g_rand_int_range (sim->rand, 0, sim->scale.customers);
   order.day = day;
-  /* Orders come in from morning to night; today's only until the evening. */
+  /* Orders come in from morning to night; today's only until the history
+   * ends (the evening, or now when the shop is made today). */
   order.placed_at = instant_of_day (day, g_rand_int_range (sim->rand, 7 * 3600,
                                                            (day == sim->today ? 18 : 22) * 3600));
+  if (order.placed_at > sim->last_instant)
+    {
+      gint64 midnight = instant_of_day (day, 0);
+
+      order.placed_at = midnight + g_rand_int_range (sim->rand, 0, (gint32) (sim->last_instant - midnight) + 1);
+    }
   order.first_line = sim->lines->len;
   sc = g_array_index (sim->sc, gboolean, order.customer);
   if (sc)
@@ -374,7 +396,7 @@ ship_allocated (Sim     *sim,
       s.line = index;
       s.quantity = line->allocated;
       s.day = day;
-      s.at = instant_of_day (day, g_rand_int_range (sim->rand, 9 * 3600, 17 * 3600));
+      s.at = sim_instant (sim, day, g_rand_int_range (sim->rand, 9 * 3600, 17 * 3600));
       g_array_append_val (sim->shipments, s);
       line->shipped += line->allocated;
       p->allocated -= line->allocated;
@@ -770,7 +792,7 @@ write_orders (BoStore  *self,
           if (ok && l->cancelled > 0)
             {
               sqlite3_bind_int64 (cancel_stmt, 1, index + 1);
-              sqlite3_bind_int64 (cancel_stmt, 2, instant_of_day (l->cancelled_day, 10 * 3600));
+              sqlite3_bind_int64 (cancel_stmt, 2, sim_instant (sim, l->cancelled_day, 10 * 3600));
               _bo_bind_date (cancel_stmt, 3, l->cancelled_day);
               sqlite3_bind_int64 (cancel_stmt, 4, l->cancelled);
               sqlite3_bind_int64 (cancel_stmt, 5, l->refunded);
@@ -866,9 +888,9 @@ write_movements (BoStore  *self,
       sqlite3_bind_int64 (po_stmt, 3, po->supplier + 1);
       sqlite3_bind_text (po_stmt, 4, received ? "received" : draft ? "draft" : "sent", -1,
                          SQLITE_STATIC);
-      sqlite3_bind_int64 (po_stmt, 5, instant_of_day (po->created, 10 * 3600));
+      sqlite3_bind_int64 (po_stmt, 5, sim_instant (sim, po->created, 10 * 3600));
       if (!draft)
-        sqlite3_bind_int64 (po_stmt, 6, instant_of_day (po->created, 11 * 3600));
+        sqlite3_bind_int64 (po_stmt, 6, sim_instant (sim, po->created, 11 * 3600));
       ok = step (self, po_stmt, error);
 
       for (guint j = 0; ok && j < po->n_lines; j++)
@@ -889,7 +911,7 @@ write_movements (BoStore  *self,
           ok = step (self, po_line_stmt, error);
           if (ok && received)
             {
-              sqlite3_bind_int64 (move_stmt, 1, instant_of_day (po->received_day, 9 * 3600));
+              sqlite3_bind_int64 (move_stmt, 1, sim_instant (sim, po->received_day, 9 * 3600));
               sqlite3_bind_int64 (move_stmt, 2, line->product + 1);
               sqlite3_bind_int64 (move_stmt, 3, line->received);
               sqlite3_bind_text (move_stmt, 4, "receipt", -1, SQLITE_STATIC);
@@ -972,12 +994,13 @@ sim_clear (Sim *sim)
 /**
  * bo_store_generate_demo:
  * @scale: a few dozen products and a few hundred orders, or the large shop
- *   of the budgets (10,000 products, 200,000 orders, 2,000 purchase orders…)
+ *   of the budgets (10,000 products, 200,000 orders, 2,000 purchase orders…),
+ *   or one between (10,000 orders) whose every list is many pages long
  * @seed: the same seed gives the same shop
  * @today: the last day of the history (Julian), or 0 for today
  *
  * Fills an empty shop with a sample history that ends on the evening of
- * @today.
+ * @today, or now if that is earlier: nothing in it lies in the future.
  */
 gboolean
 bo_store_generate_demo (BoStore      *self,
@@ -992,7 +1015,7 @@ bo_store_generate_demo (BoStore      *self,
   gboolean ok;
 
   g_return_val_if_fail (BO_IS_STORE (self), FALSE);
-  g_return_val_if_fail (scale <= BO_DEMO_LARGE, FALSE);
+  g_return_val_if_fail (scale <= BO_DEMO_MEDIUM, FALSE);
 
   if (today == 0)
     today = bo_store_get_today (self);
@@ -1017,6 +1040,11 @@ bo_store_generate_demo (BoStore      *self,
   sim.scale = scales[scale];
   sim.today = today;
   sim.first_day = today - sim.scale.days + 1;
+  /* A shop made today ends now, not this evening: nothing in it may lie in
+   * the future. */
+  sim.last_instant = instant_of_day (today, 18 * 3600);
+  if (bo_store_get_now (self) < sim.last_instant)
+    sim.last_instant = MAX (bo_store_get_now (self), instant_of_day (today, 0));
   sim.handling_days = bo_store_get_handling_days (self);
   sim.orders = g_array_sized_new (FALSE, FALSE, sizeof (SimOrder), sim.scale.orders);
   sim.lines = g_array_sized_new (FALSE, FALSE, sizeof (SimLine), sim.scale.orders * 5 / 2);
@@ -1041,7 +1069,7 @@ bo_store_generate_demo (BoStore      *self,
   simulate (&sim);
 
   previous_now = self->now;
-  bo_store_set_now (self, instant_of_day (today, 18 * 3600));
+  bo_store_set_now (self, sim.last_instant);
   /* A large page cache keeps the bulk write from spilling to the log early. */
   ok = _bo_store_exec (self, "PRAGMA cache_size = -262144", error) && _bo_store_begin (self, error);
   if (ok)
@@ -1059,7 +1087,7 @@ bo_store_generate_demo (BoStore      *self,
                 g_array_append_val (ids, id);
               }
           ok = _bo_store_refresh_promises_for (self, ids, NULL, error) &&
-               _bo_store_log_event (self, "demo", scale == BO_DEMO_LARGE ? "large" : "small",
+               _bo_store_log_event (self, "demo", scale_names[scale],
                                     NULL, error);
         }
       ok = _bo_store_finish (self, ok, TRUE, error);

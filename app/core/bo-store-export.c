@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bo-store-private.h"
+#include "backorders/bo-money.h"
 
 void
 bo_customer_backorders_free (BoCustomerBackorders *row)
@@ -84,6 +85,7 @@ bo_store_list_customer_backorders (BoStore  *self,
   if (rc != SQLITE_DONE)
     {
       _bo_store_set_error (self, rc, error);
+      bo_money_name_overflow (error, _("The value of a customer’s backorders"));
       return NULL;
     }
   return g_steal_pointer (&rows);

@@ -22,9 +22,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "bo-store-private.h"
+#include "backorders/bo-money.h"
 
-#define BO_MAX_QUANTITY G_GINT64_CONSTANT (1000000000)
-#define BO_MAX_MONEY    G_GINT64_CONSTANT (100000000000)
 #define BO_MAX_ORDER_LINES 1000
 
 /* ---- records ---------------------------------------------------------------- */
@@ -967,16 +966,18 @@ static gboolean
 validate_line (const BoImportLine  *line,
                GError             **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
   if (line->sku == NULL || *line->sku == '\0')
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("An order line has no SKU"));
       return FALSE;
     }
-  if (line->quantity <= 0 || line->quantity > BO_MAX_QUANTITY)
+  if (line->quantity <= 0 || line->quantity > BO_QUANTITY_MAX)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
                    _("%s: the quantity must be a whole number from 1 to %" PRId64
-                     ", not %" PRId64), line->sku, BO_MAX_QUANTITY, line->quantity);
+                     ", not %" PRId64), line->sku, BO_QUANTITY_MAX, line->quantity);
       return FALSE;
     }
   if (line->shipped < 0 || line->shipped > line->quantity)
@@ -986,9 +987,10 @@ validate_line (const BoImportLine  *line,
                    line->sku, line->shipped, line->quantity);
       return FALSE;
     }
-  if (line->unit_price < -1 || line->unit_price > BO_MAX_MONEY)
+  if (line->unit_price != -1 && !bo_check_amount (line->unit_price, _("The price"), &local_error))
     {
-      g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("%s: invalid price"), line->sku);
+      g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("%s: %s"), line->sku,
+                   local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -1038,6 +1040,7 @@ insert_order (Apply                *a,
   g_autofree char *number = NULL;
   PlacedOrder placed = { 0 };
   gint64 shipment_id = 0;
+  gint64 order_value = 0;
   gint64 shipped_at;
   sqlite3_stmt *stmt;
 
@@ -1097,6 +1100,9 @@ insert_order (Apply                *a,
       gint64 line_id;
 
       if (!validate_line (line, error) || (product = lookup_product (a, line->sku, error)) == NULL)
+        return row_error (error, line->row);
+      if (!bo_money_add_line (&order_value, line->quantity,
+                              line->unit_price >= 0 ? line->unit_price : product->price, error))
         return row_error (error, line->row);
 
       stmt = _bo_store_prepare (a->self,

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bo-store-private.h"
+#include "backorders/bo-money.h"
 
 /**
  * bo_store_day_counts:
@@ -93,7 +94,11 @@ bo_store_fill_rate (BoStore  *self,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return _bo_store_set_error (self, rc, error);
+    {
+      _bo_store_set_error (self, rc, error);
+      bo_money_name_overflow (error, _("The backlog value"));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -137,7 +142,11 @@ bo_store_backlog (BoStore  *self,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return _bo_store_set_error (self, rc, error);
+    {
+      _bo_store_set_error (self, rc, error);
+      bo_money_name_overflow (error, _("The backlog value"));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -194,13 +203,20 @@ bo_store_backlog_history (BoStore   *self,
           g_array_index (points, BoBacklogPoint, slot).value = value;
           slot++;
         }
-      units += sqlite3_column_int64 (stmt, 1);
-      value += sqlite3_column_int64 (stmt, 2);
+      if (!bo_money_add_checked (&units, sqlite3_column_int64 (stmt, 1),
+                                 _("The backlog in units"), error) ||
+          !bo_money_add_checked (&value, sqlite3_column_int64 (stmt, 2),
+                                 _("The backlog value"), error))
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       _bo_store_set_error (self, rc, error);
+      bo_money_name_overflow (error, _("The backlog value"));
       return NULL;
     }
   for (; slot < points->len; slot++)
@@ -344,7 +360,11 @@ bo_store_customer_on_time (BoStore  *self,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return _bo_store_set_error (self, rc, error);
+    {
+      _bo_store_set_error (self, rc, error);
+      bo_money_name_overflow (error, _("The backlog value"));
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -12,9 +12,8 @@
 
 #include "backorders/bo-promise.h"
 #include "bo-store-private.h"
+#include "backorders/bo-money.h"
 
-#define BO_MAX_QUANTITY   G_GINT64_CONSTANT (1000000000)
-#define BO_MAX_MONEY      G_GINT64_CONSTANT (100000000000)
 #define BO_MAX_ORDER_LINES 1000
 
 /* ---- drafts and outcomes --------------------------------------------------- */
@@ -109,6 +108,7 @@ validate_draft (BoStore            *self,
                 GError            **error)
 {
   g_autoptr(BoCustomer) customer = NULL;
+  gint64 order_value = 0;
 
   if ((customer = bo_store_get_customer (self, draft->customer_id, error)) == NULL)
     return FALSE;
@@ -131,6 +131,11 @@ validate_draft (BoStore            *self,
                    _("The order number must be 1 to 50 characters"));
       return FALSE;
     }
+  if ((draft->number != NULL &&
+       !bo_check_text (draft->number, _("The order number"), TRUE, 50, BO_TEXT_LINE, error)) ||
+      !bo_check_text (draft->notes, _("The order’s notes"), FALSE, 10000, BO_TEXT_MULTILINE,
+                      error))
+    return FALSE;
   if (draft->priority < -1 || draft->priority > 9)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
@@ -150,17 +155,17 @@ validate_draft (BoStore            *self,
           g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("Line %u has no SKU"), i + 1);
           return FALSE;
         }
-      if (d->quantity <= 0 || d->quantity > BO_MAX_QUANTITY)
+      if (d->quantity <= 0 || d->quantity > BO_QUANTITY_MAX)
         {
           g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
                        _("Line %u (%s): the quantity must be a whole number from 1 to %" PRId64
-                         ", not %" PRId64), i + 1, d->sku, BO_MAX_QUANTITY, d->quantity);
+                         ", not %" PRId64), i + 1, d->sku, BO_QUANTITY_MAX, d->quantity);
           return FALSE;
         }
-      if (d->unit_price < -1 || d->unit_price > BO_MAX_MONEY)
+      if (d->unit_price != -1 && !bo_check_amount (d->unit_price, _("The price"), &local_error))
         {
-          g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("Line %u (%s): invalid price"), i + 1,
-                       d->sku);
+          g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("Line %u (%s): %s"), i + 1,
+                       d->sku, local_error->message);
           return FALSE;
         }
       product = bo_store_find_product (self, d->sku, &local_error);
@@ -173,6 +178,8 @@ validate_draft (BoStore            *self,
       line.product_id = product->id;
       line.quantity = d->quantity;
       line.price = d->unit_price >= 0 ? d->unit_price : product->price;
+      if (!bo_money_add_line (&order_value, line.quantity, line.price, error))
+        return FALSE;
       line.policy = product->backorder_policy;
       line.discontinued = product->discontinued;
       line.drop_ship = product->drop_ship;
@@ -652,8 +659,8 @@ bo_store_find_order (BoStore     *self,
  * pattern, ?4 today. */
 /* Order lists: one condition per filter on the order o, so that each can
  * use its index; ?1 is the search pattern, ?4 today. The customer is joined
- * only when the search or the sort needs it: paging deep into 200,000 orders
- * then walks one covering index. */
+ * only when the sort needs it: paging deep into 200,000 orders then walks
+ * one covering index. */
 #define OPEN_LINE "ordered > allocated + shipped + cancelled AND drop_ship = 0"
 static const char *const order_conditions[] = {
   [BO_ORDER_FILTER_ALL] = "1",
@@ -667,26 +674,32 @@ static const char *const order_conditions[] = {
 };
 #undef OPEN_LINE
 
+/* The search condition only when searching: a condition on a bound NULL
+ * still keeps SQLite from walking the indexes in the sort's order. The
+ * customers matching the search are found once, not once per order. */
 static const char *
 orders_where (BoOrderFilter filter,
-              gboolean      joined)
+              gboolean      joined,
+              gboolean      searching)
 {
   g_autofree char *where = NULL;
 
-  if (joined)
-    where = g_strdup_printf ("JOIN customers c ON c.id = o.customer_id "
-                             "WHERE (?1 IS NULL OR o.number LIKE ?1 ESCAPE '\\' "
-                             "       OR c.name LIKE ?1 ESCAPE '\\') AND %s ",
-                             order_conditions[filter]);
-  else
-    where = g_strdup_printf ("WHERE %s ", order_conditions[filter]);
+  where = g_strdup_printf ("%s WHERE %s AND %s ",
+                           joined ? "JOIN customers c ON c.id = o.customer_id" : "",
+                           searching ? "(o.number LIKE ?1 ESCAPE '\\' OR o.customer_id IN "
+                                       " (SELECT id FROM customers WHERE name LIKE ?1 ESCAPE '\\'))"
+                                     : "1",
+                           order_conditions[filter]);
   return g_intern_string (where);
 }
 
 static const BoSortKey order_sort_keys[] = {
   { "placed", "o.placed_at DESC, o.id DESC", "o.placed_at, o.id" },
   { "number", "length (o.number), o.number", "length (o.number) DESC, o.number DESC" },
-  { "customer", "c.name COLLATE NOCASE, o.placed_at DESC", "c.name COLLATE NOCASE DESC, o.placed_at DESC" },
+  /* By customer id between name and date, so that the customers' index
+   * and then each one's orders give the order without a sort. */
+  { "customer", "c.name COLLATE NOCASE, c.id, o.placed_at DESC, o.id DESC",
+    "c.name COLLATE NOCASE DESC, c.id DESC, o.placed_at DESC, o.id DESC" },
   { NULL }
 };
 
@@ -720,7 +733,7 @@ bo_store_list_orders (BoStore        *self,
 #define LINES_OF_O(expr) "(SELECT " expr " FROM order_lines WHERE order_id = o.id)"
 #define OPEN "ordered > allocated + shipped + cancelled"
   {
-    gboolean joined = pattern != NULL || (sort != NULL && strstr (sort, "customer") != NULL);
+    gboolean joined = sort != NULL && strstr (sort, "customer") != NULL;
     g_autofree char *format =
       g_strdup_printf ("SELECT o.id, o.number, c.name, o.placed_at, "
                        LINES_OF_O ("sum (ordered)") ", "
@@ -733,11 +746,12 @@ bo_store_list_orders (BoStore        *self,
                                    "(ordered - allocated - shipped - cancelled) "
                                    "* unit_price END)") ", "
                        LINES_OF_O ("max (CASE WHEN " OPEN " THEN promised_date END)") ", "
-                       LINES_OF_O ("sum (" OPEN " AND promised_date IS NULL)") " "
+                       LINES_OF_O ("sum (" OPEN " AND promised_date IS NULL)") ", "
+                       LINES_OF_O ("sum ((ordered - cancelled) * unit_price)") " "
                        "FROM orders o JOIN customers c ON c.id = o.customer_id "
                        "WHERE o.id IN (SELECT o.id FROM orders o %s"
                        "               ORDER BY %%s LIMIT ?2 OFFSET ?3) "
-                       "ORDER BY %%s", orders_where (filter, joined));
+                       "ORDER BY %%s", orders_where (filter, joined, pattern != NULL));
 
     sql = _bo_store_sorted_sql (g_intern_string (format), order_sort_keys, sort, error);
   }
@@ -766,12 +780,14 @@ bo_store_list_orders (BoStore        *self,
       s->value = sqlite3_column_int64 (stmt, 9);
       s->promised = sqlite3_column_int64 (stmt, 11) > 0 ? 0 : _bo_column_date (stmt, 10);
       s->ready = s->allocated > 0;
+      s->total = sqlite3_column_int64 (stmt, 12);
       g_ptr_array_add (rows, s);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       _bo_store_set_error (self, rc, error);
+      bo_money_name_overflow (error, _("The backordered value of an order"));
       return NULL;
     }
   return g_steal_pointer (&rows);
@@ -794,7 +810,7 @@ bo_store_count_orders (BoStore        *self,
 
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM orders o %s",
-                                            orders_where (filter, pattern != NULL));
+                                            orders_where (filter, FALSE, pattern != NULL));
     stmt = _bo_store_prepare (self, g_intern_string (sql), error);
   }
   if (stmt == NULL)
@@ -918,6 +934,7 @@ bo_store_list_backorders (BoStore        *self,
   if (rc != SQLITE_DONE)
     {
       _bo_store_set_error (self, rc, error);
+      bo_money_name_overflow (error, _("The backordered value of an order"));
       return NULL;
     }
   return g_steal_pointer (&rows);
@@ -1276,6 +1293,121 @@ bo_store_mark_shipped (BoStore  *self,
 }
 
 /**
+ * bo_store_unmark_shipped:
+ * @shipment_id: a shipment marked shipped
+ *
+ * Undoes bo_store_mark_shipped(): the shipment is packed again, its units
+ * are allocated to their lines again and back on the shelf (for each
+ * product a "shipment" stock movement into stock, the reverse of the one
+ * out), and the event history says so. Refused for a shipment that is not shipped, or that left with a
+ * drop-ship purchase order.
+ */
+gboolean
+bo_store_unmark_shipped (BoStore  *self,
+                         gint64    shipment_id,
+                         GError  **error)
+{
+  g_autofree char *number = NULL;
+  g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (BoQuantity));
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
+
+  if (!_bo_store_begin (self, error))
+    return FALSE;
+  ok = (stmt = _bo_store_prepare (self, "SELECT o.number, s.shipped_at, s.po_id FROM shipments s "
+                                  "JOIN orders o ON o.id = s.order_id WHERE s.id = ?",
+                                  error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, shipment_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && (sqlite3_column_type (stmt, 1) == SQLITE_NULL ||
+                               sqlite3_column_type (stmt, 2) != SQLITE_NULL))
+        {
+          g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                       _("Shipment %" PRId64 " has not left the shelf: there is nothing to undo"),
+                       shipment_id);
+          ok = FALSE;
+        }
+      else if (rc == SQLITE_ROW)
+        number = _bo_store_column_dup (stmt, 0);
+      else if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, BO_ERROR, BO_ERROR_NOT_FOUND,
+                       _("There is no shipment %" PRId64), shipment_id);
+          ok = FALSE;
+        }
+      else
+        ok = _bo_store_set_error (self, rc, error);
+      sqlite3_reset (stmt);
+    }
+
+  /* Stock back on the shelf first, then allocated: allocated never exceeds
+   * on hand. */
+  if (ok)
+    ok = (stmt = _bo_store_prepare (self,
+                                    "SELECT l.product_id, sum (sl.quantity) FROM shipment_lines sl "
+                                    "JOIN order_lines l ON l.id = sl.line_id "
+                                    "WHERE sl.shipment_id = ? GROUP BY l.product_id", error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, shipment_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          BoQuantity q = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+          g_array_append_val (moves, q);
+        }
+      sqlite3_reset (stmt);
+      ok = rc == SQLITE_DONE || _bo_store_set_error (self, rc, error);
+    }
+  for (guint i = 0; ok && i < moves->len; i++)
+    {
+      const BoQuantity *q = &g_array_index (moves, BoQuantity, i);
+
+      ok = _bo_store_move_stock (self, q->line_id, q->quantity, "shipment", number, error) &&
+           (stmt = _bo_store_prepare (self, "UPDATE products SET allocated = allocated + ?2 "
+                                      "WHERE id = ?1", error)) != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, q->line_id);
+          sqlite3_bind_int64 (stmt, 2, q->quantity);
+          ok = _bo_store_step_done (self, stmt, error);
+        }
+    }
+  if (ok)
+    ok = (stmt = _bo_store_prepare (self,
+                                    "UPDATE order_lines SET "
+                                    "  allocated = allocated + sl.quantity, "
+                                    "  shipped = shipped - sl.quantity, "
+                                    "  completed_date = NULL "
+                                    "FROM shipment_lines sl "
+                                    "WHERE sl.shipment_id = ?1 AND sl.line_id = order_lines.id",
+                                    error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, shipment_id);
+      ok = _bo_store_step_done (self, stmt, error);
+    }
+  if (ok)
+    ok = (stmt = _bo_store_prepare (self, "UPDATE shipments SET shipped_at = NULL WHERE id = ?1",
+                                    error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, shipment_id);
+      ok = _bo_store_step_done (self, stmt, error);
+    }
+  if (ok)
+    {
+      g_autofree char *detail = g_strdup_printf ("%" PRId64, shipment_id);
+      ok = _bo_store_log_event (self, "shipment-unshipped", number, detail, error);
+    }
+  return _bo_store_finish (self, ok, TRUE, error);
+}
+
+/**
  * bo_store_ship:
  * @quantities: (array length=n_quantities): as for bo_store_create_shipment()
  * @shipment_id: (out) (optional): the shipment
@@ -1432,17 +1564,14 @@ bo_store_cancel_line (BoStore             *self,
 
   g_return_val_if_fail (BO_IS_STORE (self), FALSE);
 
-  if (quantity <= 0 || quantity > BO_MAX_QUANTITY)
+  if (quantity <= 0 || quantity > BO_QUANTITY_MAX)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
                    _("The quantity to cancel must be at least 1, not %" PRId64), quantity);
       return FALSE;
     }
-  if (refund < -1 || refund > BO_MAX_MONEY)
-    {
-      g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("The refund cannot be negative"));
-      return FALSE;
-    }
+  if (refund != -1 && !bo_check_amount (refund, _("The refund"), error))
+    return FALSE;
   if (!_bo_store_begin (self, error))
     return FALSE;
   ok = (stmt = _bo_store_prepare (self,

@@ -15,8 +15,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "bo-store-private.h"
+#include "backorders/bo-money.h"
 
-#define BO_MAX_QUANTITY G_GINT64_CONSTANT (1000000000)
 #define BO_MAX_WINDOW   3660
 #define BO_MAX_COVER    3660
 
@@ -416,12 +416,12 @@ bo_store_set_reorder_levels (BoStore  *self,
 
   g_return_val_if_fail (BO_IS_STORE (self), FALSE);
 
-  if (reorder_point < 0 || reorder_point > BO_MAX_QUANTITY || reorder_qty < 0 ||
-      reorder_qty > BO_MAX_QUANTITY)
+  if (reorder_point < 0 || reorder_point > BO_QUANTITY_MAX || reorder_qty < 0 ||
+      reorder_qty > BO_QUANTITY_MAX)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
                    _("The reorder point and quantity must be whole numbers from 0 to %"
-                     PRId64), BO_MAX_QUANTITY);
+                     PRId64), BO_QUANTITY_MAX);
       return FALSE;
     }
   if (!_bo_store_begin (self, error))

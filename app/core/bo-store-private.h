@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 #include "backorders/bo-error.h"
+#include "backorders/bo-output-file.h"
 #include "backorders/bo-store.h"
 
 G_BEGIN_DECLS
@@ -22,9 +23,27 @@ struct _BoStore
   GPtrArray  *monitors;    /* GFileMonitor, while watched */
 
   gint64      now;         /* 0: the real clock */
+  gboolean    read_only;   /* the file, its folder or its mount cannot be written */
   guint       tx_depth;
   gint64      data_version;
 };
+
+typedef enum
+{
+  BO_STORE_OPEN_NONE            = 0,
+  BO_STORE_OPEN_NO_UPGRADE_COPY = 1 << 0,  /* a scratch copy: no PATH.vN.bak */
+} BoStoreOpenFlags;
+
+BoStore      *_bo_store_open_full      (const char        *path,
+                                        BoStoreOpenFlags   flags,
+                                        GError           **error);
+gboolean      _bo_store_backup_to      (BoStore           *self,
+                                        const char        *destination,
+                                        BoOutputFileFlags  flags,
+                                        GError           **error);
+const char   *_bo_store_migration      (guint              version);
+gboolean      _bo_store_set_read_only_error (BoStore     *self,
+                                        GError           **error);
 
 /* Statements are cached by the address of their (static) SQL text. */
 sqlite3_stmt *_bo_store_prepare        (BoStore        *self,

@@ -11,9 +11,8 @@
 #include <string.h>
 
 #include "bo-store-private.h"
+#include "backorders/bo-money.h"
 
-#define BO_MAX_QUANTITY G_GINT64_CONSTANT (1000000000)
-#define BO_MAX_MONEY    G_GINT64_CONSTANT (100000000000)
 
 /* ---- reading ---------------------------------------------------------------- */
 
@@ -173,11 +172,16 @@ bo_store_list_pos (BoStore   *self,
   "WHERE (?1 = 0 OR po.status IN ('draft', 'sent', 'partial')) " \
   "  AND (?2 IS NULL OR po.number LIKE ?2 ESCAPE '\\' OR s.name LIKE ?2 ESCAPE '\\') "
 
+/* The earliest arrival still awaited. */
+#define PO_ETA_SQL \
+  "(SELECT min (eta) FROM po_lines WHERE po_id = po.id AND received < ordered AND cancelled = 0)"
+
 static const BoSortKey po_sort_keys[] = {
   { "created", "po.id DESC", "po.id" },
   { "supplier", "s.name COLLATE NOCASE, po.id DESC", "s.name COLLATE NOCASE DESC, po.id DESC" },
   { "status", "po.status, po.id DESC", "po.status DESC, po.id DESC" },
-  { "eta", "eta IS NULL, eta, po.id", "eta IS NULL, eta DESC, po.id" },
+  { "eta", PO_ETA_SQL " IS NULL, " PO_ETA_SQL ", po.id",
+    PO_ETA_SQL " IS NULL, " PO_ETA_SQL " DESC, po.id" },
   { NULL }
 };
 
@@ -209,16 +213,21 @@ bo_store_list_po_summaries (BoStore     *self,
 
   g_return_val_if_fail (BO_IS_STORE (self), NULL);
 
+  /* The page's purchase orders first, then only those get their lines
+   * summed: summing every purchase order's lines to sort them cost a
+   * frame and more. */
   sql = _bo_store_sorted_sql ("SELECT po.id, po.number, s.name, po.status, po.created_at, "
-                              "  (SELECT min (eta) FROM po_lines WHERE po_id = po.id "
-                              "     AND received < ordered AND cancelled = 0) AS eta, "
+                              "  " PO_ETA_SQL ", "
                               "  (SELECT sum (ordered) FROM po_lines WHERE po_id = po.id), "
                               "  (SELECT sum (received) FROM po_lines WHERE po_id = po.id), "
                               "  (SELECT sum (ordered * cost) FROM po_lines WHERE po_id = po.id), "
                               "  po.drop_ship "
                               "FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id "
+                              "WHERE po.id IN (SELECT po.id FROM purchase_orders po "
+                              "                JOIN suppliers s ON s.id = po.supplier_id "
                               PO_LIST_WHERE_SQL
-                              "ORDER BY %s LIMIT ?3 OFFSET ?4", po_sort_keys, sort, error);
+                              "                ORDER BY %s LIMIT ?3 OFFSET ?4) "
+                              "ORDER BY %s", po_sort_keys, sort, error);
   if (sql == NULL || (stmt = _bo_store_prepare (self, sql, error)) == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, open_only ? 1 : 0);
@@ -376,20 +385,17 @@ insert_po_line (BoStore  *self,
 {
   sqlite3_stmt *stmt;
 
-  if (quantity <= 0 || quantity > BO_MAX_QUANTITY)
+  if (quantity <= 0 || quantity > BO_QUANTITY_MAX)
     {
       g_autoptr(BoProduct) product = bo_store_get_product (self, product_id, NULL);
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
                    _("%s: the quantity must be a whole number from 1 to %" PRId64
                      ", not %" PRId64),
-                   product != NULL ? product->sku : "?", BO_MAX_QUANTITY, quantity);
+                   product != NULL ? product->sku : "?", BO_QUANTITY_MAX, quantity);
       return FALSE;
     }
-  if (cost > BO_MAX_MONEY)
-    {
-      g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("The cost is too large"));
-      return FALSE;
-    }
+  if (cost != -1 && !bo_check_amount (cost, _("The cost"), error))
+    return FALSE;
   stmt = _bo_store_prepare (self,
                             "INSERT INTO po_lines (po_id, product_id, ordered, cost, eta) "
                             "VALUES (?, ?, ?, ?, ?)", error);
@@ -400,7 +406,31 @@ insert_po_line (BoStore  *self,
   sqlite3_bind_int64 (stmt, 3, quantity);
   sqlite3_bind_int64 (stmt, 4, cost);
   _bo_bind_date (stmt, 5, eta);
-  return _bo_store_step_done (self, stmt, error);
+  if (!_bo_store_step_done (self, stmt, error))
+    return FALSE;
+
+  /* The purchase order's value must stay countable, or every list that
+   * shows it fails; the caller's transaction takes the line back. */
+  {
+    g_autoptr(GError) local_error = NULL;
+    gint64 value = 0;
+
+    if (_bo_store_query_int (self, "SELECT sum (ordered * cost) FROM po_lines WHERE po_id = ?",
+                             po_id, &value, &local_error))
+      return TRUE;
+    if (g_error_matches (local_error, BO_ERROR, BO_ERROR_OVERFLOW))
+      {
+        g_autofree char *limit = bo_money_format_plain (G_MAXINT64);
+
+        g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                     _("The purchase order would be worth more than %s, more than Backorders "
+                       "can count; check its quantities and costs"),
+                     limit);
+      }
+    else
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    return FALSE;
+  }
 }
 
 static gint64
@@ -1098,11 +1128,11 @@ _bo_store_add_to_draft (BoStore  *self,
   gint64 id = 0, cost = 0;
   guint32 eta = 0;
 
-  if (quantity <= 0 || quantity > BO_MAX_QUANTITY)
+  if (quantity <= 0 || quantity > BO_QUANTITY_MAX)
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
                    _("The quantity to order must be a whole number from 1 to %" PRId64
-                     ", not %" PRId64), BO_MAX_QUANTITY, quantity);
+                     ", not %" PRId64), BO_QUANTITY_MAX, quantity);
       return FALSE;
     }
   if (!_bo_store_query_int (self, "SELECT id FROM purchase_orders WHERE supplier_id = ? "

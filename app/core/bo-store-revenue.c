@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bo-store-private.h"
+#include "backorders/bo-money.h"
 
 #define BO_MAX_MONEY        G_GINT64_CONSTANT (100000000000)
 #define BO_MAX_VOUCHER      100
@@ -170,6 +171,8 @@ bo_store_add_goodwill (BoStore     *self,
                    _("The note must be at most %d characters of text"), BO_MAX_GOODWILL_NOTE);
       return FALSE;
     }
+  if (!bo_check_text (note, _("The note"), FALSE, BO_MAX_GOODWILL_NOTE, BO_TEXT_MULTILINE, error))
+    return FALSE;
 
   if (!_bo_store_begin (self, error))
     return FALSE;
@@ -210,9 +213,17 @@ bo_store_add_goodwill (BoStore     *self,
     }
   if (ok && percent > 0)
     {
-      /* Rounded half up, in minor units. */
-      amount = (value * percent + 5000) / 10000;
-      if (amount == 0)
+      gint64 scaled;
+
+      /* Rounded half up, in minor units; an order worth more than 64 bits
+       * can hold divided by the percentage is refused, not wrapped. */
+      if (!bo_money_mul (value, percent, &scaled) || !bo_money_add (scaled, 5000, &scaled))
+        {
+          bo_money_set_overflow (error, _("The goodwill percentage of this order"));
+          ok = FALSE;
+        }
+      amount = ok ? scaled / 10000 : 0;
+      if (ok && amount == 0)
         {
           g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
                        _("Order %s: %g %% of its value comes to nothing"), number,
@@ -374,7 +385,10 @@ bo_store_revenue_history (BoStore   *self,
           !sum_pair (self, refunds_sql, FALSE, first, last, &p.refunds, &p.cancelled, error) ||
           !sum_pair (self, goodwill_sql, FALSE, first, last, &p.goodwill, &p.goodwill_count,
                      error))
-        return NULL;
+        {
+          bo_money_name_overflow (error, _("The revenue of a period"));
+          return NULL;
+        }
       g_array_append_val (points, p);
     }
   return g_steal_pointer (&points);

@@ -14,8 +14,11 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
+#include <sys/statvfs.h>
 
+#include "backorders/bo-output-file.h"
 #include "bo-store-private.h"
+#include "backorders/bo-money.h"
 #include "bo-store-schema.sql.h"
 
 /* "BoOr": marks a SQLite file as a Backorders shop. */
@@ -57,6 +60,8 @@ bo_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  if (self->path != NULL)
+    bo_output_file_unprotect_shop (self->path);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (bo_store_parent_class)->finalize (object);
@@ -99,6 +104,25 @@ bo_store_init (BoStore *self)
 
 /* ---- errors and statements ----------------------------------------------- */
 
+static gboolean
+disk_is_full (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statvfs fs;
+
+  return statvfs (dir, &fs) == 0 && fs.f_bavail == 0;
+}
+
+gboolean
+_bo_store_set_read_only_error (BoStore  *self,
+                               GError  **error)
+{
+  g_set_error (error, BO_ERROR, BO_ERROR_DATABASE,
+               _("The shop “%s” is read-only (the file or its folder cannot be written); "
+                 "it can be looked at, but nothing can be changed"), self->path);
+  return FALSE;
+}
+
 gboolean
 _bo_store_set_error (BoStore  *self,
                      int       rc,
@@ -106,6 +130,27 @@ _bo_store_set_error (BoStore  *self,
 {
   const char *message = sqlite3_errmsg (self->db);
 
+  /* SQLite's sum() stops at 64 bits with "integer overflow", and a product
+   * beyond 64 bits turns into a REAL that a STRICT INTEGER column refuses;
+   * both mean some amount is far beyond the limits, which we say in ours. */
+  if ((rc & 0xff) == SQLITE_ERROR && g_strcmp0 (message, "integer overflow") == 0)
+    {
+      bo_money_set_overflow (error, _("A total of quantities or amounts"));
+      return FALSE;
+    }
+  if (rc == SQLITE_CONSTRAINT_DATATYPE)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                   _("A number is too large to be stored: quantities go up to 1,000,000,000 "
+                     "and amounts up to 9,999,999.99 (the database said: %s)"),
+                   message);
+      return FALSE;
+    }
+
+  /* A full disk shows up as an I/O error on some writes (the WAL index,
+   * a sync) rather than as SQLITE_FULL. */
+  if ((rc & 0xff) == SQLITE_IOERR && disk_is_full (self->path))
+    rc = SQLITE_FULL;
   switch (rc & 0xff)
     {
     case SQLITE_BUSY:
@@ -125,9 +170,15 @@ _bo_store_set_error (BoStore  *self,
                    _("The change breaks a rule of the database (%s)"), message);
       break;
     case SQLITE_FULL:
+      g_set_error (error, BO_ERROR, BO_ERROR_DATABASE,
+                   _("Cannot write the database “%s”: the disk is full; the change was not "
+                     "saved"), self->path);
+      break;
+    case SQLITE_READONLY:
+      _bo_store_set_read_only_error (self, error);
+      break;
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
-    case SQLITE_READONLY:
     case SQLITE_PERM:
       g_set_error (error, BO_ERROR, BO_ERROR_DATABASE,
                    _("Cannot write the database “%s” (%s)"), self->path, message);
@@ -311,6 +362,8 @@ _bo_store_begin (BoStore  *self,
 {
   g_autofree char *sql = NULL;
 
+  if (self->read_only)
+    return _bo_store_set_read_only_error (self, error);
   if (self->tx_depth == 0)
     sql = g_strdup ("BEGIN IMMEDIATE");
   else
@@ -490,11 +543,7 @@ backup_before_migration (BoStore  *self,
 {
   g_autofree char *copy = g_strdup_printf ("%s.v%" PRId64 ".bak", self->path, version);
 
-  g_unlink (copy);
-  if (!create_private_file (copy, error))
-    return FALSE;
-  g_unlink (copy);
-  if (!bo_store_backup (self, copy, error))
+  if (!_bo_store_backup_to (self, copy, BO_OUTPUT_FILE_SHOP_COPY, error))
     {
       g_prefix_error (error, _("No upgrade was made: the copy before the upgrade failed: "));
       return FALSE;
@@ -505,9 +554,11 @@ backup_before_migration (BoStore  *self,
 }
 
 static gboolean
-migrate (BoStore  *self,
-         GError  **error)
+migrate (BoStore          *self,
+         BoStoreOpenFlags  flags,
+         GError          **error)
 {
+  gboolean fresh;
   gint64 version = 0;
   gint64 app_id = 0;
   gint64 tables = 0;
@@ -534,15 +585,28 @@ migrate (BoStore  *self,
     }
   if (version == BO_STORE_SCHEMA_VERSION)
     return TRUE;
+  if (self->read_only)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_DATABASE,
+                   _("The shop “%s” is read-only and needs an upgrade from schema %" PRId64
+                     " to %d, which writes to it"), self->path, version, BO_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
 
-  if (version > 0 && !backup_before_migration (self, version, error))
+  if (version > 0 && (flags & BO_STORE_OPEN_NO_UPGRADE_COPY) == 0 &&
+      !backup_before_migration (self, version, error))
     return FALSE;
 
+  /* A new shop is built in one transaction: a failure (a full disk) leaves
+   * no half-built schema behind. An upgrade commits version by version. */
+  fresh = version == 0;
+  if (fresh && !_bo_store_begin (self, error))
+    return FALSE;
   for (; version < BO_STORE_SCHEMA_VERSION; version++)
     {
       g_autofree char *set_version = NULL;
 
-      if (!_bo_store_begin (self, error))
+      if (!fresh && !_bo_store_begin (self, error))
         return FALSE;
       set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %"
                                      PRId64, BO_APPLICATION_ID, version + 1);
@@ -550,14 +614,30 @@ migrate (BoStore  *self,
           !_bo_store_exec (self, set_version, error))
         {
           _bo_store_rollback (self);
-          g_prefix_error (error, _("Upgrading the database to schema %" PRId64 " failed: "),
-                          version + 1);
+          if (fresh)
+            g_prefix_error (error, _("Creating the shop failed: "));
+          else
+            g_prefix_error (error, _("Upgrading the database to schema %" PRId64 " failed: "),
+                            version + 1);
           return FALSE;
         }
-      if (!_bo_store_commit (self, error))
+      if (!fresh && !_bo_store_commit (self, error))
         return FALSE;
     }
+  if (fresh && !_bo_store_commit (self, error))
+    {
+      g_prefix_error (error, _("Creating the shop failed: "));
+      return FALSE;
+    }
   return TRUE;
+}
+
+/* The SQL that brings a shop from schema @version to @version + 1. */
+const char *
+_bo_store_migration (guint version)
+{
+  g_return_val_if_fail (version < BO_STORE_SCHEMA_VERSION, NULL);
+  return bo_store_migrations[version];
 }
 
 static guint
@@ -572,22 +652,66 @@ busy_timeout_default (void)
   return 5000;
 }
 
-/**
- * bo_store_open:
- * @path: the database file; created (readable by its owner only) when missing
- * @error: return location for a #GError
- *
- * Opens a shop, creating or upgrading its schema. Before an upgrade, a copy of
- * the file is written beside it as `PATH.vN.bak`.
- *
- * Returns: (transfer full): the store, or %NULL with @error set
- */
+/* Whether this process may write @path and create files beside it (the
+ * journal, the WAL); a read-only file, folder or mount may still be read. */
+static gboolean
+can_write (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  /* The effective ids decide what this process may write. */
+  return faccessat (AT_FDCWD, path, W_OK, AT_EACCESS) == 0 &&
+         faccessat (AT_FDCWD, dir, W_OK, AT_EACCESS) == 0;
+}
+
+/* Opens a shop that cannot be written. Without changes waiting in a -wal
+ * file, the file alone is the shop: it is opened as immutable, so that
+ * reading creates no -wal or -shm file beside it (files that a later
+ * writer could not use). With changes waiting, SQLite reads them through
+ * the -shm file, which it creates when the folder allows. */
+static int
+open_read_only (BoStore *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  GStatBuf st;
+  int rc;
+
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    {
+      rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (self->db, "SELECT count (*) FROM sqlite_schema", NULL, NULL, NULL);
+      return rc;
+    }
+  escaped = g_uri_escape_string (self->path, "/", FALSE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  return sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+}
+
+/* Removes a shop that this open created, with its journal files. */
+static void
+remove_created (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal", NULL };
+
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (name);
+    }
+}
+
 BoStore *
-bo_store_open (const char  *path,
-               GError     **error)
+_bo_store_open_full (const char        *path,
+                     BoStoreOpenFlags   flags,
+                     GError           **error)
 {
   g_autoptr(BoStore) self = NULL;
   g_autofree char *dir = NULL;
+  gboolean created;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -605,12 +729,26 @@ bo_store_open (const char  *path,
                    _("Cannot open the database “%s”: it is a folder"), path);
       return NULL;
     }
+  created = !g_file_test (path, G_FILE_TEST_EXISTS);
   if (!create_private_file (path, error))
     return NULL;
 
   self = g_object_new (BO_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  bo_output_file_protect_shop (path);
+  self->read_only = !created && !can_write (path);
+  if (self->read_only)
+    rc = open_read_only (self);
+  else
+    rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK && self->read_only)
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_DATABASE,
+                   _("The shop “%s” is read-only and cannot be read as it is: its last changes "
+                     "are still in “%s-wal”, which only a program allowed to write there can "
+                     "apply"), path, path);
+      return NULL;
+    }
   if (rc != SQLITE_OK)
     {
       _bo_store_set_error (self, rc, error);
@@ -621,12 +759,52 @@ bo_store_open (const char  *path,
 
   /* SQLite-specific set-up lives here and in the schema only. */
   if (!_bo_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !_bo_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !_bo_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      !migrate (self, error))
-    return NULL;
+      (!self->read_only &&
+       (!_bo_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+        !_bo_store_exec (self, "PRAGMA synchronous = NORMAL", error))) ||
+      !migrate (self, flags, error))
+    {
+      /* Creating a shop is all or nothing: no half-built file stays. */
+      if (created)
+        {
+          g_clear_object (&self);
+          remove_created (path);
+        }
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * bo_store_open:
+ * @path: the database file; created (readable by its owner only) when missing
+ * @error: return location for a #GError
+ *
+ * Opens a shop, creating or upgrading its schema. Before an upgrade, a copy of
+ * the file is written beside it as `PATH.vN.bak`. A shop that cannot be
+ * written (a read-only file, folder or mount) is opened for reading: every
+ * change is then refused with a message saying so.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+BoStore *
+bo_store_open (const char  *path,
+               GError     **error)
+{
+  return _bo_store_open_full (path, BO_STORE_OPEN_NONE, error);
+}
+
+/**
+ * bo_store_is_read_only:
+ *
+ * Returns: %TRUE when the shop was opened for reading only
+ */
+gboolean
+bo_store_is_read_only (BoStore *self)
+{
+  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
+  return self->read_only;
 }
 
 const char *
@@ -736,28 +914,25 @@ bo_store_watch (BoStore *self)
     }
 }
 
-/**
- * bo_store_backup:
- * @destination: file to write; replaced when it exists
- *
- * Copies the whole shop with SQLite's online backup, consistent even while
- * the shop is in use.
- */
 gboolean
-bo_store_backup (BoStore     *self,
-                 const char  *destination,
-                 GError     **error)
+_bo_store_backup_to (BoStore            *self,
+                     const char         *destination,
+                     BoOutputFileFlags   flags,
+                     GError            **error)
 {
+  g_autoptr(BoOutputFile) out = NULL;
+  const char *temp;
   sqlite3 *target = NULL;
   sqlite3_backup *backup;
   int rc;
 
-  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
-  g_return_val_if_fail (destination != NULL, FALSE);
-
-  if (!create_private_file (destination, error))
+  /* A backup is private, written beside its name and renamed when whole. */
+  out = bo_output_file_new (destination, flags | BO_OUTPUT_FILE_PRIVATE, error);
+  if (out == NULL)
     return FALSE;
-  rc = sqlite3_open_v2 (destination, &target, SQLITE_OPEN_READWRITE, NULL);
+  if ((temp = bo_output_file_get_temp_path (out, error)) == NULL)
+    return FALSE;
+  rc = sqlite3_open_v2 (temp, &target, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (target, "main", self->db, "main");
@@ -769,17 +944,54 @@ bo_store_backup (BoStore     *self,
           sqlite3_backup_finish (backup);
           if (rc == SQLITE_DONE)
             rc = SQLITE_OK;
+          else
+            rc = sqlite3_errcode (target) != SQLITE_OK ? sqlite3_errcode (target) : rc;
         }
     }
+  /* A backup is one self-contained file: it leaves WAL mode, so that no
+   * -wal file is needed, or created, beside it when it is read. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (target, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, BO_ERROR, BO_ERROR_DATABASE, _("Cannot write the copy “%s”: %s"),
-                   destination, target != NULL ? sqlite3_errmsg (target) : sqlite3_errstr (rc));
+      int system_errno = target != NULL ? sqlite3_system_errno (target) : 0;
+
+      if ((rc & 0xff) == SQLITE_FULL || system_errno == ENOSPC)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                     _("Cannot write the copy “%s”: the disk is full; nothing was written"),
+                     destination);
+      else if (system_errno == EFBIG)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                     _("Cannot write the copy “%s”: it would be larger than the largest file "
+                       "size allowed here; nothing was written"), destination);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the copy “%s”: %s"),
+                     destination, target != NULL ? sqlite3_errmsg (target) : sqlite3_errstr (rc));
       sqlite3_close (target);
       return FALSE;
     }
   sqlite3_close (target);
-  return TRUE;
+  return bo_output_file_commit (out, error);
+}
+
+/**
+ * bo_store_backup:
+ * @destination: file to write; replaced when it exists (whatever it is)
+ *
+ * Copies the whole shop with SQLite's online backup, consistent even while
+ * the shop is in use. The copy is readable by its owner only; it is written
+ * under a temporary name and renamed when complete, and never over the shop
+ * or its companion files.
+ */
+gboolean
+bo_store_backup (BoStore     *self,
+                 const char  *destination,
+                 GError     **error)
+{
+  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  return _bo_store_backup_to (self, destination, BO_OUTPUT_FILE_NONE, error);
 }
 
 /* ---- settings ------------------------------------------------------------ */
@@ -841,7 +1053,8 @@ validate_setting (const char  *key,
     }
   else if (g_str_equal (key, "shop-name"))
     {
-      if (strlen (value) > 200 || !g_utf8_validate (value, -1, NULL))
+      if (strlen (value) > 200 || !g_utf8_validate (value, -1, NULL) ||
+          bo_text_find_control (value, BO_TEXT_LINE) != 0)
         goto invalid;
     }
   else
@@ -1045,6 +1258,26 @@ _bo_store_move_stock (BoStore     *self,
 
   if (delta == 0)
     return TRUE;
+  /* Every way stock arrives (receipts, adjustments, returns) keeps it
+   * within the limit that keeps stock values inside 64 bits. */
+  if (delta > 0)
+    {
+      gint64 on_hand = 0;
+
+      if (!_bo_store_query_int (self, "SELECT on_hand FROM products WHERE id = ?", product_id,
+                                &on_hand, error))
+        return FALSE;
+      if (delta > BO_QUANTITY_MAX - on_hand)
+        {
+          g_autofree char *limit = bo_quantity_format_plain (BO_QUANTITY_MAX);
+
+          g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+                       _("This would bring the stock of a product to more than %s units, "
+                         "the most Backorders keeps (%" PRId64 " on hand, %" PRId64 " more)"),
+                       limit, on_hand, delta);
+          return FALSE;
+        }
+    }
   stmt = _bo_store_prepare (self, "UPDATE products SET on_hand = on_hand + ?2 WHERE id = ?1",
                             error);
   if (stmt == NULL)

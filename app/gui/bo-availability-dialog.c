@@ -170,6 +170,7 @@ static void
 bo_availability_dialog_init (BoAvailabilityDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bo_form_name_entry_rows (GTK_WIDGET (self));
   self->location_valid = TRUE;
   format_changed_cb (self);
 }

@@ -188,3 +188,146 @@ bo_column_view_set_sort (GtkColumnView *view,
         }
     }
 }
+
+/* Enter or Space on a focused column header: sort by that column, or turn
+ * the order round if it sorts by it already, as a click does. */
+static gboolean
+sort_by_header_cb (GtkWidget *title,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  GtkColumnViewColumn *column = user_data;
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_widget_get_ancestor (title, GTK_TYPE_COLUMN_VIEW));
+  BoColumnSorter *sorter = BO_COLUMN_SORTER (gtk_column_view_column_get_sorter (column));
+  g_autofree char *sort = bo_column_view_get_sort (view);
+  gboolean ascending = sort != NULL && g_strcmp0 (sort, sorter->key) == 0;
+
+  gtk_column_view_sort_by_column (view, column, ascending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  return TRUE;
+}
+
+static GtkWidget *
+find_child (GtkWidget  *parent,
+            const char *css_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (parent); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_css_name (child), css_name) == 0)
+      return child;
+  return NULL;
+}
+
+/* GTK 4.8's header buttons refuse gtk_widget_grab_focus(); the window can
+ * still be told where the focus is. */
+static gboolean
+focus_title (GtkWidget *title)
+{
+  gtk_root_set_focus (gtk_widget_get_root (title), title);
+  return gtk_widget_has_focus (title);
+}
+
+/* From one header to the next or the previous one that takes the focus. */
+static gboolean
+move_between_headers_cb (GtkWidget *title,
+                         GVariant  *args,
+                         gpointer   user_data)
+{
+  gboolean forward = g_variant_get_boolean (args);
+
+  for (GtkWidget *other = forward ? gtk_widget_get_next_sibling (title) : gtk_widget_get_prev_sibling (title);
+       other != NULL;
+       other = forward ? gtk_widget_get_next_sibling (other) : gtk_widget_get_prev_sibling (other))
+    if (gtk_widget_get_focusable (other) && gtk_widget_get_visible (other))
+      return focus_title (other);
+  return TRUE;
+}
+
+/* Tab from a header goes on into the rows. */
+static gboolean
+header_to_rows_cb (GtkWidget *title,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (title, GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *rows = find_child (view, "listview");
+
+  return rows != NULL && gtk_widget_child_focus (rows, GTK_DIR_TAB_FORWARD);
+}
+
+/* Shift+Tab from the rows comes back to the headers: GTK 4.8's header row
+ * never passes the focus on to its buttons itself. */
+static gboolean
+rows_to_header_cb (GtkWidget *view,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  GtkWidget *header = find_child (view, "header");
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (view));
+
+  if (header == NULL || focus == NULL || gtk_widget_is_ancestor (focus, header))
+    return FALSE;
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL;
+       title = gtk_widget_get_next_sibling (title))
+    if (gtk_widget_get_focusable (title) && gtk_widget_get_visible (title))
+      return focus_title (title);
+  return FALSE;
+}
+
+static void
+add_shortcut (GtkEventController *controller,
+              const char         *trigger,
+              GtkShortcutFunc     callback,
+              gpointer            data,
+              GVariant           *args)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
+                                            gtk_callback_action_new (callback, data, NULL));
+
+  if (args != NULL)
+    gtk_shortcut_set_arguments (shortcut, args);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+}
+
+/**
+ * bo_column_view_set_headers_focusable:
+ *
+ * Lets the headers of the sortable columns take the keyboard focus, as GTK
+ * 4.8's column headers answer only the pointer: Shift+Tab from the rows
+ * reaches them, Left and Right move between them, Enter or Space sorts as
+ * a click does, Tab goes back to the rows.
+ */
+void
+bo_column_view_set_headers_focusable (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+  GtkWidget *header, *title;
+  GtkEventController *keys;
+  guint i = 0;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+
+  /* The header row holds one title button per column, in column order. */
+  header = find_child (GTK_WIDGET (view), "header");
+  if (header == NULL)
+    return;
+  for (title = gtk_widget_get_first_child (header); title != NULL && i < g_list_model_get_n_items (columns);
+       title = gtk_widget_get_next_sibling (title), i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (!BO_IS_COLUMN_SORTER (gtk_column_view_column_get_sorter (column)))
+        continue;
+      gtk_widget_set_focusable (title, TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_column_view_column_get_title (column), -1);
+      keys = gtk_shortcut_controller_new ();
+      add_shortcut (keys, "Return|KP_Enter|space", sort_by_header_cb, column, NULL);
+      add_shortcut (keys, "Right", move_between_headers_cb, NULL, g_variant_new_boolean (TRUE));
+      add_shortcut (keys, "Left", move_between_headers_cb, NULL, g_variant_new_boolean (FALSE));
+      add_shortcut (keys, "Tab|KP_Tab", header_to_rows_cb, NULL, NULL);
+      gtk_widget_add_controller (title, keys);
+    }
+  keys = gtk_shortcut_controller_new ();
+  add_shortcut (keys, "<Shift>Tab|<Shift>ISO_Left_Tab", rows_to_header_cb, NULL, NULL);
+  gtk_widget_add_controller (GTK_WIDGET (view), keys);
+}

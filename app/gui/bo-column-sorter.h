@@ -14,5 +14,6 @@ const char *bo_column_sorter_get_key     (BoColumnSorter *self);
 char       *bo_column_view_get_sort      (GtkColumnView  *view);
 void        bo_column_view_set_sort      (GtkColumnView  *view,
                                           const char     *sort);
+void        bo_column_view_set_headers_focusable (GtkColumnView *view);
 
 G_END_DECLS

@@ -279,6 +279,7 @@ static void
 bo_customer_dialog_init (BoCustomerDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bo_form_name_entry_rows (GTK_WIDGET (self));
 }
 
 /* ---- public ----------------------------------------------------------------- */

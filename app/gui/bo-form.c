@@ -18,6 +18,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include <backorders/bo-money.h>
+
 #include "bo-form.h"
 #include "bo-format.h"
 
@@ -156,6 +158,10 @@ bo_form_check_text (const char *text,
   if (g_utf8_strlen (text, -1) > (glong) max_chars)
     return g_strdup_printf (ngettext ("too long: at most %u character",
                                       "too long: at most %u characters", max_chars), max_chars);
+  /* Multi-line fields (address, notes) keep their line breaks; a one-line
+   * entry cannot hold one. Anything else is an escape or a NUL pasted in. */
+  if (bo_text_find_control (text, BO_TEXT_MULTILINE) != 0)
+    return g_strdup (_("holds a control character (such as a terminal escape); remove it"));
   return NULL;
 }
 
@@ -180,7 +186,14 @@ bo_form_check_money (const char *text,
   if (starts_negative (stripped))
     return g_strdup (_("cannot be negative"));
   if (bo_parse_money (stripped, minor_units))
-    return NULL;
+    {
+      g_autofree char *max = NULL;
+
+      if (*minor_units <= BO_MONEY_MAX)
+        return NULL;
+      max = bo_form_money_text (BO_MONEY_MAX);
+      return g_strdup_printf (_("at most %s"), max);
+    }
   example = bo_form_money_text (1250);
   /* Translators: the second %s is an example amount such as 12.50 */
   return g_strdup_printf (_("“%s” is not an amount; write it like %s"), stripped, example);
@@ -453,4 +466,40 @@ bo_form_explain_disabled (GtkWidget *button,
                                     why, -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+entry_row_title_cb (AdwPreferencesRow *row,
+                    GParamSpec        *pspec,
+                    GtkAccessible     *text)
+{
+  gtk_accessible_update_property (text, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (row), -1);
+}
+
+/**
+ * bo_form_name_entry_rows:
+ * @root: a dialog, or any widget holding entry rows
+ *
+ * Names the text field of every #AdwEntryRow under @root by the row's
+ * title. libadwaita 1.2 labels the row but not the text inside it, which
+ * is what takes the focus: a screen reader would announce a nameless field.
+ */
+void
+bo_form_name_entry_rows (GtkWidget *root)
+{
+  if (ADW_IS_ENTRY_ROW (root))
+    {
+      GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (root));
+
+      if (text != NULL)
+        {
+          entry_row_title_cb (ADW_PREFERENCES_ROW (root), NULL, GTK_ACCESSIBLE (text));
+          g_signal_connect_object (root, "notify::title", G_CALLBACK (entry_row_title_cb), text, 0);
+        }
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bo_form_name_entry_rows (child);
 }

@@ -41,5 +41,6 @@ gboolean  bo_form_close_or_ask    (GtkWindow    *dialog,
 void      bo_form_show_error      (GtkWindow    *parent,
                                    const char   *what,
                                    const GError *error);
+void      bo_form_name_entry_rows (GtkWidget    *root);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include <backorders/bo-money.h>
+
 #include "bo-form.h"
 #include "bo-format.h"
 #include "bo-goodwill-dialog.h"
@@ -215,6 +217,7 @@ static void
 bo_goodwill_dialog_init (BoGoodwillDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bo_form_name_entry_rows (GTK_WIDGET (self));
   validate (self);
 }
 
@@ -245,30 +248,39 @@ bo_goodwill_dialog_new (GtkWindow *parent,
     {
       g_autofree char *currency = bo_store_get_setting (store, "currency");
       g_autofree char *subtitle = NULL;
+      g_autoptr(GError) overflow = NULL;
       gint64 value = 0, given = 0;
 
-      for (guint i = 0; i < order->lines->len; i++)
+      for (guint i = 0; i < order->lines->len && overflow == NULL; i++)
         {
           const BoOrderLine *line = g_ptr_array_index (order->lines, i);
+          gint64 line_value;
 
-          value += (line->ordered - line->cancelled) * line->unit_price;
+          if (!bo_money_mul (line->ordered - line->cancelled, line->unit_price, &line_value) ||
+              !bo_money_add (value, line_value, &value))
+            bo_money_set_overflow (&overflow, _("The order’s value"));
         }
-      for (guint i = 0; i < order->goodwill->len; i++)
-        given += ((BoGoodwill *) g_ptr_array_index (order->goodwill, i))->amount;
+      for (guint i = 0; i < order->goodwill->len && overflow == NULL; i++)
+        if (!bo_money_add (given, ((BoGoodwill *) g_ptr_array_index (order->goodwill, i))->amount,
+                           &given))
+          bo_money_set_overflow (&overflow, _("The goodwill given on this order"));
       /* Translators: an order number and its customer */
       subtitle = g_strdup_printf (_("Order %s, %s"), order->number, order->customer_name);
       adw_window_title_set_subtitle (self->window_title, subtitle);
-      {
-        g_autofree char *worth = bo_format_money (value, currency);
-        g_autofree char *already = bo_format_money (given, currency);
-        g_autofree char *description = NULL;
+      if (overflow != NULL)
+        adw_preferences_group_set_description (self->goodwill_group, overflow->message);
+      else
+        {
+          g_autofree char *worth = bo_format_money (value, currency);
+          g_autofree char *already = bo_format_money (given, currency);
+          g_autofree char *description = NULL;
 
-        /* Translators: the order's value, then the goodwill given on it already */
-        description = g_strdup_printf (_("The order is worth %s; %s was given already. It shows "
-                                         "in the order, in the customer’s update message and in "
-                                         "the numbers."), worth, already);
-        adw_preferences_group_set_description (self->goodwill_group, description);
-      }
+          /* Translators: the order's value, then the goodwill given on it already */
+          description = g_strdup_printf (_("The order is worth %s; %s was given already. It shows "
+                                           "in the order, in the customer’s update message and in "
+                                           "the numbers."), worth, already);
+          adw_preferences_group_set_description (self->goodwill_group, description);
+        }
     }
   else
     adw_preferences_group_set_description (self->goodwill_group, error->message);

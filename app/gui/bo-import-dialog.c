@@ -194,6 +194,7 @@ show_summary (BoImportDialog *self)
   guint64 n_rows = bo_import_plan_get_n_rows (plan);
   g_autofree char *description = NULL;
   gboolean any = FALSE;
+  guint skipped = 0, kept = 0;
 
   /* Translators: a file name, its number of rows, and its format */
   description = g_strdup_printf (ngettext ("“%s”: %" PRIu64 " row, read as %s",
@@ -214,6 +215,8 @@ show_summary (BoImportDialog *self)
       if (total == 0)
         continue;
       any = TRUE;
+      skipped += n[BO_IMPORT_SKIP];
+      kept += n[BO_IMPORT_CREATE] + n[BO_IMPORT_UPDATE] + n[BO_IMPORT_UNCHANGED];
       counts = g_strdup_printf (_("%u to create, %u to update, %u unchanged, %u skipped"),
                                 n[BO_IMPORT_CREATE], n[BO_IMPORT_UPDATE], n[BO_IMPORT_UNCHANGED],
                                 n[BO_IMPORT_SKIP]);
@@ -231,6 +234,27 @@ show_summary (BoImportDialog *self)
 
       gtk_label_set_text (self->summary_label, text);
       gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "error");
+    }
+  else if (!bo_import_plan_has_changes (plan) && skipped > 0 && kept == 0)
+    {
+      /* Skipped records are problems, never "all there already". */
+      g_autofree char *text = g_strdup_printf (
+        ngettext ("Nothing can be imported: the only record is skipped; the warnings say why.",
+                  "Nothing can be imported: all %u records are skipped; the warnings say why.",
+                  skipped), skipped);
+
+      gtk_label_set_text (self->summary_label, text);
+      gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "error");
+    }
+  else if (!bo_import_plan_has_changes (plan) && skipped > 0)
+    {
+      g_autofree char *text = g_strdup_printf (
+        ngettext ("Nothing to change in the records the shop has already; %u record is "
+                  "skipped, the warnings say why.",
+                  "Nothing to change in the records the shop has already; %u records are "
+                  "skipped, the warnings say why.", skipped), skipped);
+
+      gtk_label_set_text (self->summary_label, text);
     }
   else if (!bo_import_plan_has_changes (plan))
     gtk_label_set_text (self->summary_label,

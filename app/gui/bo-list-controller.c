@@ -63,6 +63,22 @@ fetch_rows (gpointer   user_data,
   return self->fetch (self->store, search, self->sort, self->filter, offset, limit, error);
 }
 
+/* A new sort, search or filter shows its first rows. Scrolling before the
+ * reload lets the view let go of the rows further down, so that only the
+ * first ones are read again. */
+static void
+scroll_to_top (BoListController *self)
+{
+  GtkWidget *scrolled;
+
+  if (self->view == NULL)
+    return;
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->view), GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled != NULL)
+    gtk_adjustment_set_value (
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
+}
+
 static void
 save_sort (BoListController *self)
 {
@@ -94,6 +110,7 @@ sorter_changed_cb (GtkSorter        *sorter,
   g_free (self->sort);
   self->sort = bo_column_view_get_sort (self->view);
   save_sort (self);
+  scroll_to_top (self);
   bo_list_controller_reload (self);
 }
 
@@ -101,6 +118,7 @@ static void
 search_changed_cb (GtkEditable      *entry,
                    BoListController *self)
 {
+  scroll_to_top (self);
   bo_list_controller_reload (self);
 }
 
@@ -173,6 +191,7 @@ bo_list_controller_new (const char      *name,
 {
   BoListController *self;
   g_autoptr(GVariant) sorts = NULL;
+  g_autoptr(GListModel) shown = NULL;
   const char *saved = NULL;
 
   g_return_val_if_fail (name != NULL, NULL);
@@ -184,12 +203,12 @@ bo_list_controller_new (const char      *name,
   self->fetch = fetch;
   g_set_weak_pointer (&self->view, view);
   self->model = bo_paged_model_new (item_type, count_rows, fetch_rows, self);
+  shown = g_object_ref (G_LIST_MODEL (self->model));
   if (multiple)
-    self->selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (
-      g_object_ref (G_LIST_MODEL (self->model))));
+    self->selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (g_steal_pointer (&shown)));
   else
     {
-      GtkSingleSelection *single = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+      GtkSingleSelection *single = gtk_single_selection_new (g_steal_pointer (&shown));
       gtk_single_selection_set_autoselect (single, FALSE);
       gtk_single_selection_set_can_unselect (single, TRUE);
       self->selection = GTK_SELECTION_MODEL (single);
@@ -208,6 +227,7 @@ bo_list_controller_new (const char      *name,
   self->sort = bo_column_view_get_sort (view);
   g_signal_connect (gtk_column_view_get_sorter (view), "changed", G_CALLBACK (sorter_changed_cb),
                     self);
+  bo_column_view_set_headers_focusable (view);
 
   if (search_entry != NULL)
     {
@@ -237,6 +257,7 @@ bo_list_controller_set_filter (BoListController *self,
   if (self->filter == filter)
     return;
   self->filter = filter;
+  scroll_to_top (self);
   bo_list_controller_reload (self);
 }
 
@@ -251,6 +272,10 @@ void
 bo_list_controller_reload (BoListController *self)
 {
   g_return_if_fail (BO_IS_LIST_CONTROLLER (self));
+
+  /* A reload keeps the shown rows' places, not their orders or lines: a
+   * selection kept by position could point at another order afterwards. */
+  gtk_selection_model_unselect_all (self->selection);
   bo_paged_model_reload (self->model);
 }
 

@@ -433,6 +433,7 @@ bo_new_order_dialog_init (BoNewOrderDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   bo_form_wrap_choices (self->priority_row);
+  bo_form_name_entry_rows (GTK_WIDGET (self));
 
   self->customer_suggestions = bo_suggestion_popover_new (GTK_WIDGET (self->customer_row));
   g_signal_connect_swapped (self->customer_suggestions, "picked", G_CALLBACK (customer_picked_cb),

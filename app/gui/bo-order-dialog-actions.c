@@ -4,7 +4,8 @@
  * Packing and shipping, cancelling units and shipments, changing the
  * priority: each is one store call. The destructive ones (cancelling) wait
  * behind an Undo toast and reach the store only when the toast goes away
- * without Undo, or when the window closes.
+ * without Undo, or when the window closes; marking a shipment shipped
+ * happens at once, and its Undo is the store's reverse operation.
  */
 #define G_LOG_DOMAIN "bo-order-dialog"
 
@@ -379,13 +380,43 @@ mark_shipped_action (GtkWidget  *widget,
   gint64 shipment_id = g_variant_get_int64 (parameter);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  AdwToast *toast;
 
   if (!bo_store_mark_shipped (self->store, shipment_id, &error))
     {
       _bo_order_dialog_show_error (self, _("Could Not Mark the Shipment Shipped"), error);
       return;
     }
+  /* Unlike a cancellation, shipping happens at once (the parcel is on its
+   * way); Undo is an operation of its own that puts the units back. */
   title = g_strdup_printf (_("Shipment %" PRId64 " shipped"), shipment_id);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "order.unmark-shipped");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (shipment_id));
+  g_set_weak_pointer (&self->shipped_toast, toast);
+  _bo_order_dialog_show_toast (self, toast);
+}
+
+static void
+unmark_shipped_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BoOrderDialog *self = BO_ORDER_DIALOG (widget);
+  gint64 shipment_id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->shipped_toast != NULL)
+    adw_toast_dismiss (self->shipped_toast);
+  if (!bo_store_unmark_shipped (self->store, shipment_id, &error))
+    {
+      _bo_order_dialog_show_error (self, _("Could Not Undo the Shipment"), error);
+      return;
+    }
+  title = g_strdup_printf (_("Shipment %" PRId64 " is packed again; its units are back on the shelf"),
+                           shipment_id);
   _bo_order_dialog_show_toast (self, adw_toast_new (title));
 }
 
@@ -430,6 +461,7 @@ _bo_order_dialog_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "order.shipment-dismiss", NULL,
                                    shipment_dismiss_action);
   gtk_widget_class_install_action (widget_class, "order.mark-shipped", "x", mark_shipped_action);
+  gtk_widget_class_install_action (widget_class, "order.unmark-shipped", "x", unmark_shipped_action);
   gtk_widget_class_install_action (widget_class, "order.cancel-shipment", "x",
                                    cancel_shipment_action);
   gtk_widget_class_install_action (widget_class, "order.cancel-quantity", "x",

@@ -68,6 +68,7 @@ struct _BoOrderDialog
   GPtrArray           *goodwill_rows; /* rows added to goodwill_group */
   gint64               cancel_line_id; /* the line of the open cancel form, or 0 */
   BoPending            pending;
+  AdwToast            *shipped_toast;  /* weak: offers to undo the last Mark Shipped */
 };
 
 /* bo-order-dialog-customer.c */

@@ -11,6 +11,8 @@
 
 #include "bo-paged-model.h"
 
+#include <string.h>
+
 #define PAGE_SIZE 100
 #define MAX_PAGES 12
 
@@ -29,6 +31,7 @@ struct _BoPagedModel
   GQueue       recent;     /* page numbers, most recently used first */
   GError      *error;
   guint        n_items;
+  guint        n_fetched;  /* rows read since the model was made */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -56,6 +59,17 @@ get_n_items (GListModel *model)
   return BO_PAGED_MODEL (model)->n_items;
 }
 
+/* Whether anyone besides this model holds a row of @items: a row widget of
+ * the view, or the selection. */
+static gboolean
+page_is_held (GPtrArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (G_OBJECT (g_ptr_array_index (items, i))->ref_count > 1)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 touch_page (BoPagedModel *self,
             guint         page)
@@ -65,10 +79,21 @@ touch_page (BoPagedModel *self,
   if (link != NULL)
     g_queue_unlink (&self->recent, link), g_list_free_1 (link);
   g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
-  while (self->recent.length > MAX_PAGES)
+
+  /* Forget the least recently used pages, but never one whose rows are
+   * shown: a reload refreshes exactly the rows this model still holds. */
+  link = self->recent.tail;
+  while (self->recent.length > MAX_PAGES && link != NULL)
     {
-      guint old = GPOINTER_TO_UINT (g_queue_pop_tail (&self->recent));
-      g_hash_table_remove (self->pages, GUINT_TO_POINTER (old));
+      GList *previous = link->prev;
+      guint old = GPOINTER_TO_UINT (link->data);
+
+      if (!page_is_held (g_hash_table_lookup (self->pages, GUINT_TO_POINTER (old))))
+        {
+          g_hash_table_remove (self->pages, GUINT_TO_POINTER (old));
+          g_queue_delete_link (&self->recent, link);
+        }
+      link = previous;
     }
 }
 
@@ -97,6 +122,7 @@ get_item (GListModel *model,
           self->error = g_steal_pointer (&error);
           return g_object_new (self->item_type, NULL);
         }
+      self->n_fetched += items->len;
       g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
     }
   touch_page (self, page);
@@ -192,11 +218,127 @@ bo_paged_model_new (GType        item_type,
   return self;
 }
 
+/* Gives @item what @fresh holds, and tells whoever shows @item. The items
+ * are plain values (their fields own their data and point nowhere back), so
+ * swapping the fields of two items of one type swaps what they are. */
+static void
+refill_item (GObject *item,
+             GObject *fresh)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  GTypeQuery query;
+  guint n_pspecs;
+  gsize size;
+  g_autofree guint8 *swap = NULL;
+
+  g_type_query (G_OBJECT_TYPE (item), &query);
+  size = query.instance_size - sizeof (GObject);
+  swap = g_malloc (size);
+  memcpy (swap, (guint8 *) item + sizeof (GObject), size);
+  memcpy ((guint8 *) item + sizeof (GObject), (guint8 *) fresh + sizeof (GObject), size);
+  memcpy ((guint8 *) fresh + sizeof (GObject), swap, size);
+
+  /* Only a row someone shows needs telling. */
+  if (item->ref_count == 1)
+    return;
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (item), &n_pspecs);
+  g_object_freeze_notify (item);
+  for (guint i = 0; i < n_pspecs; i++)
+    if (pspecs[i]->flags & G_PARAM_READABLE)
+      g_object_notify_by_pspec (item, pspecs[i]);
+  g_object_thaw_notify (item);
+}
+
+static gint
+compare_pages (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Reads again every page whose rows are shown, into the same items, one
+ * read for each run of adjacent pages (a sort the store cannot take from an
+ * index then sorts once, not once a page). Returns FALSE when a page could
+ * not be read. */
+static gboolean
+refill_pages (BoPagedModel *self,
+              GError      **error)
+{
+  g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint page = GPOINTER_TO_UINT (key);
+
+      if (!page_is_held (value) || page * PAGE_SIZE >= self->n_items)
+        {
+          g_queue_remove (&self->recent, key);
+          g_hash_table_iter_remove (&iter);
+        }
+      else
+        g_array_append_val (held, page);
+    }
+  g_array_sort (held, compare_pages);
+
+  for (guint first = 0, last; first < held->len; first = last + 1)
+    {
+      guint start = g_array_index (held, guint, first);
+      g_autoptr(GPtrArray) fresh = NULL;
+
+      for (last = first; last + 1 < held->len &&
+                         g_array_index (held, guint, last + 1) == g_array_index (held, guint, last) + 1;
+           last++)
+        ;
+      fresh = self->fetch (self->user_data, start * PAGE_SIZE, (last - first + 1) * PAGE_SIZE, error);
+      if (fresh == NULL)
+        return FALSE;
+      self->n_fetched += fresh->len;
+      for (guint p = first; p <= last; p++)
+        {
+          guint page = g_array_index (held, guint, p);
+          GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+          guint from = (page - start) * PAGE_SIZE;
+          guint n = fresh->len > from ? MIN (fresh->len - from, PAGE_SIZE) : 0;
+
+          for (guint i = 0; i < n; i++)
+            {
+              GObject *row = g_ptr_array_index (fresh, from + i);
+
+              if (i < items->len)
+                refill_item (g_ptr_array_index (items, i), row);
+              else
+                g_ptr_array_add (items, g_object_ref (row));
+            }
+          if (items->len > n)
+            g_ptr_array_set_size (items, n);
+        }
+    }
+  return TRUE;
+}
+
 /**
  * bo_paged_model_reload:
  *
- * Forgets every page and counts the rows again, for a new search, sort or
- * filter, or after the shop changed.
+ * Counts the rows again and reads again the rows that are shown, for a new
+ * search, sort or filter, or after the shop changed. Other pages are
+ * forgotten.
+ *
+ * The rows that stay are not announced as changed: each shown item takes
+ * the new row of its position and notifies its properties, and only rows
+ * added or removed at the end are announced. Announcing the whole list as
+ * replaced, items-changed (0, old, new), makes GTK 4.8 read all of it:
+ * GtkListItemManager, when a row it follows (the top of the scrolled area,
+ * the focused or the selected row) lies in the removed range, calls
+ * get_item() for every added position looking for that row's object, and
+ * GtkSingleSelection and GtkMultiSelection look for their selected items
+ * the same way; new objects are never found, so the search ran to the end
+ * of 200,000 orders. It would also build every row widget of the view anew,
+ * where refilling the items only changes their labels.
  */
 void
 bo_paged_model_reload (BoPagedModel *self)
@@ -207,8 +349,6 @@ bo_paged_model_reload (BoPagedModel *self)
 
   g_return_if_fail (BO_IS_PAGED_MODEL (self));
 
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->recent);
   g_clear_error (&self->error);
   count = self->count (self->user_data, &error);
   if (count < 0)
@@ -217,7 +357,27 @@ bo_paged_model_reload (BoPagedModel *self)
       count = 0;
     }
   self->n_items = (guint) MIN (count, G_MAXUINT);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+
+  if (!refill_pages (self, &error))
+    {
+      /* Start from nothing: every row goes, then the new ones come, which
+       * GTK does not search either. */
+      g_debug ("Reading rows again failed: %s", error->message);
+      self->error = g_steal_pointer (&error);
+      g_hash_table_remove_all (self->pages);
+      g_queue_clear (&self->recent);
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
+      self->n_items = (guint) MIN (count, G_MAXUINT);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
+    }
+  else if (self->n_items < old)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, old - self->n_items, 0);
+  else if (self->n_items > old)
+    g_list_model_items_changed (G_LIST_MODEL (self), old, 0, self->n_items - old);
+  else
+    /* Same length: tell those who watch the list that it was read again. */
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, 0);
   if (old != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
@@ -252,4 +412,28 @@ bo_paged_model_get_error (BoPagedModel *self)
 {
   g_return_val_if_fail (BO_IS_PAGED_MODEL (self), NULL);
   return self->error;
+}
+
+/**
+ * bo_paged_model_get_n_fetched:
+ *
+ * Returns: how many rows the model has read from the store since it was
+ *   made; a reload that reads more than a screenful shows here
+ */
+guint
+bo_paged_model_get_n_fetched (BoPagedModel *self)
+{
+  g_return_val_if_fail (BO_IS_PAGED_MODEL (self), 0);
+  return self->n_fetched;
+}
+
+/**
+ * bo_paged_model_get_page_size:
+ *
+ * Returns: how many rows one read brings
+ */
+guint
+bo_paged_model_get_page_size (void)
+{
+  return PAGE_SIZE;
 }

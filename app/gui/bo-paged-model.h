@@ -25,12 +25,14 @@ typedef GPtrArray *(*BoFetchFunc) (gpointer   user_data,
 #define BO_TYPE_PAGED_MODEL (bo_paged_model_get_type ())
 G_DECLARE_FINAL_TYPE (BoPagedModel, bo_paged_model, BO, PAGED_MODEL, GObject)
 
-BoPagedModel *bo_paged_model_new          (GType          item_type,
-                                           BoCountFunc    count,
-                                           BoFetchFunc    fetch,
-                                           gpointer       user_data);
-void          bo_paged_model_reload       (BoPagedModel  *self);
-guint         bo_paged_model_get_n_cached (BoPagedModel  *self);
-const GError *bo_paged_model_get_error    (BoPagedModel  *self);
+BoPagedModel *bo_paged_model_new           (GType          item_type,
+                                            BoCountFunc    count,
+                                            BoFetchFunc    fetch,
+                                            gpointer       user_data);
+void          bo_paged_model_reload        (BoPagedModel  *self);
+guint         bo_paged_model_get_n_cached  (BoPagedModel  *self);
+guint         bo_paged_model_get_n_fetched (BoPagedModel  *self);
+guint         bo_paged_model_get_page_size (void);
+const GError *bo_paged_model_get_error     (BoPagedModel  *self);
 
 G_END_DECLS

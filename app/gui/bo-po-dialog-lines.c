@@ -14,6 +14,7 @@
 #include "bo-form.h"
 #include "bo-format.h"
 #include "bo-po-dialog-private.h"
+#include <backorders/bo-money.h>
 
 #define N_SUGGESTIONS 8
 
@@ -263,6 +264,15 @@ _bo_po_dialog_validate_line (BoPoDialog *self)
       g_ptr_array_add (reasons, g_strdup_printf (_("Write the unit cost as an amount, like %s, "
                                                    "or leave it empty for the supplier’s cost"),
                                                  example));
+    }
+  if (cost_ok && self->line_cost > BO_MONEY_MAX)
+    {
+      g_autoptr(GError) range = NULL;
+
+      /* The store's own limit and sentence, before the merchant saves. */
+      bo_check_amount (self->line_cost, _("The unit cost"), &range);
+      g_ptr_array_add (reasons, g_strdup (range->message));
+      cost_ok = FALSE;
     }
   /* Left empty, the cost is the supplier's, else the product's: with neither
    * the line would be bought for nothing, unnoticed. */

@@ -726,6 +726,7 @@ bo_po_dialog_init (BoPoDialog *self)
   self->line_empty = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bo_form_name_entry_rows (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->supplier_row, "notify::selected",
                             G_CALLBACK (supplier_selected_cb), self);

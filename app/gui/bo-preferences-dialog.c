@@ -10,6 +10,7 @@
 
 #include "bo-form.h"
 #include "bo-application.h"
+#include "bo-form.h"
 #include "bo-format.h"
 #include "bo-preferences-dialog.h"
 
@@ -634,6 +635,7 @@ bo_preferences_dialog_init (BoPreferencesDialog *self)
   g_autoptr(GtkStringList) policies = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bo_form_name_entry_rows (GTK_WIDGET (self));
 
   /* The combo row's positions are the BoPolicy values. */
   G_STATIC_ASSERT (BO_POLICY_FIFO == 0 && BO_POLICY_FAIR_SHARE == 1 && BO_POLICY_PRO_RATA == 2);

@@ -51,14 +51,16 @@ check_delta (const char *text,
 }
 
 static const char *
-movement_label (const char *reason)
+movement_label (const char *reason,
+                gint64      delta)
 {
   if (g_strcmp0 (reason, "initial") == 0)
     return _("Initial stock");
   if (g_strcmp0 (reason, "adjustment") == 0)
     return _("Adjustment");
+  /* A shipment into stock is a shipment marked shipped and then undone. */
   if (g_strcmp0 (reason, "shipment") == 0)
-    return _("Shipped");
+    return delta > 0 ? _("Shipment undone") : _("Shipped");
   if (g_strcmp0 (reason, "receipt") == 0)
     return _("Received");
   return reason != NULL ? reason : "";
@@ -77,10 +79,11 @@ movement_row_new (const BoMovement *movement)
 
   if (movement->reference != NULL && *movement->reference != '\0')
     /* Translators: kind of stock movement — its reference (order, purchase order or note) */
-    title = g_strdup_printf (C_("stock movement", "%s — %s"), movement_label (movement->reason),
+    title = g_strdup_printf (C_("stock movement", "%s — %s"),
+                             movement_label (movement->reason, movement->delta),
                              movement->reference);
   else
-    title = g_strdup (movement_label (movement->reason));
+    title = g_strdup (movement_label (movement->reason, movement->delta));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);

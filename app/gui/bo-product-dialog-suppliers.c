@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include <backorders/bo-money.h>
+
 #include "bo-form.h"
 #include "bo-format.h"
 #include "bo-product-dialog-private.h"
@@ -302,7 +304,7 @@ link_supplier_action (GtkWidget  *widget,
       link->lead_days = (gint) days;
     }
   g_free (bo_form_check_quantity (gtk_editable_get_text (GTK_EDITABLE (self->link_moq_row)), 1,
-                                  1000000000, NULL, &link->min_order_qty));
+                                  BO_QUANTITY_MAX, NULL, &link->min_order_qty));
   link->preferred = gtk_switch_get_active (self->link_preferred_switch);
 
   if (!bo_store_link_supplier (self->store, link, &error))
@@ -426,7 +428,7 @@ _bo_product_dialog_validate_link (BoProductDialog *self)
   if (*lead != '\0')
     lead_reason = bo_form_check_quantity (lead, 0, 365, NULL, &value);
   moq_reason = bo_form_check_quantity (gtk_editable_get_text (GTK_EDITABLE (self->link_moq_row)), 1,
-                                       1000000000, _("required"), &value);
+                                       BO_QUANTITY_MAX, _("required"), &value);
 
   valid &= bo_form_show_reason (GTK_WIDGET (self->link_supplier_row), self->link_supplier_error,
                                 supplier_reason);

@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include <backorders/bo-money.h>
+
 #include "bo-form.h"
 #include "bo-product-dialog-private.h"
 
@@ -49,18 +51,21 @@ check_sku (BoProductDialog *self,
            const char      *sku)
 {
   g_autoptr(BoProduct) other = NULL;
-  gsize length = strlen (sku);
   char *reason;
+  gunichar forbidden;
 
   if ((reason = bo_form_check_text (sku, TRUE, 100, _("required"))) != NULL)
     return reason;
-  if (g_ascii_isspace (sku[0]) || g_ascii_isspace (sku[length - 1]))
-    return g_strdup (_("cannot start or end with a space"));
-  if (strpbrk (sku, "\t\r\n") != NULL)
-    return g_strdup (_("cannot hold tabs or line breaks"));
   other = bo_store_find_product (self->store, sku, NULL);
   if (other != NULL && other->id != self->product_id)
     return g_strdup_printf (_("already used by “%s”"), other->name);
+  /* The same rule as the store's, so that `--line SKU:QTY@PRICE` can name
+   * it; like the store, a product keeps a SKU it had before the rule. */
+  forbidden = other == NULL ? bo_sku_find_forbidden (sku) : 0;
+  if (forbidden != 0 && g_unichar_isspace (forbidden))
+    return g_strdup (_("cannot hold spaces"));
+  if (forbidden != 0)
+    return g_strdup_printf (_("cannot hold “%c”"), (int) forbidden);
   return NULL;
 }
 
@@ -85,11 +90,11 @@ validate_form (BoProductDialog *self,
   price_reason = bo_form_check_money (row_text (self->price_row), TRUE, _("required"), &price);
   cost_reason = bo_form_check_money (row_text (self->cost_row), FALSE, NULL, &cost);
   if (self->product_id == 0)
-    stock_reason = bo_form_check_quantity (row_text (self->initial_stock_row), 0, 1000000000,
+    stock_reason = bo_form_check_quantity (row_text (self->initial_stock_row), 0, BO_QUANTITY_MAX,
                                            _("required"), &stock);
-  point_reason = bo_form_check_quantity (row_text (self->reorder_point_row), 0, 1000000000,
+  point_reason = bo_form_check_quantity (row_text (self->reorder_point_row), 0, BO_QUANTITY_MAX,
                                          _("required"), &point);
-  qty_reason = bo_form_check_quantity (row_text (self->reorder_qty_row), 0, 1000000000,
+  qty_reason = bo_form_check_quantity (row_text (self->reorder_qty_row), 0, BO_QUANTITY_MAX,
                                        _("required"), &qty);
 
   valid &= bo_form_show_reason (GTK_WIDGET (self->sku_row), self->sku_error, sku_reason);
@@ -351,6 +356,7 @@ static void
 bo_product_dialog_init (BoProductDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bo_form_name_entry_rows (GTK_WIDGET (self));
 
   self->link_rows = g_ptr_array_new ();
   self->movement_rows = g_ptr_array_new ();

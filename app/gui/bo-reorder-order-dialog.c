@@ -144,6 +144,7 @@ bo_reorder_order_dialog_init (BoReorderOrderDialog *self)
 {
   self->supplier_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  bo_form_name_entry_rows (GTK_WIDGET (self));
 }
 
 /**

@@ -231,6 +231,7 @@ static void
 bo_supplier_dialog_init (BoSupplierDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bo_form_name_entry_rows (GTK_WIDGET (self));
 }
 
 /* ---- public ----------------------------------------------------------------- */

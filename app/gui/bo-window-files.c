@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "backorders/bo-error.h"
 #include "backorders/bo-export.h"
 #include "bo-form.h"
 #include "bo-import-dialog.h"
@@ -229,10 +230,8 @@ backup_chosen (BoWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = local_path (file, &error);
 
-  if (path != NULL && g_strcmp0 (path, bo_store_get_path (store)) == 0)
-    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                         _("That file is the shop itself; choose another name"));
-  if (error != NULL || !bo_store_backup (store, path, &error))
+  /* The store refuses the shop and its companion files, however named. */
+  if (path == NULL || !bo_store_backup (store, path, &error))
     {
       bo_form_show_error (GTK_WINDOW (self), _("Could not back up the shop"), error);
       return;
@@ -255,6 +254,34 @@ backup_action (GtkWidget  *widget,
                backup_chosen);
 }
 
+static void restore_response_cb (AdwMessageDialog *dialog,
+                                 const char       *response,
+                                 BoWindow         *self);
+
+/* A whole backup that breaks rules of a shop: the merchant may take it
+ * anyway, knowing what is wrong with it. */
+static void
+ask_restore_anyway (BoWindow     *self,
+                    GFile        *file,
+                    const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore a Backup with Errors?"),
+                                              error->message);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "force", _("_Restore Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "force",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "bo-file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 restore_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -262,16 +289,22 @@ restore_response_cb (AdwMessageDialog *dialog,
 {
   GFile *file = g_object_get_data (G_OBJECT (dialog), "bo-file");
   BoStore *store = bo_window_get_store (self);
+  gboolean force = g_str_equal (response, "force");
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  if (!g_str_equal (response, "restore") || store == NULL)
+  if ((!g_str_equal (response, "restore") && !force) || store == NULL)
     return;
   path = local_path (file, &error);
   /* The store tells every view it changed: the window shows the restored shop. */
-  if (path == NULL || !bo_store_restore (store, path, NULL, &error))
+  if (path == NULL ||
+      !bo_store_restore_full (store, path, force ? BO_STORE_RESTORE_FORCE : BO_STORE_RESTORE_NONE,
+                              NULL, NULL, &error))
     {
-      bo_form_show_error (GTK_WINDOW (self), _("Could not restore the shop"), error);
+      if (g_error_matches (error, BO_ERROR, BO_ERROR_INCONSISTENT))
+        ask_restore_anyway (self, file, error);
+      else
+        bo_form_show_error (GTK_WINDOW (self), _("Could not restore the shop"), error);
       return;
     }
   toast_file (self, "restore", file);

@@ -33,6 +33,8 @@ struct _BoWindow
   GtkWidget            *empty_buttons;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
+  GtkWidget            *sidebar_box;
+  GtkWidget            *content_box;
   GtkStack             *views;
   AdwWindowTitle       *view_title;
   AdwWindowTitle       *shop_title;
@@ -167,6 +169,45 @@ find_action (GtkWidget  *widget,
     bo_view_focus_search (BO_VIEW (view));
 }
 
+/* Ctrl+N: a new item of what the view lists (an order in the dashboard and
+ * among the backorders, a purchase order among the products to reorder). */
+static void
+new_item_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  BoWindow *self = BO_WINDOW (widget);
+  const char *name = gtk_stack_get_visible_child_name (self->views);
+  GtkWidget *view;
+  g_autofree char *action = NULL;
+
+  if (name == NULL)
+    return;
+  if (g_str_equal (name, "dashboard") || g_str_equal (name, "backorders"))
+    name = "orders";
+  else if (g_str_equal (name, "reorder"))
+    name = "purchase-orders";
+  view = bo_window_get_view (self, name);
+  action = g_strconcat (name, ".new", NULL);
+  if (view != NULL)
+    gtk_widget_activate_action (view, action, NULL);
+}
+
+/* Tab and Shift+Tab leave the sidebar in one step; the arrows move within
+ * it (a list box otherwise takes Tab from row to row). */
+static gboolean
+leave_sidebar_cb (GtkWidget *sidebar,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  BoWindow *self = BO_WINDOW (gtk_widget_get_root (sidebar));
+  GtkDirectionType direction = g_variant_get_int32 (args);
+
+  if (direction == GTK_DIR_TAB_FORWARD)
+    return gtk_widget_child_focus (self->content_box, direction);
+  return gtk_widget_child_focus (gtk_widget_get_first_child (self->sidebar_box), direction);
+}
+
 static void
 open_sample_shop_action (GtkWidget  *widget,
                          const char *action_name,
@@ -286,24 +327,7 @@ print_ready_picklists_action (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter)
 {
-  BoWindow *self = BO_WINDOW (widget);
-  g_autoptr(BoPicklist) picklist = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-  picklist = bo_picklist_new_batch (self->store, NULL, 0, &error);
-  if (picklist == NULL)
-    {
-      bo_window_show_error (self, error);
-      return;
-    }
-  if (picklist->rows->len == 0)
-    {
-      bo_window_add_toast (self, adw_toast_new (_("No order is ready to ship")));
-      return;
-    }
-  bo_picklist_print (GTK_WINDOW (self), g_steal_pointer (&picklist));
+  bo_window_print_picklists (BO_WINDOW (widget), NULL, 0);
 }
 
 /* What the storefront's product pages say, for Shopify, WooCommerce or any. */
@@ -429,6 +453,8 @@ bo_window_class_init (BoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BoWindow, empty_buttons);
   gtk_widget_class_bind_template_child (widget_class, BoWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, BoWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, BoWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, BoWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, BoWindow, views);
   gtk_widget_class_bind_template_child (widget_class, BoWindow, view_title);
   gtk_widget_class_bind_template_child (widget_class, BoWindow, shop_title);
@@ -438,6 +464,7 @@ bo_window_class_init (BoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_item_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample-shop", NULL,
                                    open_sample_shop_action);
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
@@ -448,6 +475,7 @@ bo_window_class_init (BoWindowClass *klass)
   _bo_window_class_init_files (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-item", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (view_infos); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                          "win.show-view", "s", view_infos[i].name);
@@ -490,6 +518,22 @@ bo_window_init (BoWindow *self)
   /* Views are built when first shown: the window starts with one. */
   for (guint i = 0; i < G_N_ELEMENTS (view_infos); i++)
     gtk_list_box_append (self->sidebar, sidebar_row_new (&view_infos[i]));
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new_with_arguments (gtk_shortcut_trigger_parse_string ("Tab|KP_Tab"),
+                                       gtk_callback_action_new (leave_sidebar_cb, NULL, NULL),
+                                       "i", GTK_DIR_TAB_FORWARD));
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new_with_arguments (gtk_shortcut_trigger_parse_string ("<Shift>Tab|<Shift>ISO_Left_Tab"),
+                                       gtk_callback_action_new (leave_sidebar_cb, NULL, NULL),
+                                       "i", GTK_DIR_TAB_BACKWARD));
+    gtk_widget_add_controller (GTK_WIDGET (self->sidebar), keys);
+  }
 
   self->settings = bo_application_get_settings ();
   if (self->settings != NULL)
@@ -505,6 +549,40 @@ bo_window_init (BoWindow *self)
 }
 
 /* ---- public ----------------------------------------------------------------- */
+
+/**
+ * bo_window_print_picklists:
+ * @order_ids: (array length=n_order_ids) (nullable): the orders to pick, or
+ *   %NULL for every order that can ship now
+ *
+ * Prints one batch pick list of the allocated units of those orders,
+ * grouped by bin.
+ */
+void
+bo_window_print_picklists (BoWindow     *self,
+                           const gint64 *order_ids,
+                           gsize         n_order_ids)
+{
+  g_autoptr(BoPicklist) picklist = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BO_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  picklist = bo_picklist_new_batch (self->store, order_ids, n_order_ids, &error);
+  if (picklist == NULL)
+    {
+      bo_window_show_error (self, error);
+      return;
+    }
+  if (picklist->rows->len == 0)
+    {
+      bo_window_add_toast (self, adw_toast_new (_("No order is ready to ship")));
+      return;
+    }
+  bo_picklist_print (GTK_WINDOW (self), g_steal_pointer (&picklist));
+}
 
 BoWindow *
 bo_window_new (AdwApplication *application,

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
  * @BO_ERROR_DATABASE: the database file is unusable (not a database, corrupt, I/O)
  * @BO_ERROR_BUSY: another program holds the database locked
  * @BO_ERROR_INCONSISTENT: the invariant checker found a broken rule
+ * @BO_ERROR_OVERFLOW: a total of amounts or quantities does not fit in 64 bits
  *
  * Error codes of the %BO_ERROR domain.
  */
@@ -30,6 +31,7 @@ typedef enum
   BO_ERROR_DATABASE,
   BO_ERROR_BUSY,
   BO_ERROR_INCONSISTENT,
+  BO_ERROR_OVERFLOW,
 } BoError;
 
 GQuark bo_error_quark (void);

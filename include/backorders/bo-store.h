@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define BO_STORE_SCHEMA_VERSION 3
+#define BO_STORE_SCHEMA_VERSION 4
 
 #define BO_TYPE_STORE (bo_store_get_type ())
 G_DECLARE_FINAL_TYPE (BoStore, bo_store, BO, STORE, GObject)
@@ -159,6 +159,7 @@ typedef enum
 {
   BO_DEMO_SMALL,
   BO_DEMO_LARGE,
+  BO_DEMO_MEDIUM,   /* a few thousand of everything: long lists, built in a second */
 } BoDemoScale;
 
 /* ---- opening ------------------------------------------------------------- */
@@ -177,6 +178,7 @@ void        bo_store_watch               (BoStore            *store);
 gboolean    bo_store_backup              (BoStore            *store,
                                           const char         *destination,
                                           GError            **error);
+gboolean    bo_store_is_read_only        (BoStore            *store);
 
 /* ---- settings ------------------------------------------------------------ */
 
@@ -330,6 +332,9 @@ gboolean    bo_store_create_shipment     (BoStore            *store,
                                           gint64             *shipment_id,
                                           GError            **error);
 gboolean    bo_store_mark_shipped        (BoStore            *store,
+                                          gint64              shipment_id,
+                                          GError            **error);
+gboolean    bo_store_unmark_shipped      (BoStore            *store,
                                           gint64              shipment_id,
                                           GError            **error);
 gboolean    bo_store_ship                (BoStore            *store,
@@ -772,6 +777,25 @@ BoStore    *bo_store_open_another        (BoStore            *store,
 gboolean    bo_store_restore             (BoStore            *store,
                                           const char         *source,
                                           char              **safety_copy,
+                                          GError            **error);
+
+/**
+ * BoStoreRestoreFlags:
+ * @BO_STORE_RESTORE_NONE: refuse a backup that breaks a rule of a shop
+ * @BO_STORE_RESTORE_FORCE: restore a whole backup even when the invariant
+ *   checker finds broken rules in it (they are returned as problems)
+ */
+typedef enum
+{
+  BO_STORE_RESTORE_NONE  = 0,
+  BO_STORE_RESTORE_FORCE = 1 << 0,
+} BoStoreRestoreFlags;
+
+gboolean    bo_store_restore_full        (BoStore            *store,
+                                          const char         *source,
+                                          BoStoreRestoreFlags flags,
+                                          char              **safety_copy,
+                                          GPtrArray         **problems,
                                           GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoImportBatch, bo_import_batch_free)
