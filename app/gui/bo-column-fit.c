@@ -25,9 +25,9 @@ typedef struct
 {
   /* borrowed */
   GtkColumnView *view;
-  GtkAdjustment *hadjustment;
 
   /* owned */
+  GtkAdjustment *hadjustment;  /* a reference: the view may drop its own first */
   GArray        *importance;  /* of guint: column positions, most important first */
   GArray        *hidden;   /* of Hidden, the last hidden last */
   gboolean       pending_width;  /* the last hidden one's width is still its list's */
@@ -42,6 +42,7 @@ fit_free (gpointer data)
   g_clear_handle_id (&fit->idle_id, g_source_remove);
   if (fit->hadjustment != NULL)
     g_signal_handlers_disconnect_by_data (fit->hadjustment, fit);
+  g_clear_object (&fit->hadjustment);
   for (guint i = 0; i < fit->hidden->len; i++)
     g_object_unref (g_array_index (fit->hidden, Hidden, i).column);
   g_array_unref (fit->hidden);
@@ -170,7 +171,7 @@ hadjustment_set_cb (GObject    *object,
     return;
   if (fit->hadjustment != NULL)
     g_signal_handlers_disconnect_by_data (fit->hadjustment, fit);
-  fit->hadjustment = adjustment;
+  g_set_object (&fit->hadjustment, adjustment);
   if (adjustment != NULL)
     g_signal_connect (adjustment, "changed", G_CALLBACK (hadjustment_changed_cb), fit);
   queue_fit (fit);
