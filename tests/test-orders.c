@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "bo-customer-dialog.h"
@@ -376,6 +377,51 @@ test_close_asks_before_discarding (void)
   dialog = open_new_order (&shop);
   fill_line (dialog, 0, "MUG", "3");
   bo_gui_test_check_discard (GTK_WINDOW (dialog), "Discard the New Order?");
+  g_assert_cmpint (bo_store_count_orders (shop.store, BO_ORDER_FILTER_ALL, NULL, NULL), ==, 0);
+  shop_close (&shop);
+}
+
+/* The preview reads only: while another program holds the shop's write lock
+ * the dialog still says what each line gets, and every refused line at once,
+ * each in its own line. */
+static void
+test_preview_while_another_program_writes (void)
+{
+  Shop shop = { 0 };
+  BoNewOrderDialog *dialog;
+  sqlite3 *other = NULL;
+
+  shop_open (&shop, FALSE);
+  dialog = open_new_order (&shop);
+  type (bo_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "customer_row"), "Mr B");
+
+  g_assert_cmpint (sqlite3_open (bo_store_get_path (shop.store), &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; UPDATE products SET name = 'Held' "
+                                 "WHERE sku = 'CAP'", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  fill_line (dialog, 0, "PIN", "4");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "order.add-line", NULL));
+  fill_line (dialog, 1, "MUG", "3");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "order.add-line", NULL));
+  fill_line (dialog, 2, "PIN", "2");
+  g_assert_cmpstr (outcome (dialog, 0), ==,
+                   "Refused: PIN does not take backorders (4 ordered, 1 can ship now)");
+  g_assert_cmpstr (outcome (dialog, 1), ==, "2 ship now, 1 backordered, expected 12/12/26");
+  g_assert_cmpstr (outcome (dialog, 2), ==,
+                   "Refused: PIN does not take backorders (2 ordered, 0 can ship now)");
+  g_assert_false (gtk_widget_is_sensitive (place_button (dialog)));
+
+  /* Fixing the lines makes the order placeable, still during the write. */
+  type (GTK_WIDGET (bo_new_order_dialog_get_quantity_entry (dialog, 0)), "1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "order.remove-line", "u", 3));
+  bo_gui_test_iterate (250);
+  g_assert_cmpstr (outcome (dialog, 0), ==, "1 ships now");
+  g_assert_true (gtk_widget_is_sensitive (place_button (dialog)));
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  bo_gui_test_iterate (20);
   g_assert_cmpint (bo_store_count_orders (shop.store, BO_ORDER_FILTER_ALL, NULL, NULL), ==, 0);
   shop_close (&shop);
 }
@@ -963,10 +1009,17 @@ test_ship_part_of_an_order (void)
     gboolean undone = FALSE, logged = FALSE;
 
     for (guint i = 0; i < moves->len; i++)
-      undone |= g_strcmp0 (((BoMovement *) g_ptr_array_index (moves, i))->reason, "shipment") == 0 &&
-                ((BoMovement *) g_ptr_array_index (moves, i))->delta == 1;
+      {
+        const BoMovement *m = g_ptr_array_index (moves, i);
+
+        undone |= g_strcmp0 (m->reason, "shipment") == 0 && m->delta == 1;
+      }
     for (guint i = 0; i < events->len; i++)
-      logged |= g_strcmp0 (((BoEvent *) g_ptr_array_index (events, i))->kind, "shipment-unshipped") == 0;
+      {
+        const BoEvent *e = g_ptr_array_index (events, i);
+
+        logged |= g_strcmp0 (e->kind, "shipment-unshipped") == 0;
+      }
     g_assert_true (undone);
     g_assert_true (logged);
   }
@@ -1243,6 +1296,8 @@ main (int   argc,
   g_test_add_func ("/orders/new/refused-line", test_refused_line);
   g_test_add_func ("/orders/new/close-asks", test_close_asks_before_discarding);
   g_test_add_func ("/orders/new/quantity-too-large", test_quantity_too_large);
+  g_test_add_func ("/orders/new/preview-while-another-program-writes",
+                   test_preview_while_another_program_writes);
   g_test_add_func ("/orders/new/customer-suggestions", test_customer_suggestions);
   g_test_add_func ("/orders/new/same-named-customers", test_same_named_customers);
   g_test_add_func ("/orders/new/new-customer-inline", test_new_customer_inline);
