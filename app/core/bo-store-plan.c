@@ -346,15 +346,16 @@ static gboolean
 write_allocation (BoStore     *self,
                   gint64       line_id,
                   gint64       product_id,
-                  gint64       delta,
-                  const char  *reason,
-                  gboolean     new_line,
+                  gint64          delta,
+                  const BoReason *reason,
+                  gboolean        new_line,
                   GError     **error)
 {
   sqlite3_stmt *stmt;
 
   stmt = _bo_store_prepare (self,
-                            "UPDATE order_lines SET allocated = allocated + ?2, reason = ?3, "
+                            "UPDATE order_lines SET allocated = allocated + ?2, reason_kind = ?3, "
+                            "  reason_args = ?4, reason = ?5, "
                             "  promised_date = CASE WHEN ordered = allocated + ?2 + shipped + cancelled "
                             "    THEN NULL ELSE promised_date END, "
                             "  peg_po_line_id = CASE WHEN ordered = allocated + ?2 + shipped + cancelled "
@@ -364,7 +365,7 @@ write_allocation (BoStore     *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, line_id);
   sqlite3_bind_int64 (stmt, 2, delta);
-  sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_STATIC);
+  _bo_store_bind_reason (stmt, 3, reason);
   if (!_bo_store_step_done (self, stmt, error))
     return FALSE;
   if (delta == 0)
@@ -389,8 +390,8 @@ write_allocation (BoStore     *self,
  *   products that ship-complete orders took stock of, so that the caller's
  *   promise refresh covers them too
  * @result: collects the changes
- * @new_lines: (nullable): line id → (char *) reason, for lines being placed in
- *   this transaction; receives their reasons
+ * @new_lines: (nullable): the ids of the lines being placed in this
+ *   transaction (keys; the values are not used)
  *
  * Gives free stock of @product_ids to waiting lines by the shop's policy.
  * Existing allocations are never taken away.
@@ -427,18 +428,15 @@ _bo_store_allocate (BoStore            *self,
     {
       const BoGrant *g = bo_plan_get_grant (plan, i);
       gboolean is_new = new_lines != NULL && g_hash_table_contains (new_lines, &g->line_id);
-      g_autofree char *reason = NULL;
+      g_auto(BoReason) reason = BO_REASON_INIT;
 
       /* Lines that got nothing keep their earlier reason, unless they are new
        * or held by their order: then the merchant needs to see why. */
       if (g->granted == 0 && !is_new && g->reason != BO_REASON_HELD_SHIP_COMPLETE)
         continue;
 
-      reason = bo_grant_describe (g, sku_of, &set);
-      ok = write_allocation (self, g->line_id, g->product_id, g->granted, reason, is_new, error);
-      if (ok && is_new)
-        g_hash_table_insert (new_lines, g_memdup2 (&g->line_id, sizeof g->line_id),
-                             g_strdup (reason));
+      bo_reason_from_grant (&reason, g, sku_of, &set);
+      ok = write_allocation (self, g->line_id, g->product_id, g->granted, &reason, is_new, error);
       if (ok && g->granted > 0 && result != NULL)
         {
           BoAllocationChange c = { 0 };
@@ -447,7 +445,7 @@ _bo_store_allocate (BoStore            *self,
           c.order_id = g->order_id;
           c.before = 0;
           c.after = g->granted;
-          c.reason = g_steal_pointer (&reason);
+          c.reason = bo_reason_describe (&reason);
           ok = describe_line (self, g->line_id, &c.order_number, &c.customer_name, NULL, &c.sku,
                               error);
           g_array_append_val (result->changes, c);
@@ -745,6 +743,7 @@ bo_store_replan (BoStore             *self,
   g_autoptr(GArray) packed = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) supplies = g_array_new (FALSE, FALSE, sizeof (BoSupply));
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) reasons = g_array_new (FALSE, TRUE, sizeof (BoReason));
   g_autoptr(BoPlan) plan = NULL;
   DemandSet names;
   sqlite3_stmt *stmt;
@@ -753,6 +752,7 @@ bo_store_replan (BoStore             *self,
 
   g_return_val_if_fail (BO_IS_STORE (self), FALSE);
 
+  g_array_set_clear_func (reasons, (GDestroyNotify) bo_reason_clear);
   if (!_bo_store_begin (self, error))
     return FALSE;
   demand_set_init (&names);
@@ -809,6 +809,7 @@ bo_store_replan (BoStore             *self,
       gint64 before = g_array_index (current, gint64, i);
       gint64 after = g_array_index (packed, gint64, i) + g->granted;
       BoAllocationChange c = { 0 };
+      BoReason reason = BO_REASON_INIT;
 
       if (before == after)
         continue;
@@ -816,7 +817,9 @@ bo_store_replan (BoStore             *self,
       c.order_id = g->order_id;
       c.before = before;
       c.after = after;
-      c.reason = bo_grant_describe (g, sku_of, &names);
+      bo_reason_from_grant (&reason, g, sku_of, &names);
+      c.reason = bo_reason_describe (&reason);
+      g_array_append_val (reasons, reason);
       ok = describe_line (self, g->line_id, &c.order_number, &c.customer_name, NULL, &c.sku, error);
       g_array_append_val (res->changes, c);
       g_array_append_val (touched, g->product_id);
@@ -834,7 +837,7 @@ bo_store_replan (BoStore             *self,
         if ((pass == 0) != (delta < 0))
           continue;
         ok = write_allocation (self, c->line_id, g_array_index (touched, gint64, i), delta,
-                               c->reason, FALSE, error);
+                               &g_array_index (reasons, BoReason, i), FALSE, error);
       }
 
   if (ok && apply)
@@ -846,8 +849,10 @@ bo_store_replan (BoStore             *self,
            _bo_store_refresh_promises_for (self, ids, NULL, error);
       if (ok)
         {
-          g_autofree char *detail = g_strdup_printf (_("%u lines moved"), res->changes->len);
-          ok = _bo_store_log_event (self, "replanned", bo_policy_to_string (policy), detail, error);
+          gint64 args[] = { res->changes->len };
+
+          ok = _bo_store_log_event_args (self, "replanned", bo_policy_to_string (policy), args,
+                                         G_N_ELEMENTS (args), NULL, error);
         }
     }
   if (ok)
