@@ -104,6 +104,7 @@ _bo_store_upgrade_reasons (BoStore  *self,
             }
           g_hash_table_insert (known, g_strdup (sentence), stored);
         }
+      rc = SQLITE_OK;
       if (stored[0] == NULL)
         continue;
 
