@@ -1,10 +1,16 @@
 /* screenshots.c — pictures of each main view on the sample shop
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: screenshots OUTPUT-DIR [LIGHT|DARK]
+ * Usage: screenshots OUTPUT-DIR [dark] [--at-once]
  * Renders the real window offscreen (no window manager needed) into
  * OUTPUT-DIR/<view>.png; build-aux/screenshots runs it for the README and
  * the AppStream metainfo, and a test runs it into a temporary folder.
+ *
+ * A picture is taken only when every transition in the window has ended
+ * (the views' cross-fade, the charts' cards, the leaflet): a frame taken in
+ * the middle of one shows two views at once. The program refuses such a
+ * frame and fails; --at-once takes each picture right after switching
+ * views, which the test uses to check that refusal.
  */
 #include "config.h"
 
@@ -21,6 +27,38 @@ iterate (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* The first widget under @widget that is in the middle of a transition. */
+static GtkWidget *
+find_transition (GtkWidget *widget)
+{
+  if ((GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget))) ||
+      (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget))))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_transition (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Lets the window settle: no transition running, for a few frames. */
+static void
+settle (GtkWidget *window)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint quiet = 0;
+
+  while (quiet < 3 && g_get_monotonic_time () < end)
+    {
+      iterate (50);
+      quiet = find_transition (window) == NULL ? quiet + 1 : 0;
+    }
+}
+
 static gboolean
 save (GtkWidget   *widget,
       const char  *path,
@@ -33,6 +71,15 @@ save (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  GtkWidget *moving = find_transition (widget);
+
+  if (moving != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "Not saving %s: a %s is in the middle of a transition", path,
+                   G_OBJECT_TYPE_NAME (moving));
+      return FALSE;
+    }
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
@@ -62,17 +109,23 @@ main (int   argc,
   g_autoptr(BoStore) store = NULL;
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   BoWindow *window;
+  gboolean at_once = FALSE, dark = FALSE;
   GDate today;
 
   if (argc < 2)
     {
-      g_printerr ("Usage: %s OUTPUT-DIR [dark]\n", argv[0]);
+      g_printerr ("Usage: %s OUTPUT-DIR [dark] [--at-once]\n", argv[0]);
       return 2;
+    }
+  for (int i = 2; i < argc; i++)
+    {
+      dark |= g_str_equal (argv[i], "dark");
+      at_once |= g_str_equal (argv[i], "--at-once");
     }
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_init ();
   adw_init ();
-  if (argc > 2 && g_str_equal (argv[2], "dark"))
+  if (dark)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                         ADW_COLOR_SCHEME_FORCE_DARK);
   gtk_css_provider_load_from_resource (css, "/io/github/backorders/Backorders/style.css");
@@ -95,6 +148,7 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   iterate (300);
+  settle (GTK_WIDGET (window));
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
@@ -102,9 +156,15 @@ main (int   argc,
       g_autofree char *file = g_build_filename (argv[1], name, NULL);
 
       bo_window_show_view (window, views[i]);
-      iterate (400);
+      if (at_once)
+        iterate (20);
+      else
+        settle (GTK_WIDGET (window));
       if (!save (GTK_WIDGET (window), file, &error))
-        g_error ("%s", error->message);
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
       g_print ("%s\n", file);
     }
 

@@ -60,6 +60,8 @@ test_maximums (Fixture       *f,
   g_auto(Result) stock = { 0 };
   g_auto(Result) by = { 0 };
   g_auto(Result) receive = { 0 };
+  g_auto(Result) huge_order = { 0 };
+  g_auto(Result) huge_po = { 0 };
   g_autoptr(JsonNode) orders = NULL;
 
   if (skip_without_cli ())
@@ -86,6 +88,24 @@ test_maximums (Fixture       *f,
   RUN (f, &receive, "po", "receive", "PO-0001");
   assert_failed (&receive, "more than 1,000,000,000 units");
   RUN_OK (f, "check");
+
+  /* One order worth more than 64 bits is refused where it enters. */
+  RUN (f, &huge_order, "order", "add", "--customer", "Ms A",
+       "--line", "A:1000000000@9000000.00", "--line", "A:1000000000@9000000.00",
+       "--line", "A:1000000000@9000000.00", "--line", "A:1000000000@9000000.00",
+       "--line", "A:1000000000@9000000.00", "--line", "A:1000000000@9000000.00",
+       "--line", "A:1000000000@9000000.00", "--line", "A:1000000000@9000000.00",
+       "--line", "A:1000000000@9000000.00", "--line", "A:1000000000@9000000.00",
+       "--line", "A:1000000000@9000000.00");
+  assert_failed (&huge_order, "The order would be worth more than 92,233,720,368,547,758.07");
+  RUN (f, &huge_po, "po", "add", "--supplier", "Acme",
+       "--line", "A:1000000000@9000000.00", "--line", "A:1000000000@9000000.00",
+       "--line", "A:1000000000@9000000.00", "--line", "A:1000000000@9000000.00",
+       "--line", "A:1000000000@9000000.00", "--line", "A:1000000000@9000000.00",
+       "--line", "A:1000000000@9000000.00", "--line", "A:1000000000@9000000.00",
+       "--line", "A:1000000000@9000000.00", "--line", "A:1000000000@9000000.00",
+       "--line", "A:1000000000@9000000.00");
+  assert_failed (&huge_po, "The purchase order would be worth more than");
 
   /* The largest line is accepted, and its value is right. */
   RUN_OK (f, "order", "add", "--customer", "Ms A", "--line", "A:1000000000@9999999.99");

@@ -24,6 +24,14 @@ test_checked_arithmetic (void)
   g_assert_false (bo_money_add (G_MAXINT64, 1, &result));
   g_assert_false (bo_money_add (G_MININT64, -1, &result));
 
+  /* An order's value: nine lines at the limits fit, ten do not. */
+  result = 0;
+  for (int i = 0; i < 9; i++)
+    g_assert_true (bo_money_add_line (&result, BO_QUANTITY_MAX, BO_MONEY_MAX, NULL));
+  g_assert_false (bo_money_add_line (&result, BO_QUANTITY_MAX, BO_MONEY_MAX, &error));
+  g_assert_error (error, BO_ERROR, BO_ERROR_INVALID);
+  g_clear_error (&error);
+
   result = G_MAXINT64 - 5;
   g_assert_false (bo_money_add_checked (&result, 10, "The backlog value", &error));
   g_assert_error (error, BO_ERROR, BO_ERROR_OVERFLOW);

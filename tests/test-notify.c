@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <libnotify/notify.h>
 
+#include "backorders/bo-picklist.h"
 #include "bo-notifier.h"
 
 static const char introspection_xml[] =
@@ -333,7 +334,12 @@ activate_cb (GSimpleAction *action,
   g_free (w->activated);
   w->activated = g_strdup (g_action_get_name (G_ACTION (action)));
   g_free (w->target);
-  w->target = parameter != NULL ? g_variant_dup_string (parameter, NULL) : NULL;
+  if (parameter == NULL)
+    w->target = NULL;
+  else if (g_variant_is_of_type (parameter, G_VARIANT_TYPE_STRING))
+    w->target = g_variant_dup_string (parameter, NULL);
+  else
+    w->target = g_variant_print (parameter, FALSE);
 }
 
 static void
@@ -346,7 +352,7 @@ test_receipt_notification (void)
   g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
   g_autoptr(BoNotifier) notifier = NULL;
   g_autoptr(GSimpleAction) show_orders = g_simple_action_new ("show-orders", G_VARIANT_TYPE_STRING);
-  g_autoptr(GSimpleAction) print = g_simple_action_new ("print-picklists", NULL);
+  g_autoptr(GSimpleAction) print = g_simple_action_new ("print-picklists", G_VARIANT_TYPE ("ax"));
   Waiter w = { 0 };
   NotifyCall *call;
 
@@ -379,6 +385,27 @@ test_receipt_notification (void)
   iterate_until (was_activated, &w);
   g_assert_cmpstr (w.activated, ==, "show-orders");
   g_assert_cmpstr (w.target, ==, "ready");
+
+  /* "Print Pick Lists" names the orders of this notification, and their
+   * batch pick list holds exactly them. */
+  g_clear_pointer (&w.activated, g_free);
+  fake_server_press (w.server, "app.print-picklists");
+  iterate_until (was_activated, &w);
+  g_assert_cmpstr (w.activated, ==, "print-picklists");
+  {
+    g_autoptr(GVariant) ids = g_variant_parse (G_VARIANT_TYPE ("ax"), w.target, NULL, NULL, NULL);
+    g_autoptr(BoPicklist) picklist = NULL;
+    g_autoptr(GError) error = NULL;
+    gsize n_ids = 0;
+    const gint64 *id = g_variant_get_fixed_array (ids, &n_ids, sizeof (gint64));
+
+    g_assert_cmpuint (n_ids, ==, result->ready->len);
+    for (guint i = 0; i < n_ids; i++)
+      g_assert_cmpint (id[i], ==, g_array_index (result->ready, BoReadyOrder, i).order_id);
+    picklist = bo_picklist_new_batch (store, id, n_ids, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (picklist->n_orders, ==, n_ids);
+  }
 
   /* Turned off in Preferences: nothing is sent. */
   bo_notifier_set_enabled (notifier, BO_NOTIFY_ARRIVALS, FALSE);

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "bo-format.h"
 #include "bo-gui-test.h"
 #include "bo-new-order-dialog.h"
 #include "bo-order-dialog.h"
@@ -950,6 +951,68 @@ test_cancel_shipment_and_priority (void)
   shop_close (&shop);
 }
 
+/* An order that can ship only in part says so; orders and their lines
+ * show what they are worth, in the list and in the order dialog. */
+static void
+test_status_and_totals (void)
+{
+  Shop shop = { 0 };
+  g_autoptr(BoOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *thirty = NULL, *ten = NULL;
+  GListModel *model;
+  BoOrderDialog *dialog;
+  gint64 partly_id, ready_id;
+  guint found = 0;
+
+  shop_open (&shop, FALSE);
+  partly_id = place (&shop, "Ms A", "MUG", 3);    /* 2 allocated, 1 backordered */
+  ready_id = place (&shop, "Mr B", "PIN", 1);     /* allocated in full */
+  bo_gui_test_iterate (50);
+  thirty = bo_format_money (3000, "EUR");
+  ten = bo_format_money (1000, "EUR");
+
+  model = bo_orders_view_get_model (BO_ORDERS_VIEW (bo_window_get_view (shop.window, "orders")));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(BoOrderItem) item = g_list_model_get_item (model, i);
+      g_autofree char *status = NULL, *total = NULL;
+
+      g_object_get (item, "status", &status, "total", &total, NULL);
+      if (bo_order_item_get_order_id (item) == partly_id)
+        {
+          g_assert_cmpstr (status, ==, "Partly ready");
+          g_assert_cmpstr (total, ==, thirty);
+          found++;
+        }
+      else if (bo_order_item_get_order_id (item) == ready_id)
+        {
+          g_autofree char *pin = bo_format_money (250, "EUR");
+
+          g_assert_cmpstr (status, ==, "Ready to ship");
+          g_assert_cmpstr (total, ==, pin);
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, 2);
+
+  order = bo_store_get_order (shop.store, partly_id, &error);
+  dialog = activate_order_row (&shop, order->number);
+  g_assert_cmpstr (cell_text (GTK_WIDGET (dialog), "value-0"), ==, thirty);
+  g_assert_cmpstr (cell_text (GTK_WIDGET (dialog), "total-0"), ==, thirty);
+
+  /* Cancelled units are worth nothing to the shop. */
+  g_assert_true (bo_store_cancel_line (shop.store, order->lines->len > 0 ?
+                                       ((BoOrderLine *) g_ptr_array_index (order->lines, 0))->id : 0,
+                                       2, -1, NULL, &error));
+  g_assert_no_error (error);
+  bo_gui_test_iterate (50);
+  g_assert_cmpstr (cell_text (GTK_WIDGET (dialog), "total-0"), ==, ten);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  shop_close (&shop);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -964,6 +1027,7 @@ main (int   argc,
   g_test_add_func ("/orders/new/refused-line", test_refused_line);
   g_test_add_func ("/orders/new/customer-suggestions", test_customer_suggestions);
   g_test_add_func ("/orders/view/filter-and-search", test_filter_and_search);
+  g_test_add_func ("/orders/view/status-and-totals", test_status_and_totals);
   g_test_add_func ("/orders/dialog/ship-part", test_ship_part_of_an_order);
   g_test_add_func ("/orders/dialog/cancel-with-undo", test_cancel_with_undo);
   g_test_add_func ("/orders/dialog/cancel-shipment-and-priority", test_cancel_shipment_and_priority);

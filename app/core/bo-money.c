@@ -155,6 +155,35 @@ bo_money_add_checked (gint64      *total,
 }
 
 /**
+ * bo_money_add_line:
+ * @total: (inout): the order's value so far, minor units
+ *
+ * Adds one line's value to an order's: an order worth more than 64 bits can
+ * hold would make every list that shows it fail, so it is refused where it
+ * enters.
+ */
+gboolean
+bo_money_add_line (gint64      *total,
+                   gint64       quantity,
+                   gint64       price,
+                   GError     **error)
+{
+  gint64 value;
+
+  if (bo_money_mul (quantity, price, &value) && bo_money_add (*total, value, total))
+    return TRUE;
+  {
+    g_autofree char *limit = bo_money_format_plain (G_MAXINT64);
+
+    g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                 _("The order would be worth more than %s, more than Backorders can count; "
+                   "check its quantities and prices"),
+                 limit);
+  }
+  return FALSE;
+}
+
+/**
  * bo_text_find_control:
  * @text: valid UTF-8
  *

@@ -199,6 +199,19 @@ bo_customer_free (BoCustomer *customer)
   g_free (customer);
 }
 
+/**
+ * bo_order_line_value:
+ *
+ * Returns: what the line is worth: its units not cancelled, at its price
+ *   (minor units); the order lists sum the same
+ */
+gint64
+bo_order_line_value (const BoOrderLine *line)
+{
+  g_return_val_if_fail (line != NULL, 0);
+  return (line->ordered - line->cancelled) * line->unit_price;
+}
+
 void
 bo_order_line_free (BoOrderLine *line)
 {

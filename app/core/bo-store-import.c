@@ -1040,6 +1040,7 @@ insert_order (Apply                *a,
   g_autofree char *number = NULL;
   PlacedOrder placed = { 0 };
   gint64 shipment_id = 0;
+  gint64 order_value = 0;
   gint64 shipped_at;
   sqlite3_stmt *stmt;
 
@@ -1099,6 +1100,9 @@ insert_order (Apply                *a,
       gint64 line_id;
 
       if (!validate_line (line, error) || (product = lookup_product (a, line->sku, error)) == NULL)
+        return row_error (error, line->row);
+      if (!bo_money_add_line (&order_value, line->quantity,
+                              line->unit_price >= 0 ? line->unit_price : product->price, error))
         return row_error (error, line->row);
 
       stmt = _bo_store_prepare (a->self,

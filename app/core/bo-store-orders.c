@@ -108,6 +108,7 @@ validate_draft (BoStore            *self,
                 GError            **error)
 {
   g_autoptr(BoCustomer) customer = NULL;
+  gint64 order_value = 0;
 
   if ((customer = bo_store_get_customer (self, draft->customer_id, error)) == NULL)
     return FALSE;
@@ -177,6 +178,8 @@ validate_draft (BoStore            *self,
       line.product_id = product->id;
       line.quantity = d->quantity;
       line.price = d->unit_price >= 0 ? d->unit_price : product->price;
+      if (!bo_money_add_line (&order_value, line.quantity, line.price, error))
+        return FALSE;
       line.policy = product->backorder_policy;
       line.discontinued = product->discontinued;
       line.drop_ship = product->drop_ship;
@@ -656,8 +659,8 @@ bo_store_find_order (BoStore     *self,
  * pattern, ?4 today. */
 /* Order lists: one condition per filter on the order o, so that each can
  * use its index; ?1 is the search pattern, ?4 today. The customer is joined
- * only when the search or the sort needs it: paging deep into 200,000 orders
- * then walks one covering index. */
+ * only when the sort needs it: paging deep into 200,000 orders then walks
+ * one covering index. */
 #define OPEN_LINE "ordered > allocated + shipped + cancelled AND drop_ship = 0"
 static const char *const order_conditions[] = {
   [BO_ORDER_FILTER_ALL] = "1",
@@ -672,7 +675,8 @@ static const char *const order_conditions[] = {
 #undef OPEN_LINE
 
 /* The search condition only when searching: a condition on a bound NULL
- * still keeps SQLite from walking the indexes in the sort's order. */
+ * still keeps SQLite from walking the indexes in the sort's order. The
+ * customers matching the search are found once, not once per order. */
 static const char *
 orders_where (BoOrderFilter filter,
               gboolean      joined,
@@ -680,16 +684,12 @@ orders_where (BoOrderFilter filter,
 {
   g_autofree char *where = NULL;
 
-  if (searching)
-    where = g_strdup_printf ("JOIN customers c ON c.id = o.customer_id "
-                             "WHERE (o.number LIKE ?1 ESCAPE '\\' "
-                             "       OR c.name LIKE ?1 ESCAPE '\\') AND %s ",
-                             order_conditions[filter]);
-  else if (joined)
-    where = g_strdup_printf ("JOIN customers c ON c.id = o.customer_id WHERE %s ",
-                             order_conditions[filter]);
-  else
-    where = g_strdup_printf ("WHERE %s ", order_conditions[filter]);
+  where = g_strdup_printf ("%s WHERE %s AND %s ",
+                           joined ? "JOIN customers c ON c.id = o.customer_id" : "",
+                           searching ? "(o.number LIKE ?1 ESCAPE '\\' OR o.customer_id IN "
+                                       " (SELECT id FROM customers WHERE name LIKE ?1 ESCAPE '\\'))"
+                                     : "1",
+                           order_conditions[filter]);
   return g_intern_string (where);
 }
 
@@ -733,7 +733,7 @@ bo_store_list_orders (BoStore        *self,
 #define LINES_OF_O(expr) "(SELECT " expr " FROM order_lines WHERE order_id = o.id)"
 #define OPEN "ordered > allocated + shipped + cancelled"
   {
-    gboolean joined = pattern != NULL || (sort != NULL && strstr (sort, "customer") != NULL);
+    gboolean joined = sort != NULL && strstr (sort, "customer") != NULL;
     g_autofree char *format =
       g_strdup_printf ("SELECT o.id, o.number, c.name, o.placed_at, "
                        LINES_OF_O ("sum (ordered)") ", "
@@ -746,7 +746,8 @@ bo_store_list_orders (BoStore        *self,
                                    "(ordered - allocated - shipped - cancelled) "
                                    "* unit_price END)") ", "
                        LINES_OF_O ("max (CASE WHEN " OPEN " THEN promised_date END)") ", "
-                       LINES_OF_O ("sum (" OPEN " AND promised_date IS NULL)") " "
+                       LINES_OF_O ("sum (" OPEN " AND promised_date IS NULL)") ", "
+                       LINES_OF_O ("sum ((ordered - cancelled) * unit_price)") " "
                        "FROM orders o JOIN customers c ON c.id = o.customer_id "
                        "WHERE o.id IN (SELECT o.id FROM orders o %s"
                        "               ORDER BY %%s LIMIT ?2 OFFSET ?3) "
@@ -779,12 +780,14 @@ bo_store_list_orders (BoStore        *self,
       s->value = sqlite3_column_int64 (stmt, 9);
       s->promised = sqlite3_column_int64 (stmt, 11) > 0 ? 0 : _bo_column_date (stmt, 10);
       s->ready = s->allocated > 0;
+      s->total = sqlite3_column_int64 (stmt, 12);
       g_ptr_array_add (rows, s);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       _bo_store_set_error (self, rc, error);
+      bo_money_name_overflow (error, _("The backordered value of an order"));
       return NULL;
     }
   return g_steal_pointer (&rows);
@@ -807,7 +810,7 @@ bo_store_count_orders (BoStore        *self,
 
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM orders o %s",
-                                            orders_where (filter, pattern != NULL, pattern != NULL));
+                                            orders_where (filter, FALSE, pattern != NULL));
     stmt = _bo_store_prepare (self, g_intern_string (sql), error);
   }
   if (stmt == NULL)
@@ -931,6 +934,7 @@ bo_store_list_backorders (BoStore        *self,
   if (rc != SQLITE_DONE)
     {
       _bo_store_set_error (self, rc, error);
+      bo_money_name_overflow (error, _("The backordered value of an order"));
       return NULL;
     }
   return g_steal_pointer (&rows);

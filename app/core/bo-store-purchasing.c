@@ -406,7 +406,31 @@ insert_po_line (BoStore  *self,
   sqlite3_bind_int64 (stmt, 3, quantity);
   sqlite3_bind_int64 (stmt, 4, cost);
   _bo_bind_date (stmt, 5, eta);
-  return _bo_store_step_done (self, stmt, error);
+  if (!_bo_store_step_done (self, stmt, error))
+    return FALSE;
+
+  /* The purchase order's value must stay countable, or every list that
+   * shows it fails; the caller's transaction takes the line back. */
+  {
+    g_autoptr(GError) local_error = NULL;
+    gint64 value = 0;
+
+    if (_bo_store_query_int (self, "SELECT sum (ordered * cost) FROM po_lines WHERE po_id = ?",
+                             po_id, &value, &local_error))
+      return TRUE;
+    if (g_error_matches (local_error, BO_ERROR, BO_ERROR_OVERFLOW))
+      {
+        g_autofree char *limit = bo_money_format_plain (G_MAXINT64);
+
+        g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                     _("The purchase order would be worth more than %s, more than Backorders "
+                       "can count; check its quantities and costs"),
+                     limit);
+      }
+    else
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    return FALSE;
+  }
 }
 
 static gint64

@@ -213,16 +213,20 @@ print_picklists_action (GSimpleAction *action,
                         gpointer       user_data)
 {
   BoWindow *window = ensure_window (user_data);
+  gsize n_ids = 0;
+  const gint64 *ids = parameter != NULL ? g_variant_get_fixed_array (parameter, &n_ids, sizeof (gint64))
+                                        : NULL;
 
+  /* The orders the notification named, not every order ready by now. */
   if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.print-ready-picklists", NULL);
+    bo_window_print_picklists (window, ids, n_ids);
 }
 
 static const GActionEntry shop_actions[] = {
   { "show-orders", show_orders_action, "s" },
   { "show-purchase-orders", show_purchase_orders_action },
   { "order-shortages", order_shortages_action },
-  { "print-picklists", print_picklists_action },
+  { "print-picklists", print_picklists_action, "ax" },
 };
 
 void

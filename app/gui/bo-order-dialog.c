@@ -28,6 +28,7 @@ enum {
   COL_SHIPPED,
   COL_CANCELLED,
   COL_BACKORDERED,
+  COL_VALUE,
   COL_PROMISED,
   COL_WAITING,
   COL_ACTION,
@@ -161,15 +162,19 @@ fill_lines (BoOrderDialog *self)
     NC_("order line column", "SKU"), NC_("order line column", "Product"),
     NC_("order line column", "Ordered"), NC_("order line column", "Allocated"),
     NC_("order line column", "Shipped"), NC_("order line column", "Cancelled"),
-    NC_("order line column", "Backordered"), NC_("order line column", "Promised"),
+    NC_("order line column", "Backordered"), NC_("order line column", "Value"),
+    NC_("order line column", "Promised"),
     NC_("order line column", "Waiting For"),
   };
+  g_autofree char *total_text = NULL;
+  GtkWidget *label;
+  gint64 total = 0;
 
   clear_grid (grid);
   for (guint c = 0; c < G_N_ELEMENTS (titles); c++)
     {
       GtkWidget *header = cell (grid, c, 0, g_dpgettext2 (NULL, "order line column", titles[c]),
-                                NULL, 0, c >= COL_ORDERED && c <= COL_BACKORDERED);
+                                NULL, 0, c >= COL_ORDERED && c <= COL_VALUE);
       gtk_widget_add_css_class (header, "heading");
     }
 
@@ -178,6 +183,7 @@ fill_lines (BoOrderDialog *self)
       const BoOrderLine *line = g_ptr_array_index (self->order->lines, i);
       int row = 1 + 2 * (int) i;
       g_autofree char *promise = line_promise (line);
+      g_autofree char *value = NULL;
       GtkWidget *product, *reason;
 
       cell (grid, COL_SKU, row, line->sku, "sku", i, FALSE);
@@ -190,6 +196,9 @@ fill_lines (BoOrderDialog *self)
       quantity_cell (grid, COL_SHIPPED, row, line->shipped, "shipped", i);
       quantity_cell (grid, COL_CANCELLED, row, line->cancelled, "cancelled", i);
       quantity_cell (grid, COL_BACKORDERED, row, line->backordered, "backordered", i);
+      value = bo_format_money (bo_order_line_value (line), self->currency);
+      cell (grid, COL_VALUE, row, value, "value", i, TRUE);
+      total += bo_order_line_value (line);
       cell (grid, COL_PROMISED, row, promise, "promised", i, FALSE);
       cell (grid, COL_WAITING, row, line->waiting_po != NULL ? line->waiting_po : "", "waiting", i,
             FALSE);
@@ -224,6 +233,14 @@ fill_lines (BoOrderDialog *self)
           gtk_grid_attach (grid, button, COL_ACTION, row, 1, 1);
         }
     }
+
+  /* The order's value under the lines' values. */
+  label = cell (grid, COL_PRODUCT, 1 + 2 * (int) self->order->lines->len, _("Order total"), NULL, 0,
+                FALSE);
+  gtk_widget_add_css_class (label, "heading");
+  total_text = bo_format_money (total, self->currency);
+  label = cell (grid, COL_VALUE, 1 + 2 * (int) self->order->lines->len, total_text, "total", 0, TRUE);
+  gtk_widget_add_css_class (label, "heading");
 }
 
 static char *

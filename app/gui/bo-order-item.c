@@ -33,6 +33,7 @@ enum {
   PROP_SHIPPED,
   PROP_BACKORDERED,
   PROP_VALUE,
+  PROP_TOTAL,
   PROP_PROMISED,
   PROP_STATUS,
   N_PROPS
@@ -43,6 +44,9 @@ static GParamSpec *properties[N_PROPS];
 static const char *
 status_label (const BoOrderSummary *s)
 {
+  /* Only part can ship when the rest still waits for stock. */
+  if (s->ready && s->backordered > 0)
+    return _("Partly ready");
   if (s->ready)
     return _("Ready to ship");
   if (s->backordered > 0)
@@ -106,6 +110,9 @@ bo_order_item_get_property (GObject    *object,
       else
         g_value_set_string (value, "");
       break;
+    case PROP_TOTAL:
+      g_value_take_string (value, bo_format_money (s->total, self->currency));
+      break;
     case PROP_PROMISED:
       g_value_take_string (value, promised_label (s));
       break;
@@ -144,6 +151,7 @@ bo_order_item_class_init (BoOrderItemClass *klass)
   properties[PROP_SHIPPED] = g_param_spec_string ("shipped", NULL, NULL, NULL, flags);
   properties[PROP_BACKORDERED] = g_param_spec_string ("backordered", NULL, NULL, NULL, flags);
   properties[PROP_VALUE] = g_param_spec_string ("value", NULL, NULL, NULL, flags);
+  properties[PROP_TOTAL] = g_param_spec_string ("total", NULL, NULL, NULL, flags);
   properties[PROP_PROMISED] = g_param_spec_string ("promised", NULL, NULL, NULL, flags);
   properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);

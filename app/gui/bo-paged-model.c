@@ -238,6 +238,9 @@ refill_item (GObject *item,
   memcpy ((guint8 *) item + sizeof (GObject), (guint8 *) fresh + sizeof (GObject), size);
   memcpy ((guint8 *) fresh + sizeof (GObject), swap, size);
 
+  /* Only a row someone shows needs telling. */
+  if (item->ref_count == 1)
+    return;
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (item), &n_pspecs);
   g_object_freeze_notify (item);
   for (guint i = 0; i < n_pspecs; i++)

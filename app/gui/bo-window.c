@@ -240,24 +240,7 @@ print_ready_picklists_action (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter)
 {
-  BoWindow *self = BO_WINDOW (widget);
-  g_autoptr(BoPicklist) picklist = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-  picklist = bo_picklist_new_batch (self->store, NULL, 0, &error);
-  if (picklist == NULL)
-    {
-      bo_window_show_error (self, error);
-      return;
-    }
-  if (picklist->rows->len == 0)
-    {
-      bo_window_add_toast (self, adw_toast_new (_("No order is ready to ship")));
-      return;
-    }
-  bo_picklist_print (GTK_WINDOW (self), g_steal_pointer (&picklist));
+  bo_window_print_picklists (BO_WINDOW (widget), NULL, 0);
 }
 
 /* What the storefront's product pages say, for Shopify, WooCommerce or any. */
@@ -468,6 +451,40 @@ bo_window_init (BoWindow *self)
 }
 
 /* ---- public ----------------------------------------------------------------- */
+
+/**
+ * bo_window_print_picklists:
+ * @order_ids: (array length=n_order_ids) (nullable): the orders to pick, or
+ *   %NULL for every order that can ship now
+ *
+ * Prints one batch pick list of the allocated units of those orders,
+ * grouped by bin.
+ */
+void
+bo_window_print_picklists (BoWindow     *self,
+                           const gint64 *order_ids,
+                           gsize         n_order_ids)
+{
+  g_autoptr(BoPicklist) picklist = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BO_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  picklist = bo_picklist_new_batch (self->store, order_ids, n_order_ids, &error);
+  if (picklist == NULL)
+    {
+      bo_window_show_error (self, error);
+      return;
+    }
+  if (picklist->rows->len == 0)
+    {
+      bo_window_add_toast (self, adw_toast_new (_("No order is ready to ship")));
+      return;
+    }
+  bo_picklist_print (GTK_WINDOW (self), g_steal_pointer (&picklist));
+}
 
 BoWindow *
 bo_window_new (AdwApplication *application,

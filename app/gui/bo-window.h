@@ -24,5 +24,8 @@ GtkWidget  *bo_window_get_view       (BoWindow       *self,
                                       const char     *name);
 void        bo_window_add_toast      (BoWindow       *self,
                                       AdwToast       *toast);
+void        bo_window_print_picklists (BoWindow      *self,
+                                      const gint64   *order_ids,
+                                      gsize           n_order_ids);
 
 G_END_DECLS

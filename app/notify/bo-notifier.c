@@ -262,7 +262,8 @@ show_and_release (BoNotifier         *self,
  *
  * One notification per receipt that lets waiting orders ship: "12 × Blue Mug
  * arrived" — "4 waiting orders can ship now (3 complete, 1 partly)", with
- * "Print Pick Lists" and "Show Orders".
+ * "Print Pick Lists" (of those orders: the action's target is their ids)
+ * and "Show Orders".
  *
  * Returns: whether a notification was shown
  */
@@ -320,7 +321,16 @@ bo_notifier_stock_received (BoNotifier               *self,
 
   notification = notify_notification_new (summary, body, APP_ID);
   notify_notification_set_category (notification, "transfer.complete");
-  add_action (self, notification, "print-picklists", _("Print Pick Lists"), NULL);
+  /* Exactly the orders this notification counts: not others ready before. */
+  {
+    GVariantBuilder ids;
+
+    g_variant_builder_init (&ids, G_VARIANT_TYPE ("ax"));
+    for (guint i = 0; i < result->ready->len; i++)
+      g_variant_builder_add (&ids, "x", g_array_index (result->ready, BoReadyOrder, i).order_id);
+    add_action (self, notification, "print-picklists", _("Print Pick Lists"),
+                g_variant_builder_end (&ids));
+  }
   add_action (self, notification, "show-orders", _("Show Orders"), g_variant_new_string ("ready"));
   return show_and_release (self, notification);
 }

@@ -34,6 +34,10 @@ gboolean  bo_money_add_checked      (gint64       *total,
                                      gint64        amount,
                                      const char   *what,
                                      GError      **error);
+gboolean  bo_money_add_line         (gint64       *total,
+                                     gint64        quantity,
+                                     gint64        price,
+                                     GError      **error);
 void      bo_money_set_overflow     (GError      **error,
                                      const char   *what);
 void      bo_money_name_overflow    (GError      **error,

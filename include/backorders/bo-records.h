@@ -161,6 +161,7 @@ typedef struct
   guint32 promised;
   char   *waiting_po;
   gboolean ready;                 /* something allocated and not yet shipped */
+  gint64  total;                  /* the order's value: what is not cancelled, at line prices */
 } BoOrderSummary;
 
 typedef struct
@@ -279,6 +280,7 @@ void               bo_product_supplier_free  (BoProductSupplier *link);
 BoCustomer        *bo_customer_new           (void);
 void               bo_customer_free          (BoCustomer        *customer);
 void               bo_order_line_free        (BoOrderLine       *line);
+gint64             bo_order_line_value       (const BoOrderLine *line);
 void               bo_order_free             (BoOrder           *order);
 void               bo_order_summary_free     (BoOrderSummary    *summary);
 void               bo_po_line_free           (BoPoLine          *line);
