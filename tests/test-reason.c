@@ -184,9 +184,41 @@ test_events (void)
     {
       g_autofree char *sentence = bo_event_describe (events[i].kind, events[i].args,
                                                      events[i].detail);
+      g_autofree char *args = NULL;
+      g_autofree char *texts = NULL;
+      gboolean known;
 
       g_assert_cmpstr (sentence, ==, events[i].sentence);
+
+      /* As an earlier version stored it, the sentence is read back into
+       * the same numbers and texts. */
+      known = bo_event_parse_english (events[i].kind, sentence, &args, &texts);
+      if (*events[i].args == '\0' && g_str_equal (events[i].kind, "order-placed"))
+        {
+          /* Written by an earlier version: now with its numbers. */
+          g_assert_true (known);
+          g_assert_cmpstr (args, ==, "1 1 0");
+          continue;
+        }
+      if (*events[i].args == '\0' || g_str_equal (events[i].kind, "later-kind"))
+        {
+          g_assert_false (known);
+          continue;
+        }
+      g_assert_true (known);
+      g_assert_cmpstr (args, ==, events[i].args);
+      g_assert_cmpstr (texts, ==, events[i].detail);
     }
+
+  /* A detail in another language stays as it is. */
+  {
+    g_autofree char *args = NULL;
+    g_autofree char *texts = NULL;
+
+    g_assert_false (bo_event_parse_english ("order-placed", "2 Positionen, 5 Einheiten, 3 im "
+                                            "Rückstand", &args, &texts));
+    g_assert_null (args);
+  }
 }
 
 /* ---- the upgrade from schema 3 ----------------------------------------------- */
@@ -305,7 +337,10 @@ test_upgrade_from_v3 (void)
                                  "  line_count, unit_count, bo_lines, bo_units) "
                                  "  VALUES (1, '1001', 1, 0, '2026-09-20', 7, 7, 7, 7);"
                                  "INSERT INTO events (at, kind, subject, detail) VALUES "
-                                 "  (0, 'order-placed', '1001', '7 lines, 7 units, 7 backordered');",
+                                 "  (0, 'order-placed', '1001', '7 lines, 7 units, 7 backordered'),"
+                                 "  (1, 'line-cancelled', '1001', '1 × A cancelled, refund 100'),"
+                                 "  (2, 'order-placed', '1002', '7 Positionen'),"
+                                 "  (3, 'stock-adjusted', 'A', '+3 count');",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     {
@@ -341,10 +376,20 @@ test_upgrade_from_v3 (void)
       g_assert_cmpstr (line_of (order, lines[i].sku)->reason, ==, lines[i].reason);
       g_assert_cmpint (count (path, sql), ==, 1);
     }
-  events = bo_store_list_events (store, 1, &error);
+  /* The events say what they said; the English ones have their numbers. */
+  events = bo_store_list_events (store, 0, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (((BoEvent *) g_ptr_array_index (events, 0))->detail, ==,
+  g_assert_cmpuint (events->len, ==, 4);
+  g_assert_cmpstr (((BoEvent *) g_ptr_array_index (events, 3))->detail, ==,
                    "7 lines, 7 units, 7 backordered");
+  g_assert_cmpstr (((BoEvent *) g_ptr_array_index (events, 2))->detail, ==,
+                   "1 × A cancelled, refund 100");
+  g_assert_cmpstr (((BoEvent *) g_ptr_array_index (events, 1))->detail, ==, "7 Positionen");
+  g_assert_cmpstr (((BoEvent *) g_ptr_array_index (events, 0))->detail, ==, "+3 count");
+  g_assert_cmpint (count (path, "SELECT count (*) FROM events WHERE args = '7 7 7'"), ==, 1);
+  g_assert_cmpint (count (path, "SELECT count (*) FROM events WHERE args = '1 100' "
+                                "AND detail = 'A'"), ==, 1);
+  g_assert_cmpint (count (path, "SELECT count (*) FROM events WHERE args = ''"), ==, 2);
   g_clear_object (&store);
 
   /* Read in German, the kinds are German; the text of old is as it was. */

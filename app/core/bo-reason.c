@@ -351,6 +351,7 @@ bo_reason_describe_stored (const char *kind,
  * into the numbers found, or ONE for a constant 1; unused places stay 0. */
 #define ONE 9
 #define NONE 8
+#define MAX_NUMBERS 8
 
 typedef struct
 {
@@ -383,6 +384,20 @@ static const EnglishForm english_forms[] = {
   { "drop-ship: $ ships it to the customer", BO_REASON_DROP_SHIP, { NONE, NONE, NONE, NONE } },
 };
 
+/* Adds a text found to @text, the texts separated as events keep them. */
+static void
+append_text (char       **text,
+             const char  *start,
+             gsize        length)
+{
+  g_autofree char *piece = g_strndup (start, length);
+  char *joined = *text == NULL ? g_steal_pointer (&piece)
+                               : g_strconcat (*text, BO_EVENT_TEXT_SEPARATOR, piece, NULL);
+
+  g_free (*text);
+  *text = joined;
+}
+
 /* Matches @sentence against @template; a number must be written exactly as
  * %lld writes it, so that the sentence made again is the one matched. */
 static gboolean
@@ -396,6 +411,7 @@ match_form (const char  *sentence,
   const char *t = template;
 
   *n_numbers = 0;
+  *text = NULL;
   while (*t != '\0')
     {
       if (*t == '#')
@@ -409,21 +425,34 @@ match_form (const char  *sentence,
           value = g_ascii_strtoll (s, &end, 10);
           g_snprintf (printed, sizeof printed, "%lld", (long long) value);
           if (strlen (printed) != (gsize) (end - s) || strncmp (printed, s, end - s) != 0 ||
-              *n_numbers == BO_REASON_N_ARGS)
+              *n_numbers == MAX_NUMBERS)
             return FALSE;
           numbers[(*n_numbers)++] = value;
           s = end;
           t++;
         }
-      else if (*t == '$')
+      else if (*t == '$' && strpbrk (t + 1, "#$") == NULL)
         {
           gsize rest = strlen (t + 1);
           gsize left = strlen (s);
 
           if (left <= rest || strcmp (s + left - rest, t + 1) != 0)
             return FALSE;
-          *text = g_strndup (s, left - rest);
+          append_text (text, s, left - rest);
           return TRUE;
+        }
+      else if (*t == '$')
+        {
+          /* A text followed by more: it ends where the literal after it
+           * first appears. Any split makes the same sentence again. */
+          g_autofree char *literal = g_strndup (t + 1, strcspn (t + 1, "#$"));
+          const char *end = *literal != '\0' ? strstr (s, literal) : NULL;
+
+          if (end == NULL || end == s)
+            return FALSE;
+          append_text (text, s, end - s);
+          s = end;
+          t++;
         }
       else if (*s++ != *t++)
         return FALSE;
@@ -452,7 +481,7 @@ bo_reason_parse_english (const char *sentence,
   for (guint f = 0; sentence != NULL && f < G_N_ELEMENTS (english_forms); f++)
     {
       const EnglishForm *form = &english_forms[f];
-      gint64 numbers[BO_REASON_N_ARGS] = { 0 };
+      gint64 numbers[MAX_NUMBERS] = { 0 };
       guint n_numbers = 0;
       g_autofree char *text = NULL;
 
@@ -572,4 +601,68 @@ bo_event_describe (const char *kind,
 
     return g_strjoinv (" ", parts);
   }
+}
+
+/* The English details that versions before schema 5 stored, by kind of
+ * event; a detail without a number stands for the number 1. */
+static const struct
+{
+  const char *kind;
+  const char *template;
+} english_details[] = {
+  { "order-placed", "# lines, # units, # backordered" },
+  { "line-cancelled", "# × $ cancelled, refund #" },
+  { "po-created", "drop-ship" },
+  { "po-cancelled", "its customer cancelled" },
+  { "po-line-reduced", "# units fewer: the customer cancelled" },
+  { "drop-ship-shipped", "# units shipped to # customers by the supplier" },
+  { "drop-ship", "# × $ on $" },
+  { "reorder-ordered", "# × $ on $" },
+  { "replanned", "# lines moved" },
+  { "reorder-levels", "reorder point # (was #), quantity # (was #)" },
+  { "po-drafted", "# purchase orders" },
+  { "po-received", "# units received, # orders can ship" },
+  { "imported", "# products created, # updated; # customers created; # orders imported, "
+                "# lines backordered" },
+};
+
+/**
+ * bo_event_parse_english:
+ * @kind: the event's kind
+ * @detail: the detail as a version before schema 5 stored it, in English
+ * @args: (out) (transfer full): the numbers to store
+ * @texts: (out) (transfer full): the text arguments to store
+ *
+ * Reads back an event detail that an earlier version stored as a sentence,
+ * so that bo_event_describe() makes the same sentence in English and a
+ * translated one in another language.
+ *
+ * Returns: %FALSE when the detail is not recognised: it is then kept as is
+ */
+gboolean
+bo_event_parse_english (const char  *kind,
+                        const char  *detail,
+                        char       **args,
+                        char       **texts)
+{
+  g_return_val_if_fail (args != NULL && texts != NULL, FALSE);
+
+  *args = NULL;
+  *texts = NULL;
+  for (guint i = 0; kind != NULL && detail != NULL && i < G_N_ELEMENTS (english_details); i++)
+    {
+      gint64 numbers[MAX_NUMBERS] = { 0 };
+      guint n_numbers = 0;
+      g_autofree char *text = NULL;
+
+      if (!g_str_equal (kind, english_details[i].kind) ||
+          !match_form (detail, english_details[i].template, numbers, &n_numbers, &text))
+        continue;
+      if (n_numbers == 0)
+        numbers[n_numbers++] = 1;
+      *args = bo_args_to_string (numbers, n_numbers);
+      *texts = text != NULL ? g_steal_pointer (&text) : g_strdup ("");
+      return TRUE;
+    }
+  return FALSE;
 }

@@ -3,7 +3,8 @@
  *
  * A reason is written as its kind and numbers (bo-reason.h) and read back
  * as a sentence in the reader's language. Versions before schema 5 stored
- * English sentences; the upgrade reads them back into kinds here.
+ * English sentences; the upgrade reads them back into kinds here, and keeps
+ * what it does not recognise (a sentence in another language) as written.
  */
 #define G_LOG_DOMAIN "bo-store"
 #include "config.h"
@@ -65,13 +66,12 @@ _bo_store_log_event_args (BoStore             *self,
   return _bo_store_step_done (self, stmt, error);
 }
 
-/* The upgrade to schema 5, after its SQL: the sentences that lines kept are
- * read back into kinds. Each distinct sentence is read once; a sentence
- * that is not recognised stays, shown as it was written. Events keep their
- * details as written: they have no numbers, so they are shown as is. */
-gboolean
-_bo_store_upgrade_reasons (BoStore  *self,
-                           GError  **error)
+/* The sentences that lines kept, read back into kinds. Each distinct
+ * sentence is read once; one that is not recognised stays, shown as it was
+ * written. */
+static gboolean
+upgrade_line_reasons (BoStore  *self,
+                      GError  **error)
 {
   g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify) g_strfreev);
@@ -122,4 +122,51 @@ _bo_store_upgrade_reasons (BoStore  *self,
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
     return _bo_store_set_error (self, rc, error);
   return TRUE;
+}
+
+/* The details that events kept, read back into numbers and texts; one that
+ * is not recognised stays without numbers, shown as it was written. */
+static gboolean
+upgrade_event_details (BoStore  *self,
+                       GError  **error)
+{
+  sqlite3_stmt *read = NULL;
+  sqlite3_stmt *write = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT id, kind, detail FROM events WHERE detail <> ''",
+                           -1, &read, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (self->db, "UPDATE events SET args = ?2, detail = ?3 WHERE id = ?1",
+                             -1, &write, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      g_autofree char *args = NULL;
+      g_autofree char *texts = NULL;
+
+      rc = SQLITE_OK;
+      if (!bo_event_parse_english ((const char *) sqlite3_column_text (read, 1),
+                                   (const char *) sqlite3_column_text (read, 2), &args, &texts))
+        continue;
+      sqlite3_bind_int64 (write, 1, sqlite3_column_int64 (read, 0));
+      sqlite3_bind_text (write, 2, args, -1, SQLITE_STATIC);
+      sqlite3_bind_text (write, 3, texts, -1, SQLITE_STATIC);
+      rc = sqlite3_step (write);
+      sqlite3_reset (write);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (read);
+  sqlite3_finalize (write);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    return _bo_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+/* The upgrade to schema 5, after its SQL (bo-store-schema.sql.h). */
+gboolean
+_bo_store_upgrade_reasons (BoStore  *self,
+                           GError  **error)
+{
+  return upgrade_line_reasons (self, error) && upgrade_event_details (self, error);
 }

@@ -85,6 +85,10 @@ char       *bo_args_to_string          (const gint64   *args,
 char       *bo_event_describe          (const char     *kind,
                                         const char     *args,
                                         const char     *detail);
+gboolean    bo_event_parse_english     (const char     *kind,
+                                        const char     *detail,
+                                        char          **args,
+                                        char          **texts);
 
 /* Separates the text arguments of an event detail stored with numbers. */
 #define BO_EVENT_TEXT_SEPARATOR "\x1f"
