@@ -349,8 +349,8 @@ bo_reason_describe_stored (const char *kind,
  * '#' stands for a number as %lld prints it and '$' for a text up to the
  * literal end of the template. @map says where the numbers go: an index
  * into the numbers found, or ONE for a constant 1; unused places stay 0. */
-#define ONE 9
-#define NONE 8
+#define ONE 0xfe
+#define NONE 0xff
 #define MAX_NUMBERS 8
 
 typedef struct
