@@ -9,8 +9,6 @@
 #define G_LOG_DOMAIN "bo-store"
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "bo-store-private.h"
 #include "backorders/bo-reason.h"
 
