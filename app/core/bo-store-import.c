@@ -1201,17 +1201,6 @@ anything_changed (const BoImportOutcome *outcome)
   return FALSE;
 }
 
-static char *
-describe_outcome (const BoImportOutcome *outcome)
-{
-  return g_strdup_printf (_("%u products created, %u updated; %u customers created; "
-                            "%u orders imported, %" PRId64 " lines backordered"),
-                          outcome->created[BO_IMPORT_RECORD_PRODUCT],
-                          outcome->updated[BO_IMPORT_RECORD_PRODUCT],
-                          outcome->created[BO_IMPORT_RECORD_CUSTOMER],
-                          outcome->created[BO_IMPORT_RECORD_ORDER], outcome->lines_backordered);
-}
-
 /**
  * bo_store_apply_import:
  * @batch: what to write
@@ -1272,10 +1261,15 @@ bo_store_apply_import (BoStore              *self,
        apply_orders (&a, error);
   if (ok && anything_changed (out))
     {
-      g_autofree char *detail = describe_outcome (out);
+      gint64 args[] = { out->created[BO_IMPORT_RECORD_PRODUCT],
+                        out->updated[BO_IMPORT_RECORD_PRODUCT],
+                        out->created[BO_IMPORT_RECORD_CUSTOMER],
+                        out->created[BO_IMPORT_RECORD_ORDER], out->lines_backordered };
 
-      ok = _bo_store_log_event (self, "imported", batch->source != NULL ? batch->source : "",
-                                detail, error);
+      /* The detail is made when it is read: bo_event_describe(). */
+      ok = _bo_store_log_event_args (self, "imported",
+                                     batch->source != NULL ? batch->source : "", args,
+                                     G_N_ELEMENTS (args), NULL, error);
     }
   /* A last look: a cancellation during the last step still undoes it all. */
   if (ok)

@@ -274,13 +274,13 @@ write_backorders (BoStore          *self,
 
       stmt = _bo_store_prepare (self,
                                 "UPDATE order_lines SET backordered_at_placement = ?2, "
-                                "  reason = CASE WHEN reason = '' THEN ?3 ELSE reason END "
+                                "  reason_kind = CASE WHEN reason_kind = 'text' AND "
+                                "    reason = '' THEN 'no-stock' ELSE reason_kind END "
                                 "WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, line->line_id);
       sqlite3_bind_int64 (stmt, 2, line->backordered);
-      sqlite3_bind_text (stmt, 3, _("no free stock"), -1, SQLITE_STATIC);
       if (!_bo_store_step_done (self, stmt, error))
         return FALSE;
 
