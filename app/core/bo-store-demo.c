@@ -4,7 +4,12 @@
  * The history is simulated in memory day by day (orders arrive, stock runs
  * out, purchase orders are sent and arrive late or early, backorders are
  * filled first come first served or cancelled), then written in one
- * transaction. Today's promise dates come from the real pegging code.
+ * transaction. Today's promise dates come from the real pegging code, the
+ * placement days' counts from placing's own accumulator
+ * (bo-store-placement.c). Its orders come in as from a shop platform, like
+ * an import's: an allow-if-incoming product backorders what they ask beyond
+ * what can be promised instead of refusing it; a product that takes no
+ * backorders is sold only as far as its stock goes.
  */
 #define G_LOG_DOMAIN "bo-store"
 
