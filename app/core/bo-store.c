@@ -19,6 +19,7 @@
 #include "backorders/bo-output-file.h"
 #include "bo-store-private.h"
 #include "backorders/bo-money.h"
+#include "backorders/bo-period.h"
 #include "bo-store-schema.sql.h"
 
 /* "BoOr": marks a SQLite file as a Backorders shop. */
@@ -432,30 +433,13 @@ _bo_store_finish (BoStore  *self,
 guint32
 _bo_date_from_iso (const char *text)
 {
-  unsigned y, m, d;
-  char tail;
-  GDate date;
-
-  if (text == NULL || sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return 0;
-  if (!g_date_valid_dmy (d, m, y))
-    return 0;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  return g_date_get_julian (&date);
+  return bo_date_parse_iso (text);
 }
 
 char *
 _bo_date_to_iso (guint32 julian)
 {
-  GDate date;
-
-  if (julian == 0 || !g_date_valid_julian (julian))
-    return NULL;
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
-                          g_date_get_month (&date), g_date_get_day (&date));
+  return bo_date_format_iso (julian);
 }
 
 guint32
