@@ -576,7 +576,8 @@ is_separator (const char   *p,
  *
  * Reads "12", "12.5", "12.50" (EUR), "8000" (JPY), "1.234" (KWD). The
  * number is not checked against %BO_MONEY_MAX (callers name the field in
- * that message), but can never overflow.
+ * that message), but can never overflow: at most 15 digits before the
+ * point (12 in an import).
  *
  * Returns: %FALSE when @text is not an amount under the rule of @input
  */
@@ -587,9 +588,10 @@ bo_money_parse (const char   *text,
                 gint64       *minor)
 {
   guint exponent = bo_currency_exponent (currency);
-  /* Digits before the point, so that whole × 10^exponent stays far
-   * below 2^63 (10^18). */
-  guint max_digits = 18 - exponent;
+  /* Digits before the point: whole × 10^exponent stays below 10^18,
+   * far from 2^63. A file's longer numbers are garbage rather than
+   * amounts over the limit. */
+  guint max_digits = MIN (input == BO_MONEY_INPUT_IMPORT ? 12 : 15, 18 - exponent);
   g_autofree char *copy = NULL;
   const char *p;
   gint64 whole = 0, fraction = 0;

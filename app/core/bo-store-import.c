@@ -963,6 +963,7 @@ lookup_product (Apply       *a,
 
 static gboolean
 validate_line (const BoImportLine  *line,
+               const char         *currency,
                GError             **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -986,7 +987,8 @@ validate_line (const BoImportLine  *line,
                    line->sku, line->shipped, line->quantity);
       return FALSE;
     }
-  if (line->unit_price != -1 && !bo_check_amount (line->unit_price, _("The price"), &local_error))
+  if (line->unit_price != -1 && !bo_check_amount_in (line->unit_price, currency, _("The price"),
+                                                            &local_error))
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("%s: %s"), line->sku,
                    local_error->message);
@@ -1098,7 +1100,7 @@ insert_order (Apply                *a,
       const ProductInfo *product;
       gint64 line_id;
 
-      if (!validate_line (line, error) || (product = lookup_product (a, line->sku, error)) == NULL)
+      if (!validate_line (line, a->currency, error) || (product = lookup_product (a, line->sku, error)) == NULL)
         return row_error (error, line->row);
       if (!bo_money_add_line (&order_value, line->quantity,
                               line->unit_price >= 0 ? line->unit_price : product->price, error))

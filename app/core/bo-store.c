@@ -1069,12 +1069,75 @@ invalid:
 }
 
 /**
+ * _bo_store_check_amount:
+ *
+ * bo_check_amount_in() with the shop's currency, which is read only when
+ * the message needs it.
+ */
+gboolean
+_bo_store_check_amount (BoStore     *self,
+                        gint64       value,
+                        const char  *field,
+                        GError     **error)
+{
+  g_autofree char *currency = NULL;
+
+  if (bo_check_amount (value, field, NULL))
+    return TRUE;
+  currency = bo_store_get_setting (self, "currency");
+  return bo_check_amount_in (value, currency, field, error);
+}
+
+/* The shop keeps amounts as whole numbers of the currency's minor units:
+ * 800000 is 8,000.00 EUR but 800,000 JPY. Moving to a currency with another
+ * number of decimals would silently change every price, cost and total, and
+ * converting them would round (EUR to JPY drops cents) or overflow the
+ * limits (JPY to KWD multiplies by 1000); so it is refused while the shop
+ * holds any amount. */
+static gboolean
+check_currency_change (BoStore     *self,
+                       const char  *value,
+                       GError     **error)
+{
+  g_autofree char *current = bo_store_get_setting (self, "currency");
+  guint before = bo_currency_exponent (current);
+  guint after = bo_currency_exponent (value);
+  gint64 amounts = 0;
+
+  if (before == after)
+    return TRUE;
+  if (!_bo_store_query_int (self,
+                            "SELECT EXISTS (SELECT 1 FROM products WHERE price > 0 OR cost > 0)"
+                            " OR EXISTS (SELECT 1 FROM product_suppliers WHERE cost > 0)"
+                            " OR EXISTS (SELECT 1 FROM order_lines"
+                            "            WHERE unit_price > 0 OR refunded > 0)"
+                            " OR EXISTS (SELECT 1 FROM po_lines WHERE cost > 0)"
+                            " OR EXISTS (SELECT 1 FROM goodwill)",
+                            0, &amounts, error))
+    return FALSE;
+  if (!amounts)
+    return TRUE;
+  g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+               /* TRANSLATORS: the numbers are how many decimals the currencies have,
+                * e.g. "… from EUR (2 decimals) to JPY (0 decimals) …" */
+               _("The currency cannot change from %s (%u decimals) to %s (%u decimals): "
+                 "the shop’s prices, costs and orders are stored in units of %s and would "
+                 "all change value. Choose a currency with %u decimals, or start a new "
+                 "shop for %s."),
+               current != NULL ? current : "", before, value, after,
+               current != NULL ? current : "", before, value);
+  return FALSE;
+}
+
+/**
  * bo_store_set_setting:
  * @key: one of bo_store_setting_keys()
  *
  * Sets a business setting; invalid values are refused with a message naming
  * the key and what it expects. Changing the handling days or the allocation
- * policy moves the promise dates in the same transaction.
+ * policy moves the promise dates in the same transaction. The currency
+ * cannot change to one with another number of decimals once the shop holds
+ * amounts (%BO_ERROR_REFUSED).
  */
 gboolean
 bo_store_set_setting (BoStore     *self,
@@ -1082,7 +1145,7 @@ bo_store_set_setting (BoStore     *self,
                       const char  *value,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (BO_IS_STORE (self), FALSE);
@@ -1092,9 +1155,11 @@ bo_store_set_setting (BoStore     *self,
     return FALSE;
   if (!_bo_store_begin (self, error))
     return FALSE;
-  ok = (stmt = _bo_store_prepare (self,
-                                  "INSERT INTO settings (key, value) VALUES (?1, ?2) "
-                                  "ON CONFLICT (key) DO UPDATE SET value = ?2", error)) != NULL;
+  ok = !g_str_equal (key, "currency") || check_currency_change (self, value, error);
+  ok = ok && (stmt = _bo_store_prepare (self,
+                                        "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                                        "ON CONFLICT (key) DO UPDATE SET value = ?2",
+                                        error)) != NULL;
   if (ok)
     {
       sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
