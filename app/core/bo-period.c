@@ -94,7 +94,8 @@ bo_date_from_unix_local (gint64 unix_seconds)
  * bo_date_to_unix_local:
  *
  * Returns: the instant of local midnight that starts @julian (the first
- *   instant of the day where a clock change skips midnight)
+ *   instant of the day where a clock change skips midnight), or 0 for a
+ *   day that is not valid
  */
 gint64
 bo_date_to_unix_local (guint32 julian)
@@ -103,7 +104,8 @@ bo_date_to_unix_local (guint32 julian)
   g_autoptr(GDateTime) when = NULL;
   GDate date;
 
-  g_return_val_if_fail (julian != 0 && g_date_valid_julian (julian), 0);
+  if (julian == 0 || !g_date_valid_julian (julian))
+    return 0;
   g_date_clear (&date, 1);
   g_date_set_julian (&date, julian);
   when = g_date_time_new (local, g_date_get_year (&date), g_date_get_month (&date),

@@ -445,15 +445,7 @@ _bo_date_to_iso (guint32 julian)
 guint32
 _bo_day_of_instant (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_seconds);
-  GDate date;
-
-  if (dt == NULL)
-    return 0;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt),
-                  g_date_time_get_year (dt));
-  return g_date_get_julian (&date);
+  return bo_date_from_unix_local (unix_seconds);
 }
 
 guint32
