@@ -747,10 +747,17 @@ test_ship_part_of_an_order (void)
     gboolean undone = FALSE, logged = FALSE;
 
     for (guint i = 0; i < moves->len; i++)
-      undone |= g_strcmp0 (((BoMovement *) g_ptr_array_index (moves, i))->reason, "shipment") == 0 &&
-                ((BoMovement *) g_ptr_array_index (moves, i))->delta == 1;
+      {
+        const BoMovement *m = g_ptr_array_index (moves, i);
+
+        undone |= g_strcmp0 (m->reason, "shipment") == 0 && m->delta == 1;
+      }
     for (guint i = 0; i < events->len; i++)
-      logged |= g_strcmp0 (((BoEvent *) g_ptr_array_index (events, i))->kind, "shipment-unshipped") == 0;
+      {
+        const BoEvent *e = g_ptr_array_index (events, i);
+
+        logged |= g_strcmp0 (e->kind, "shipment-unshipped") == 0;
+      }
     g_assert_true (undone);
     g_assert_true (logged);
   }

@@ -309,7 +309,8 @@ place_order (Sim     *sim,
     {
       gint64 midnight = instant_of_day (day, 0);
 
-      order.placed_at = midnight + g_rand_int_range (sim->rand, 0, (gint32) (sim->last_instant - midnight) + 1);
+      order.placed_at = midnight + g_rand_int_range (sim->rand, 0,
+                                                     (gint32) (sim->last_instant - midnight) + 1);
     }
   order.first_line = sim->lines->len;
   sc = g_array_index (sim->sc, gboolean, order.customer);

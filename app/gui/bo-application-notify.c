@@ -214,8 +214,10 @@ print_picklists_action (GSimpleAction *action,
 {
   BoWindow *window = ensure_window (user_data);
   gsize n_ids = 0;
-  const gint64 *ids = parameter != NULL ? g_variant_get_fixed_array (parameter, &n_ids, sizeof (gint64))
-                                        : NULL;
+  const gint64 *ids = NULL;
+
+  if (parameter != NULL)
+    ids = g_variant_get_fixed_array (parameter, &n_ids, sizeof (gint64));
 
   /* The orders the notification named, not every order ready by now. */
   if (window != NULL)

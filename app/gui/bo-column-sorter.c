@@ -202,7 +202,8 @@ sort_by_header_cb (GtkWidget *title,
   g_autofree char *sort = bo_column_view_get_sort (view);
   gboolean ascending = sort != NULL && g_strcmp0 (sort, sorter->key) == 0;
 
-  gtk_column_view_sort_by_column (view, column, ascending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (view, column,
+                                  ascending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
   return TRUE;
 }
 
@@ -234,7 +235,8 @@ move_between_headers_cb (GtkWidget *title,
 {
   gboolean forward = g_variant_get_boolean (args);
 
-  for (GtkWidget *other = forward ? gtk_widget_get_next_sibling (title) : gtk_widget_get_prev_sibling (title);
+  for (GtkWidget *other = forward ? gtk_widget_get_next_sibling (title)
+                                  : gtk_widget_get_prev_sibling (title);
        other != NULL;
        other = forward ? gtk_widget_get_next_sibling (other) : gtk_widget_get_prev_sibling (other))
     if (gtk_widget_get_focusable (other) && gtk_widget_get_visible (other))
@@ -310,7 +312,8 @@ bo_column_view_set_headers_focusable (GtkColumnView *view)
   header = find_child (GTK_WIDGET (view), "header");
   if (header == NULL)
     return;
-  for (title = gtk_widget_get_first_child (header); title != NULL && i < g_list_model_get_n_items (columns);
+  for (title = gtk_widget_get_first_child (header);
+       title != NULL && i < g_list_model_get_n_items (columns);
        title = gtk_widget_get_next_sibling (title), i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);

@@ -290,11 +290,11 @@ refill_pages (BoPagedModel *self,
       guint start = g_array_index (held, guint, first);
       g_autoptr(GPtrArray) fresh = NULL;
 
-      for (last = first; last + 1 < held->len &&
-                         g_array_index (held, guint, last + 1) == g_array_index (held, guint, last) + 1;
-           last++)
-        ;
-      fresh = self->fetch (self->user_data, start * PAGE_SIZE, (last - first + 1) * PAGE_SIZE, error);
+      for (last = first; last + 1 < held->len; last++)
+        if (g_array_index (held, guint, last + 1) != g_array_index (held, guint, last) + 1)
+          break;
+      fresh = self->fetch (self->user_data, start * PAGE_SIZE, (last - first + 1) * PAGE_SIZE,
+                           error);
       if (fresh == NULL)
         return FALSE;
       self->n_fetched += fresh->len;
