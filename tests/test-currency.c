@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include <backorders/bo-chart.h>
 #include <backorders/bo-error.h>
 #include <backorders/bo-export.h>
 #include <backorders/bo-money.h>
@@ -144,6 +145,35 @@ test_exports (Fixture       *f,
   g_assert_nonnull (strstr (dinar, ",1,0,0,1,1.234,"));
 }
 
+/* The backlog chart of a yen shop plots and names whole yen. */
+static void
+test_chart (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(BoChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint32 today, from, to;
+  const BoChartPoint *point = NULL;
+  guint value_series = G_MAXUINT;
+
+  set_currency (f, "JPY");
+  add_product (f, "MUG", 1, 8000);
+  place (f, "MUG", 3);
+  today = bo_store_get_today (f->store);
+  bo_chart_default_range (today, BO_PERIOD_MONTH, &from, &to);
+  chart = bo_chart_new_backlog (f->store, BO_PERIOD_MONTH, from, to, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < bo_chart_get_n_series (chart); i++)
+    if (bo_chart_get_series (chart, i)->unit == BO_CHART_UNIT_MONEY)
+      value_series = i;
+  g_assert_cmpuint (value_series, !=, G_MAXUINT);
+  point = bo_chart_get_point (chart, value_series, bo_chart_get_n_categories (chart) - 1);
+  g_assert_cmpfloat (point->value, ==, 16000.0);
+  text = bo_chart_format_value (chart, value_series, point->value);
+  g_assert_cmpstr (text, ==, "16000 JPY");
+}
+
 /* The store's limits speak in the shop's decimals. */
 static void
 test_limit_message (Fixture       *f,
@@ -232,6 +262,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/currency/exports", Fixture, NULL, fixture_set_up, test_exports,
               fixture_tear_down);
+  g_test_add ("/currency/chart", Fixture, NULL, fixture_set_up, test_chart, fixture_tear_down);
   g_test_add ("/currency/limit-message", Fixture, NULL, fixture_set_up, test_limit_message,
               fixture_tear_down);
   g_test_add ("/currency/change-refused", Fixture, NULL, fixture_set_up, test_change_refused,
