@@ -12,6 +12,7 @@
 #include <backorders/bo-chart.h>
 #include <backorders/bo-error.h>
 #include <backorders/bo-export.h>
+#include <backorders/bo-message.h>
 #include <backorders/bo-money.h>
 #include <backorders/bo-store.h>
 
@@ -83,7 +84,7 @@ add_product (Fixture    *f,
   return p->id;
 }
 
-static void
+static gint64
 place (Fixture    *f,
        const char *sku,
        gint64      quantity)
@@ -99,6 +100,7 @@ place (Fixture    *f,
   bo_order_draft_add_line (draft, sku, quantity, -1);
   g_assert_true (bo_store_place_order (f->store, draft, FALSE, &outcome, &error));
   g_assert_no_error (error);
+  return outcome->order_id;
 }
 
 static char *
@@ -172,6 +174,32 @@ test_chart (Fixture       *f,
   g_assert_cmpfloat (point->value, ==, 16000.0);
   text = bo_chart_format_value (chart, value_series, point->value);
   g_assert_cmpstr (text, ==, "16000 JPY");
+}
+
+/* The message to a customer names a refund in whole yen. */
+static void
+test_message (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(BoOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  const BoOrderLine *line;
+  gint64 id;
+
+  set_currency (f, "JPY");
+  add_product (f, "MUG", 0, 8000);
+  id = place (f, "MUG", 3);
+  order = bo_store_get_order (f->store, id, &error);
+  g_assert_no_error (error);
+  line = g_ptr_array_index (order->lines, 0);
+  g_assert_true (bo_store_cancel_line (f->store, line->id, 1, 8000, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (bo_message_for_order (f->store, id, &subject, &body, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (body, "refunded 8000 JPY"));
+  g_assert_null (strstr (body, "80.00"));
 }
 
 /* The store's limits speak in the shop's decimals. */
@@ -263,6 +291,8 @@ main (int   argc,
   g_test_add ("/currency/exports", Fixture, NULL, fixture_set_up, test_exports,
               fixture_tear_down);
   g_test_add ("/currency/chart", Fixture, NULL, fixture_set_up, test_chart, fixture_tear_down);
+  g_test_add ("/currency/message", Fixture, NULL, fixture_set_up, test_message,
+              fixture_tear_down);
   g_test_add ("/currency/limit-message", Fixture, NULL, fixture_set_up, test_limit_message,
               fixture_tear_down);
   g_test_add ("/currency/change-refused", Fixture, NULL, fixture_set_up, test_change_refused,
