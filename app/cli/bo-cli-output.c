@@ -6,7 +6,6 @@
 
 #include <inttypes.h>
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>

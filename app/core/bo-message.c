@@ -7,8 +7,6 @@
 
 #include <inttypes.h>
 
-#include <locale.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "backorders/bo-message.h"
