@@ -8,6 +8,7 @@
 #include "bo-customer-dialog.h"
 #include "bo-customers-view.h"
 #include "bo-gui-test.h"
+#include "bo-orders-view.h"
 #include "bo-product-dialog.h"
 #include "bo-products-view.h"
 #include "bo-supplier-dialog.h"
@@ -743,7 +744,7 @@ test_add_customer (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
 }
 
-/* A yen shop: whole yen in the list and the form, and no half yen. */
+/* A yen shop: whole yen in the lists and the form, and no half yen. */
 static void
 test_yen_shop (void)
 {
@@ -751,7 +752,13 @@ test_yen_shop (void)
   g_autoptr(BoStore) store = bo_gui_test_open_store (&dir, FALSE);
   g_autoptr(BoProduct) mug = bo_product_new ();
   g_autoptr(BoProduct) saved = NULL;
+  g_autoptr(BoCustomer) customer = bo_customer_new ();
+  g_autoptr(BoOrderDraft) draft = bo_order_draft_new ();
+  g_autoptr(BoOrderOutcome) outcome = NULL;
   g_autoptr(GObject) item = NULL;
+  g_autoptr(GObject) order = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *waiting = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *price = NULL;
   Fixture f = { NULL, store, NULL };
@@ -765,6 +772,12 @@ test_yen_shop (void)
   mug->price = 8000;
   g_assert_true (bo_store_save_product (store, mug, &error));
   g_assert_no_error (error);
+  customer->name = g_strdup ("Ms A");
+  g_assert_true (bo_store_save_customer (store, customer, &error));
+  draft->customer_id = customer->id;
+  bo_order_draft_add_line (draft, "MUG", 3, -1);
+  g_assert_true (bo_store_place_order (store, draft, FALSE, &outcome, &error));
+  g_assert_no_error (error);
   f.window = bo_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (f.window));
   bo_gui_test_iterate (50);
@@ -776,6 +789,14 @@ test_yen_shop (void)
   g_assert_nonnull (item);
   g_object_get (item, "price", &price, NULL);
   g_assert_cmpstr (price, ==, "8000 JPY");
+
+  show_view (&f, "orders");
+  model = bo_orders_view_get_model (BO_ORDERS_VIEW (bo_window_get_view (f.window, "orders")));
+  order = find_item (model, "customer", "Ms A");
+  g_assert_nonnull (order);
+  g_object_get (order, "total", &total, "value", &waiting, NULL);
+  g_assert_cmpstr (total, ==, "24000 JPY");
+  g_assert_cmpstr (waiting, ==, "24000 JPY");
 
   /* The form shows what the merchant would type, and refuses half a yen. */
   dialog = open_product (&f, mug->id);
