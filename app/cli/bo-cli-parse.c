@@ -54,7 +54,6 @@ _bo_cli_parse_integer (const char  *text,
   return FALSE;
 }
 
-
 /* The message of an amount that is not one, with the rule of the shop's
  * currency. */
 static char *
@@ -68,8 +67,10 @@ describe_amount_rule (const char *currency)
     /* TRANSLATORS: %s is an example amount, e.g. "1250" */
     return g_strdup_printf (_("a whole amount like %s (no sign, no decimals)"), example);
   /* TRANSLATORS: %s is an example amount, e.g. "12.50"; %u is 2 or 3 */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "an amount like %s (no sign, at most %u decimal)",
-                                       "an amount like %s (no sign, at most %u decimals)", decimals),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "an amount like %s (no sign, at most %u decimal)",
+                                       "an amount like %s (no sign, at most %u decimals)",
+                                       decimals),
                           example, decimals);
 }
 
@@ -127,6 +128,7 @@ _bo_cli_parse_money (BoCli       *cli,
   return FALSE;
 }
 
+/* The command line takes exactly YYYY-MM-DD, as it documents. */
 static gboolean
 parse_iso_date (const char *text,
                 GDate      *date)
