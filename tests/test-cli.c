@@ -799,6 +799,7 @@ test_bench (Fixture       *f,
   } expected[] = {
     { "generate", 0.5 }, { "allocate-fifo", 5.0 }, { "allocate-fair-share", 5.0 },
     { "allocate-pro-rata", 5.0 }, { "replan", 5.0 }, { "metrics", 5.0 },
+    { "preview-order", 5.0 },
   };
   g_autoptr(JsonNode) root = NULL;
   g_auto(Result) scale = { 0 };

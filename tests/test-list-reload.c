@@ -17,13 +17,13 @@
 #include "bo-window.h"
 
 /* GtkListView keeps up to 200 rows around what is shown, which the model
- * reads in pages of 100 rows: 3 pages at most. A reload reads again the
- * pages shown before it (the focused row's among them), and a new sort or
- * search then shows the first rows: twice that at most, however long the
- * list. */
-#define MAX_ROWS_PER_RELOAD (6 * bo_paged_model_get_page_size ())
+ * reads in pages of 100 rows: 3 pages, and the focused row's page. A new
+ * sort or search reads again the pages shown before it, and then shows the
+ * first rows: a few screenfuls at most, however long the list (the old
+ * reload read all of it, twice). */
+#define MAX_ROWS_PER_RELOAD (10 * bo_paged_model_get_page_size ())
 /* Lists at least this many pages long make a walk over the list obvious. */
-#define MIN_PAGES 8
+#define MIN_PAGES 10
 
 static const char *const list_views[] = {
   "orders", "backorders", "products", "purchase-orders", "suppliers", "customers",

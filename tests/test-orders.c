@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "bo-format.h"
@@ -351,6 +352,51 @@ test_invalid_quantity (void)
   g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (dialog), "There is no customer “Nobody”"));
 
   gtk_window_close (GTK_WINDOW (dialog));
+  bo_gui_test_iterate (20);
+  g_assert_cmpint (bo_store_count_orders (shop.store, BO_ORDER_FILTER_ALL, NULL, NULL), ==, 0);
+  shop_close (&shop);
+}
+
+/* The preview reads only: while another program holds the shop's write lock
+ * the dialog still says what each line gets, and every refused line at once,
+ * each in its own line. */
+static void
+test_preview_while_another_program_writes (void)
+{
+  Shop shop = { 0 };
+  BoNewOrderDialog *dialog;
+  sqlite3 *other = NULL;
+
+  shop_open (&shop, FALSE);
+  dialog = open_new_order (&shop);
+  type (bo_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "customer_row"), "Mr B");
+
+  g_assert_cmpint (sqlite3_open (bo_store_get_path (shop.store), &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; UPDATE products SET name = 'Held' "
+                                 "WHERE sku = 'CAP'", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  fill_line (dialog, 0, "PIN", "4");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "order.add-line", NULL));
+  fill_line (dialog, 1, "MUG", "3");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "order.add-line", NULL));
+  fill_line (dialog, 2, "PIN", "2");
+  g_assert_cmpstr (outcome (dialog, 0), ==,
+                   "Refused: PIN does not take backorders (4 ordered, 1 can ship now)");
+  g_assert_cmpstr (outcome (dialog, 1), ==, "2 ship now, 1 backordered, expected 12/12/26");
+  g_assert_cmpstr (outcome (dialog, 2), ==,
+                   "Refused: PIN does not take backorders (2 ordered, 0 can ship now)");
+  g_assert_false (gtk_widget_is_sensitive (place_button (dialog)));
+
+  /* Fixing the lines makes the order placeable, still during the write. */
+  type (GTK_WIDGET (bo_new_order_dialog_get_quantity_entry (dialog, 0)), "1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "order.remove-line", "u", 3));
+  bo_gui_test_iterate (250);
+  g_assert_cmpstr (outcome (dialog, 0), ==, "1 ships now");
+  g_assert_true (gtk_widget_is_sensitive (place_button (dialog)));
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  gtk_window_destroy (GTK_WINDOW (dialog));
   bo_gui_test_iterate (20);
   g_assert_cmpint (bo_store_count_orders (shop.store, BO_ORDER_FILTER_ALL, NULL, NULL), ==, 0);
   shop_close (&shop);
@@ -1032,6 +1078,8 @@ main (int   argc,
   g_test_add_func ("/orders/new/live-outcome", test_place_order_with_live_outcome);
   g_test_add_func ("/orders/new/invalid-quantity", test_invalid_quantity);
   g_test_add_func ("/orders/new/refused-line", test_refused_line);
+  g_test_add_func ("/orders/new/preview-while-another-program-writes",
+                   test_preview_while_another_program_writes);
   g_test_add_func ("/orders/new/customer-suggestions", test_customer_suggestions);
   g_test_add_func ("/orders/view/filter-and-search", test_filter_and_search);
   g_test_add_func ("/orders/view/status-and-totals", test_status_and_totals);

@@ -521,6 +521,54 @@ assert_preview_row (GtkListBox *list,
   g_assert_nonnull (strstr (subtitle, move));
 }
 
+/* Another desk writes while the preview is shown: Apply works the plan out
+ * again and applies what fits the shop now, not the stale list. */
+static void
+test_replan_apply_after_another_write (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(BoStore) store = bo_gui_test_open_store (&dir, FALSE);
+  g_autoptr(BoStore) other = NULL;
+  g_autoptr(BoProduct) mug = NULL;
+  g_autoptr(GError) error = NULL;
+  WorkedExample ex;
+  BoWindow *window;
+  BoPreferencesDialog *prefs;
+  AdwComboRow *policy_row;
+
+  worked_example (store, &ex);
+  window = open_window (store);
+  prefs = open_preferences (window, store);
+  policy_row = ADW_COMBO_ROW (bo_gui_test_find (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW,
+                                                "Allocation Policy"));
+  adw_combo_row_set_selected (policy_row,
+                              position_of (policy_row, bo_policy_label (BO_POLICY_FAIR_SHARE)));
+  g_assert_true (bo_gui_test_wait_for (is_previewing, prefs, 2000));
+  g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (prefs), "3 lines would move"));
+
+  /* Two more mugs arrive at another desk: B and C get theirs, by FIFO. */
+  other = bo_store_open (bo_store_get_path (store), &error);
+  g_assert_no_error (error);
+  mug = bo_store_find_product (other, "MUG-BLU", &error);
+  g_assert_no_error (error);
+  g_assert_true (bo_store_adjust_stock (other, mug->id, 2, "count", NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&other);
+
+  /* Fair share of 5 among 3, 1 and 1 moves nothing now. */
+  click (GTK_WIDGET (prefs), "Apply");
+  g_assert_false (bo_preferences_dialog_is_previewing (prefs));
+  g_assert_cmpint (allocated (store, ex.a), ==, 3);
+  g_assert_cmpint (allocated (store, ex.b), ==, 1);
+  g_assert_cmpint (allocated (store, ex.c), ==, 1);
+  g_assert_cmpint (bo_store_get_policy (store), ==, BO_POLICY_FAIR_SHARE);
+  g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (prefs), "0 lines re-planned"));
+  g_assert_true (bo_store_check (store, NULL, NULL));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  gtk_window_destroy (GTK_WINDOW (window));
+  bo_gui_test_iterate (20);
+}
+
 static void
 test_replan_preview (void)
 {
@@ -811,6 +859,8 @@ main (int   argc,
   g_test_add_func ("/dashboard/numbers", test_dashboard_numbers);
   g_test_add_func ("/dashboard/follows-store", test_dashboard_follows_store);
   g_test_add_func ("/preferences/replan-preview", test_replan_preview);
+  g_test_add_func ("/preferences/replan-apply-after-another-write",
+                   test_replan_apply_after_another_write);
   g_test_add_func ("/preferences/shop-settings", test_shop_settings);
   g_test_add_func ("/preferences/currency-change-refused", test_currency_change_refused);
   g_test_add_func ("/preferences/handling-days", test_handling_days);

@@ -30,7 +30,7 @@ typedef struct
 static const Scale scales[] = {
   [BO_DEMO_SMALL] = { 36, 5, 80, 600, 400, 14, 0.8, 1.4 },
   [BO_DEMO_LARGE] = { 10000, 50, 20000, 200000, 1826, 45, 0.9, 1.6 },
-  [BO_DEMO_MEDIUM] = { 1000, 40, 2000, 10000, 365, 14, 0.2, 0.5 },
+  [BO_DEMO_MEDIUM] = { 1000, 40, 2000, 16000, 365, 14, 0.2, 0.5 },
 };
 
 static const char *const scale_names[] = {
@@ -996,7 +996,7 @@ sim_clear (Sim *sim)
  * bo_store_generate_demo:
  * @scale: a few dozen products and a few hundred orders, or the large shop
  *   of the budgets (10,000 products, 200,000 orders, 2,000 purchase orders…),
- *   or one between (10,000 orders) whose every list is many pages long
+ *   or one between (16,000 orders) whose every list is many pages long
  * @seed: the same seed gives the same shop
  * @today: the last day of the history (Julian), or 0 for today
  *

@@ -60,6 +60,46 @@ _bo_store_drop_ship_supplier (BoStore  *self,
   return TRUE;
 }
 
+/**
+ * _bo_store_drop_ship_terms:
+ * @eta: (out): when the supplier delivers: its lead time, counted from today
+ * @reason: (out): what the order line says about it
+ *
+ * What a drop-ship line of @product_id is promised, for placing it and for
+ * its preview alike. The product must have a supplier.
+ */
+gboolean
+_bo_store_drop_ship_terms (BoStore  *self,
+                           gint64    product_id,
+                           guint32  *eta,
+                           char    **reason,
+                           GError  **error)
+{
+  g_autofree char *supplier_name = NULL;
+  gint64 supplier_id = 0;
+  gint lead_days = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!_bo_store_drop_ship_supplier (self, product_id, &supplier_id, &lead_days, error))
+    return FALSE;
+  stmt = _bo_store_prepare (self, "SELECT name FROM suppliers WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, supplier_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    supplier_name = _bo_store_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _bo_store_set_error (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+
+  *eta = bo_store_get_today (self) + MAX (lead_days, 0);
+  /* Translators: the reason shown on a drop-ship order line; %s is the supplier */
+  *reason = g_strdup_printf (_("drop-ship: %s ships it to the customer"), supplier_name);
+  return TRUE;
+}
+
 /* The open draft drop-ship purchase order to @supplier_id for @ship_to, or a
  * new one. Orders going to the same address share one. */
 static gint64
@@ -202,7 +242,8 @@ _bo_store_drop_ship_line (BoStore  *self,
   if (rc != SQLITE_ROW)
     return _bo_store_set_error (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
 
-  eta = bo_store_get_today (self) + MAX (lead_days, 0);
+  if (!_bo_store_drop_ship_terms (self, product_id, &eta, &reason, error))
+    return FALSE;
   stmt = _bo_store_prepare (self,
                             "INSERT INTO po_lines (po_id, product_id, ordered, cost, eta, "
                             "  order_line_id) VALUES (?, ?, ?, ?, ?, ?)", error);
@@ -217,9 +258,6 @@ _bo_store_drop_ship_line (BoStore  *self,
   if (!_bo_store_step_done (self, stmt, error))
     return FALSE;
   po_line_id = sqlite3_last_insert_rowid (self->db);
-
-  /* Translators: the reason shown on a drop-ship order line; %s is the supplier */
-  reason = g_strdup_printf (_("drop-ship: %s ships it to the customer"), supplier_name);
   stmt = _bo_store_prepare (self,
                             "UPDATE order_lines SET promised_date = ?2, "
                             "  first_promised_date = coalesce (first_promised_date, ?2), "

@@ -67,6 +67,14 @@ line_outcome_clear (gpointer data)
 
   g_free (line->sku);
   g_free (line->reason);
+  g_free (line->refusal);
+}
+
+/* For bo-store-preview.c, which builds outcomes too. */
+void
+_bo_line_outcome_clear (gpointer data)
+{
+  line_outcome_clear (data);
 }
 
 void
@@ -75,37 +83,48 @@ bo_order_outcome_free (BoOrderOutcome *outcome)
   if (outcome == NULL)
     return;
   g_free (outcome->number);
+  g_free (outcome->problem);
   g_clear_pointer (&outcome->lines, g_array_unref);
   g_free (outcome);
 }
 
 /* ---- placing ---------------------------------------------------------------- */
 
-typedef struct
+void
+_bo_placed_line_clear (gpointer data)
 {
-  gint64            line_id;
-  gint64            product_id;
-  char             *sku;
-  gint64            quantity;
-  gint64            price;
-  BoBackorderPolicy policy;
-  gboolean          discontinued;
-  gboolean          drop_ship;
-  gint64            atp;      /* available to promise before this order */
-  gint64            free_before;
-} PlacedLine;
-
-static void
-placed_line_clear (gpointer data)
-{
-  g_free (((PlacedLine *) data)->sku);
+  g_free (((BoPlacedLine *) data)->sku);
+  g_free (((BoPlacedLine *) data)->refusal);
 }
 
-static gboolean
-validate_draft (BoStore            *self,
-                const BoOrderDraft *draft,
-                GArray             *placed,
-                GError            **error)
+/* What an order number typed by the merchant must be. */
+gboolean
+_bo_check_order_number (const char  *number,
+                        GError     **error)
+{
+  if (*number == '\0' || g_utf8_strlen (number, -1) > 50 || !g_utf8_validate (number, -1, NULL))
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
+                   _("The order number must be 1 to 50 characters"));
+      return FALSE;
+    }
+  return bo_check_text (number, _("The order number"), TRUE, 50, BO_TEXT_LINE, error);
+}
+
+/**
+ * _bo_store_validate_draft:
+ * @placed: receives a #BoPlacedLine per line of @draft
+ * @collect: %TRUE to note a line that cannot be placed in its
+ *   #BoPlacedLine.refusal and go on (a preview), %FALSE to fail on it
+ *
+ * Checks a draft and reads what placing needs of each line's product.
+ */
+gboolean
+_bo_store_validate_draft (BoStore            *self,
+                          const BoOrderDraft *draft,
+                          GArray             *placed,
+                          gboolean            collect,
+                          GError            **error)
 {
   g_autoptr(BoCustomer) customer = NULL;
   gint64 order_value = 0;
@@ -123,16 +142,7 @@ validate_draft (BoStore            *self,
                    BO_MAX_ORDER_LINES);
       return FALSE;
     }
-  if (draft->number != NULL &&
-      (*draft->number == '\0' || g_utf8_strlen (draft->number, -1) > 50 ||
-       !g_utf8_validate (draft->number, -1, NULL)))
-    {
-      g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
-                   _("The order number must be 1 to 50 characters"));
-      return FALSE;
-    }
-  if ((draft->number != NULL &&
-       !bo_check_text (draft->number, _("The order number"), TRUE, 50, BO_TEXT_LINE, error)) ||
+  if ((draft->number != NULL && !_bo_check_order_number (draft->number, error)) ||
       !bo_check_text (draft->notes, _("The order’s notes"), FALSE, 10000, BO_TEXT_MULTILINE,
                       error))
     return FALSE;
@@ -148,7 +158,7 @@ validate_draft (BoStore            *self,
       const BoLineDraft *d = &g_array_index (draft->lines, BoLineDraft, i);
       g_autoptr(BoProduct) product = NULL;
       g_autoptr(GError) local_error = NULL;
-      PlacedLine line = { 0 };
+      BoPlacedLine line = { 0 };
 
       if (d->sku == NULL || *d->sku == '\0')
         {
@@ -193,10 +203,17 @@ validate_draft (BoStore            *self,
             return FALSE;
           if (supplier_id == 0)
             {
-              g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+              g_autoptr(GError) refused = NULL;
+
+              g_set_error (&refused, BO_ERROR, BO_ERROR_REFUSED,
                            _("Line %u: %s is shipped by its supplier, but no supplier is linked "
                              "to it; link one first"), i + 1, product->sku);
-              return FALSE;
+              if (!collect)
+                {
+                  g_propagate_error (error, g_steal_pointer (&refused));
+                  return FALSE;
+                }
+              line.refusal = g_strdup (refused->message);
             }
         }
       line.free_before = product->on_hand - product->allocated;
@@ -226,51 +243,87 @@ is_taken (BoStore     *self,
   return taken;
 }
 
-/* The backorder policy of each product, applied to what allocation left
- * uncovered. Lines of one product in one order count together: with
- * allow-if-incoming the order's whole quantity of it must be promisable. */
-static gboolean
-check_backorder_policy (GArray  *placed,
-                        guint    index,
-                        gint64   backordered,
-                        GError **error)
+/**
+ * _bo_placed_line_refusal:
+ * @backordered: what allocation left uncovered of the line
+ *
+ * The backorder policy of each product, applied to what allocation left
+ * uncovered; placing and its preview both ask here. Lines of one product in
+ * one order count together: with allow-if-incoming the order's whole
+ * quantity of it must be promisable.
+ *
+ * Returns: (nullable): why the line is refused, or %NULL when it is accepted
+ */
+char *
+_bo_placed_line_refusal (GArray *placed,
+                         guint   index,
+                         gint64  backordered)
 {
-  const PlacedLine *line = &g_array_index (placed, PlacedLine, index);
+  const BoPlacedLine *line = &g_array_index (placed, BoPlacedLine, index);
   gint64 wanted = 0;
 
   if (backordered == 0)
-    return TRUE;
+    return NULL;
 
   /* What the order wants of this product in all, whichever of its lines the
    * allocation left short. */
   for (guint i = 0; i < placed->len; i++)
-    if (g_array_index (placed, PlacedLine, i).product_id == line->product_id)
-      wanted += g_array_index (placed, PlacedLine, i).quantity;
+    if (g_array_index (placed, BoPlacedLine, i).product_id == line->product_id)
+      wanted += g_array_index (placed, BoPlacedLine, i).quantity;
 
   if (line->discontinued)
-    {
-      g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
-                   _("Refused: %s is discontinued and takes no backorders (%" PRId64
-                     " ordered, %" PRId64 " can ship now)"),
-                   line->sku, line->quantity, line->quantity - backordered);
-      return FALSE;
-    }
+    return g_strdup_printf (_("Refused: %s is discontinued and takes no backorders (%" PRId64
+                              " ordered, %" PRId64 " can ship now)"),
+                            line->sku, line->quantity, line->quantity - backordered);
   if (line->policy == BO_BACKORDER_DENY)
-    {
-      g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
-                   _("Refused: %s does not take backorders (%" PRId64 " ordered, %"
-                     PRId64 " can ship now)"),
-                   line->sku, line->quantity, line->quantity - backordered);
-      return FALSE;
-    }
+    return g_strdup_printf (_("Refused: %s does not take backorders (%" PRId64 " ordered, %"
+                              PRId64 " can ship now)"),
+                            line->sku, line->quantity, line->quantity - backordered);
   if (line->policy == BO_BACKORDER_ALLOW_IF_INCOMING && wanted > line->atp)
+    return g_strdup_printf (_("Refused: %s can promise only %" PRId64 " (stock and incoming "
+                              "purchase orders, less what is already promised); %" PRId64
+                              " ordered"),
+                            line->sku, MAX (line->atp, 0), wanted);
+  return NULL;
+}
+
+/**
+ * _bo_store_order_identity:
+ * @take: %TRUE to use up the next order number, %FALSE to only look at it
+ * @number: (out): the number the order gets
+ *
+ * The order's number and reference, which must not be taken already.
+ */
+gboolean
+_bo_store_order_identity (BoStore            *self,
+                          const BoOrderDraft *draft,
+                          gboolean            take,
+                          char              **number,
+                          GError            **error)
+{
+  g_autofree char *chosen = NULL;
+
+  if (draft->number != NULL)
     {
-      g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
-                   _("Refused: %s can promise only %" PRId64 " (stock and incoming "
-                     "purchase orders, less what is already promised); %" PRId64 " ordered"),
-                   line->sku, MAX (line->atp, 0), wanted);
+      if (is_taken (self, "SELECT 1 FROM orders WHERE number = ?", draft->number))
+        {
+          g_set_error (error, BO_ERROR, BO_ERROR_CONFLICT,
+                       _("There is already an order number “%s”"), draft->number);
+          return FALSE;
+        }
+      chosen = g_strdup (draft->number);
+    }
+  else if ((chosen = take ? _bo_store_next_number (self, "next-order-number", error)
+                          : _bo_store_peek_number (self, "next-order-number", error)) == NULL)
+    return FALSE;
+  if (draft->external_ref != NULL && *draft->external_ref != '\0' &&
+      is_taken (self, "SELECT 1 FROM orders WHERE external_ref = ?", draft->external_ref))
+    {
+      g_set_error (error, BO_ERROR, BO_ERROR_CONFLICT,
+                   _("An order with the reference “%s” exists already"), draft->external_ref);
       return FALSE;
     }
+  *number = g_steal_pointer (&chosen);
   return TRUE;
 }
 
@@ -281,7 +334,7 @@ _bo_store_place_order_tx (BoStore            *self,
                           BoOrderOutcome    **outcome,
                           GError            **error)
 {
-  g_autoptr(GArray) placed = g_array_new (FALSE, TRUE, sizeof (PlacedLine));
+  g_autoptr(GArray) placed = g_array_new (FALSE, TRUE, sizeof (BoPlacedLine));
   g_autoptr(GArray) product_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) new_lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                            g_free);
@@ -291,29 +344,10 @@ _bo_store_place_order_tx (BoStore            *self,
   gint64 units = 0, bo_lines = 0, bo_units = 0;
   sqlite3_stmt *stmt;
 
-  g_array_set_clear_func (placed, placed_line_clear);
-  if (!validate_draft (self, draft, placed, error))
+  g_array_set_clear_func (placed, _bo_placed_line_clear);
+  if (!_bo_store_validate_draft (self, draft, placed, FALSE, error) ||
+      !_bo_store_order_identity (self, draft, TRUE, &number, error))
     return FALSE;
-
-  if (draft->number != NULL)
-    {
-      if (is_taken (self, "SELECT 1 FROM orders WHERE number = ?", draft->number))
-        {
-          g_set_error (error, BO_ERROR, BO_ERROR_CONFLICT,
-                       _("There is already an order number “%s”"), draft->number);
-          return FALSE;
-        }
-      number = g_strdup (draft->number);
-    }
-  else if ((number = _bo_store_next_number (self, "next-order-number", error)) == NULL)
-    return FALSE;
-  if (draft->external_ref != NULL && *draft->external_ref != '\0' &&
-      is_taken (self, "SELECT 1 FROM orders WHERE external_ref = ?", draft->external_ref))
-    {
-      g_set_error (error, BO_ERROR, BO_ERROR_CONFLICT,
-                   _("An order with the reference “%s” exists already"), draft->external_ref);
-      return FALSE;
-    }
 
   stmt = _bo_store_prepare (self,
                             "INSERT INTO orders (number, customer_id, placed_at, placed_date, "
@@ -338,7 +372,7 @@ _bo_store_place_order_tx (BoStore            *self,
 
   for (guint i = 0; i < placed->len; i++)
     {
-      PlacedLine *line = &g_array_index (placed, PlacedLine, i);
+      BoPlacedLine *line = &g_array_index (placed, BoPlacedLine, i);
 
       stmt = _bo_store_prepare (self,
                                 "INSERT INTO order_lines (order_id, product_id, ordered, unit_price, "
@@ -366,9 +400,10 @@ _bo_store_place_order_tx (BoStore            *self,
 
   for (guint i = 0; i < placed->len; i++)
     {
-      PlacedLine *line = &g_array_index (placed, PlacedLine, i);
+      BoPlacedLine *line = &g_array_index (placed, BoPlacedLine, i);
       gint64 allocated = 0;
       gint64 backordered;
+      g_autofree char *refusal = NULL;
 
       /* The supplier ships it: no backorder policy applies, a drop-ship
        * purchase order is drafted instead. */
@@ -382,8 +417,12 @@ _bo_store_place_order_tx (BoStore            *self,
                                 line->line_id, &allocated, error))
         return FALSE;
       backordered = line->quantity - allocated;
-      if (!check_backorder_policy (placed, i, backordered, error))
-        return FALSE;
+      refusal = _bo_placed_line_refusal (placed, i, backordered);
+      if (refusal != NULL)
+        {
+          g_set_error_literal (error, BO_ERROR, BO_ERROR_REFUSED, refusal);
+          return FALSE;
+        }
       if (backordered == 0)
         continue;
 
@@ -449,7 +488,7 @@ _bo_store_place_order_tx (BoStore            *self,
 
       for (guint i = 0; i < placed->len; i++)
         {
-          PlacedLine *line = &g_array_index (placed, PlacedLine, i);
+          BoPlacedLine *line = &g_array_index (placed, BoPlacedLine, i);
           BoLineOutcome lo = { 0 };
           int rc;
 
@@ -486,7 +525,8 @@ _bo_store_place_order_tx (BoStore            *self,
 /**
  * bo_store_place_order:
  * @draft: the order
- * @preview: %TRUE to work out what would happen without keeping anything
+ * @preview: %TRUE to work out what would happen, reading only (see
+ *   bo_store_preview_order()); it fails where placing would
  * @outcome: (out) (optional): what each line got
  *
  * Places an order: each line is allocated from free stock by the shop's
@@ -506,13 +546,28 @@ bo_store_place_order (BoStore             *self,
   g_return_val_if_fail (BO_IS_STORE (self), FALSE);
   g_return_val_if_fail (draft != NULL, FALSE);
 
+  /* A preview reads only, and fails where placing would. */
+  if (preview)
+    {
+      g_autoptr(GError) refused = NULL;
+
+      if (!_bo_store_preview_order (self, draft, &out, &refused, error))
+        return FALSE;
+      if (refused != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&refused));
+          return FALSE;
+        }
+      if (outcome != NULL)
+        *outcome = g_steal_pointer (&out);
+      return TRUE;
+    }
+
   if (!_bo_store_begin (self, error))
     return FALSE;
   ok = _bo_store_place_order_tx (self, draft, &out, error);
-  if (!_bo_store_finish (self, ok, !preview, error))
+  if (!_bo_store_finish (self, ok, TRUE, error))
     return FALSE;
-  if (preview)
-    out->order_id = 0;
   if (outcome != NULL)
     *outcome = g_steal_pointer (&out);
   return TRUE;

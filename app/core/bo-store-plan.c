@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -41,6 +42,12 @@ typedef struct
   GHashTable *skus;        /* product id → SKU */
   GHashTable *sc_orders;   /* ship-complete order ids already expanded */
   GArray     *product_queue;
+  /* For previews: lines that are not in the database yet, found by the
+   * queries as if they were, and units granted in memory, taken off the
+   * open quantity the database reports. */
+  const BoDemand *extra;
+  guint           n_extra;
+  GHashTable     *granted;  /* line id → gint64 *, or NULL */
 } DemandSet;
 
 static void
@@ -54,6 +61,9 @@ demand_set_init (DemandSet *set)
   set->skus = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   set->sc_orders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   set->product_queue = g_array_new (FALSE, FALSE, sizeof (gint64));
+  set->extra = NULL;
+  set->n_extra = 0;
+  set->granted = NULL;
 }
 
 static void
@@ -122,6 +132,34 @@ add_product (BoStore    *self,
 /* Runs a demand query (by product or by order) and adds the rows not seen yet.
  * Ship-complete orders bring their other products in, so that supply arriving
  * for one product re-examines the whole order. */
+static void
+add_demand (DemandSet      *set,
+            BoDemand        d,
+            guint32         promised,
+            gint64          pegged,
+            GArray         *sc_found)
+{
+  if (g_hash_table_contains (set->lines, &d.line_id))
+    return;
+  if (set->granted != NULL)
+    {
+      const gint64 *granted = g_hash_table_lookup (set->granted, &d.line_id);
+
+      /* Covered in memory: the query would not have found it. */
+      if (granted != NULL && (d.open -= *granted) <= 0)
+        return;
+    }
+  g_array_append_val (set->demands, d);
+  g_array_append_val (set->promised, promised);
+  g_array_append_val (set->pegged, pegged);
+  g_hash_table_add (set->lines, g_memdup2 (&d.line_id, sizeof d.line_id));
+  if (d.ship_complete && !g_hash_table_contains (set->sc_orders, &d.order_id))
+    {
+      g_hash_table_add (set->sc_orders, g_memdup2 (&d.order_id, sizeof d.order_id));
+      g_array_append_val (sc_found, d.order_id);
+    }
+}
+
 static gboolean
 add_demands (BoStore     *self,
              DemandSet   *set,
@@ -131,6 +169,7 @@ add_demands (BoStore     *self,
              GError     **error)
 {
   sqlite3_stmt *stmt = _bo_store_prepare (self, sql, error);
+  gboolean by_product = sql == product_demands_sql;
   int rc;
 
   if (stmt == NULL)
@@ -139,33 +178,23 @@ add_demands (BoStore     *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       BoDemand d;
-      guint32 promised;
-      gint64 pegged;
 
       d.line_id = sqlite3_column_int64 (stmt, 0);
-      if (g_hash_table_contains (set->lines, &d.line_id))
-        continue;
       d.order_id = sqlite3_column_int64 (stmt, 1);
       d.product_id = sqlite3_column_int64 (stmt, 2);
       d.placed_at = sqlite3_column_int64 (stmt, 3);
       d.tier = sqlite3_column_int (stmt, 4);
       d.ship_complete = sqlite3_column_int (stmt, 5);
       d.open = sqlite3_column_int64 (stmt, 6);
-      promised = _bo_column_date (stmt, 7);
-      pegged = sqlite3_column_int64 (stmt, 8);
-      g_array_append_val (set->demands, d);
-      g_array_append_val (set->promised, promised);
-      g_array_append_val (set->pegged, pegged);
-      g_hash_table_add (set->lines, g_memdup2 (&d.line_id, sizeof d.line_id));
-      if (d.ship_complete && !g_hash_table_contains (set->sc_orders, &d.order_id))
-        {
-          g_hash_table_add (set->sc_orders, g_memdup2 (&d.order_id, sizeof d.order_id));
-          g_array_append_val (sc_found, d.order_id);
-        }
+      add_demand (set, d, _bo_column_date (stmt, 7), sqlite3_column_int64 (stmt, 8), sc_found);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return _bo_store_set_error (self, rc, error);
+
+  for (guint i = 0; i < set->n_extra; i++)
+    if ((by_product ? set->extra[i].product_id : set->extra[i].order_id) == key)
+      add_demand (set, set->extra[i], 0, 0, sc_found);
   return TRUE;
 }
 
@@ -383,6 +412,38 @@ write_allocation (BoStore     *self,
   return new_line || _bo_store_backlog_move (self, line_id, -delta, error);
 }
 
+/* The allocator's plan for a loaded demand set, by the shop's policy: the
+ * one computation behind placing, receiving and their previews. */
+static BoPlan *
+plan_demand_set (BoStore   *self,
+                 DemandSet *set)
+{
+  g_autoptr(GArray) supplies = demand_set_supplies (set);
+
+  return bo_allocate (bo_store_get_policy (self), (const BoSupply *) supplies->data, supplies->len,
+                      (const BoDemand *) set->demands->data, set->demands->len);
+}
+
+/* Products other than the ones asked about may have moved: the promise
+ * refresh that follows covers them too. */
+static void
+add_granted_products (const BoPlan *plan,
+                      GArray       *product_ids)
+{
+  for (gsize i = 0; i < bo_plan_get_n_grants (plan); i++)
+    {
+      const BoGrant *g = bo_plan_get_grant (plan, i);
+      gboolean known = FALSE;
+
+      if (g->granted == 0)
+        continue;
+      for (guint j = 0; !known && j < product_ids->len; j++)
+        known = g_array_index (product_ids, gint64, j) == g->product_id;
+      if (!known)
+        g_array_append_val (product_ids, g->product_id);
+    }
+}
+
 /**
  * _bo_store_allocate:
  * @product_ids: products whose supply or demand changed; grows by the
@@ -403,7 +464,6 @@ _bo_store_allocate (BoStore            *self,
                     GError            **error)
 {
   DemandSet set;
-  g_autoptr(GArray) supplies = NULL;
   g_autoptr(BoPlan) plan = NULL;
   gboolean ok = TRUE;
 
@@ -419,9 +479,7 @@ _bo_store_allocate (BoStore            *self,
       return TRUE;
     }
 
-  supplies = demand_set_supplies (&set);
-  plan = bo_allocate (bo_store_get_policy (self), (const BoSupply *) supplies->data, supplies->len,
-                      (const BoDemand *) set.demands->data, set.demands->len);
+  plan = plan_demand_set (self, &set);
 
   for (gsize i = 0; ok && i < bo_plan_get_n_grants (plan); i++)
     {
@@ -465,20 +523,8 @@ _bo_store_allocate (BoStore            *self,
         }
     }
 
-  /* Products other than the ones asked about may have moved. */
-  for (gsize i = 0; ok && i < bo_plan_get_n_grants (plan); i++)
-    {
-      const BoGrant *g = bo_plan_get_grant (plan, i);
-      gboolean known = FALSE;
-
-      if (g->granted == 0)
-        continue;
-      for (guint j = 0; !known && j < product_ids->len; j++)
-        known = g_array_index (product_ids, gint64, j) == g->product_id;
-      if (!known)
-        g_array_append_val (product_ids, g->product_id);
-    }
-
+  if (ok)
+    add_granted_products (plan, product_ids);
   demand_set_clear (&set);
   return ok;
 }
@@ -561,24 +607,36 @@ load_arrivals (BoStore    *self,
   return TRUE;
 }
 
+/* Pegs a loaded demand set to the incoming purchase orders: the one
+ * computation behind every promise date and its preview. */
+static BoPromise *
+promise_demand_set (BoStore    *self,
+                    DemandSet  *set,
+                    GError    **error)
+{
+  g_autoptr(GArray) arrivals = g_array_new (FALSE, FALSE, sizeof (BoArrival));
+
+  if (!load_arrivals (self, set->products, arrivals, error))
+    return NULL;
+  self->promise_computations++;
+  return bo_promise_compute (bo_store_get_policy (self),
+                             (const BoDemand *) set->demands->data, set->demands->len,
+                             (const BoArrival *) arrivals->data, arrivals->len,
+                             bo_store_get_handling_days (self));
+}
+
 static gboolean
 write_promises (BoStore    *self,
                 DemandSet  *set,
                 GArray     *moved,
                 GError    **error)
 {
-  g_autoptr(GArray) arrivals = g_array_new (FALSE, FALSE, sizeof (BoArrival));
   g_autofree BoPromise *promises = NULL;
 
   if (set->demands->len == 0)
     return TRUE;
-  if (!load_arrivals (self, set->products, arrivals, error))
+  if ((promises = promise_demand_set (self, set, error)) == NULL)
     return FALSE;
-
-  promises = bo_promise_compute (bo_store_get_policy (self),
-                                 (const BoDemand *) set->demands->data, set->demands->len,
-                                 (const BoArrival *) arrivals->data, arrivals->len,
-                                 bo_store_get_handling_days (self));
 
   for (guint i = 0; i < set->demands->len; i++)
     {
@@ -643,6 +701,93 @@ _bo_store_refresh_promises_for (BoStore  *self,
   return ok;
 }
 
+/**
+ * _bo_store_preview_allocation:
+ * @demands: lines of an order being previewed, with ids above any in the
+ *   database, as placing would give them
+ * @out: (out caller-allocates) (array length=n_demands): what each line gets
+ *
+ * What placing @demands would do to them, read-only: the same demand set,
+ * plan and pegging as _bo_store_allocate() and
+ * _bo_store_refresh_promises_for() make for an order placed, with the new
+ * lines held in memory instead of written.
+ */
+gboolean
+_bo_store_preview_allocation (BoStore            *self,
+                              const BoDemand     *demands,
+                              guint               n_demands,
+                              BoPlacementPreview *out,
+                              GError            **error)
+{
+  g_autoptr(GArray) product_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) granted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         g_free);
+  g_autoptr(BoPlan) plan = NULL;
+  g_autofree BoPromise *promises = NULL;
+  gboolean backordered = FALSE;
+  DemandSet set;
+
+  memset (out, 0, n_demands * sizeof *out);
+  if (n_demands == 0)
+    return TRUE;
+  for (guint i = 0; i < n_demands; i++)
+    g_array_append_val (product_ids, demands[i].product_id);
+
+  /* Allocation, as placing runs it. */
+  demand_set_init (&set);
+  set.extra = demands;
+  set.n_extra = n_demands;
+  if (!load_demand_set (self, &set, product_ids, TRUE, error))
+    {
+      demand_set_clear (&set);
+      return FALSE;
+    }
+  if (set.demands->len > 0)
+    {
+      plan = plan_demand_set (self, &set);
+      for (gsize i = 0; i < bo_plan_get_n_grants (plan); i++)
+        {
+          const BoGrant *g = bo_plan_get_grant (plan, i);
+
+          if (g->granted > 0)
+            g_hash_table_insert (granted, g_memdup2 (&g->line_id, sizeof g->line_id),
+                                 g_memdup2 (&g->granted, sizeof g->granted));
+          for (guint j = 0; j < n_demands; j++)
+            if (demands[j].line_id == g->line_id)
+              {
+                out[j].granted = g->granted;
+                out[j].reason = bo_grant_describe (g, sku_of, &set);
+              }
+        }
+      add_granted_products (plan, product_ids);
+    }
+  demand_set_clear (&set);
+
+  /* Placing pegs backorders only when it leaves some. */
+  for (guint j = 0; j < n_demands; j++)
+    backordered |= out[j].granted < demands[j].open;
+  if (!backordered)
+    return TRUE;
+
+  /* Pegging, over the demand as it stands once allocation is written. */
+  demand_set_init (&set);
+  set.extra = demands;
+  set.n_extra = n_demands;
+  set.granted = granted;
+  if (!load_demand_set (self, &set, product_ids, FALSE, error) ||
+      (set.demands->len > 0 && (promises = promise_demand_set (self, &set, error)) == NULL))
+    {
+      demand_set_clear (&set);
+      return FALSE;
+    }
+  for (guint i = 0; i < set.demands->len; i++)
+    for (guint j = 0; j < n_demands; j++)
+      if (demands[j].line_id == promises[i].line_id)
+        out[j].promised = promises[i].promised;
+  demand_set_clear (&set);
+  return TRUE;
+}
+
 static GArray *
 products_with_backorders (BoStore  *self,
                           GError  **error)
@@ -704,22 +849,60 @@ _bo_promise_changes_new (void)
 
 /* ---- re-plan -------------------------------------------------------------- */
 
-/**
- * bo_store_replan:
- * @policy: the policy to plan with
- * @apply: %FALSE for a preview that writes nothing; %TRUE to apply the plan
- *   and make @policy the shop's policy
- * @result: (out) (optional): every line whose allocation moves
- *
- * Plans all unshipped stock again from scratch. Units packed in a shipment
- * that is not shipped yet stay where they are.
- */
-gboolean
-bo_store_replan (BoStore             *self,
-                 BoPolicy             policy,
-                 gboolean             apply,
-                 BoAllocationResult **result,
-                 GError             **error)
+struct _BoReplan
+{
+  BoPolicy            policy;
+  BoAllocationResult *result;
+  GArray             *products;     /* gint64, the product of each change */
+  gint64              snapshot[2];  /* the state of the shop it was computed from */
+  guint               computations;
+};
+
+/* Orders that get stock become the ready list, worked out before anything is
+ * written: complete when nothing of theirs is left backordered. */
+static gboolean
+planned_ready (BoStore            *self,
+               BoAllocationResult *result,
+               GError            **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < result->changes->len; i++)
+    {
+      const BoAllocationChange *c = &g_array_index (result->changes, BoAllocationChange, i);
+      BoReadyOrder r = { 0 };
+      gint64 open = 0;
+
+      if (c->after <= c->before || g_hash_table_contains (seen, &c->order_id))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&c->order_id, sizeof c->order_id));
+      if (!_bo_store_query_int (self,
+                                "SELECT coalesce (sum (ordered - allocated - shipped - cancelled), 0) "
+                                "FROM order_lines WHERE order_id = ? AND drop_ship = 0",
+                                c->order_id, &open, error))
+        return FALSE;
+      for (guint j = 0; j < result->changes->len; j++)
+        {
+          const BoAllocationChange *o = &g_array_index (result->changes, BoAllocationChange, j);
+
+          if (o->order_id == c->order_id)
+            open -= o->after - o->before;
+        }
+      r.order_id = c->order_id;
+      r.number = g_strdup (c->order_number);
+      r.customer_name = g_strdup (c->customer_name);
+      r.complete = open == 0;
+      g_array_append_val (result->ready, r);
+    }
+  return TRUE;
+}
+
+/* Plans all unshipped stock again from scratch, reading only; the caller
+ * holds a transaction, so that every read sees the same shop. */
+static gboolean
+compute_replan (BoStore   *self,
+                BoReplan  *replan,
+                GError   **error)
 {
   static const char *demands_sql =
     "WITH packed AS (SELECT sl.line_id, sum (sl.quantity) AS qty FROM shipment_lines sl "
@@ -751,10 +934,8 @@ bo_store_replan (BoStore             *self,
   gboolean ok;
   int rc;
 
-  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
-
-  if (!_bo_store_begin (self, error))
-    return FALSE;
+  /* Before the first read: a commit after it only makes the plan look stale. */
+  _bo_store_snapshot (self, replan->snapshot);
   demand_set_init (&names);
 
   ok = (stmt = _bo_store_prepare (self, supplies_sql, error)) != NULL;
@@ -800,7 +981,7 @@ bo_store_replan (BoStore             *self,
     }
 
   if (ok)
-    plan = bo_allocate (policy, (const BoSupply *) supplies->data, supplies->len,
+    plan = bo_allocate (replan->policy, (const BoSupply *) supplies->data, supplies->len,
                         (const BoDemand *) demands->data, demands->len);
 
   for (guint i = 0; ok && i < demands->len; i++)
@@ -821,42 +1002,187 @@ bo_store_replan (BoStore             *self,
       g_array_append_val (res->changes, c);
       g_array_append_val (touched, g->product_id);
     }
+  if (ok)
+    ok = planned_ready (self, res, error);
+  demand_set_clear (&names);
+  if (!ok)
+    return FALSE;
+
+  g_clear_pointer (&replan->result, bo_allocation_result_free);
+  g_clear_pointer (&replan->products, g_array_unref);
+  replan->result = g_steal_pointer (&res);
+  replan->products = g_steal_pointer (&touched);
+  replan->computations++;
+  return TRUE;
+}
+
+/**
+ * bo_store_plan_replan:
+ * @policy: the policy to plan with
+ *
+ * Works out what planning all unshipped stock again from scratch with
+ * @policy would move, reading only. Units packed in a shipment that is not
+ * shipped yet stay where they are. Keep the plan to apply exactly it with
+ * bo_store_apply_replan().
+ *
+ * Returns: (transfer full): the plan, or %NULL with @error set
+ */
+BoReplan *
+bo_store_plan_replan (BoStore   *self,
+                      BoPolicy   policy,
+                      GError   **error)
+{
+  g_autoptr(BoReplan) replan = g_new0 (BoReplan, 1);
+  gboolean ok;
+
+  g_return_val_if_fail (BO_IS_STORE (self), NULL);
+
+  replan->policy = policy;
+  if (!_bo_store_begin_read (self, error))
+    return NULL;
+  ok = compute_replan (self, replan, error);
+  if (!_bo_store_finish (self, ok, FALSE, error))
+    return NULL;
+  return g_steal_pointer (&replan);
+}
+
+/**
+ * bo_store_apply_replan:
+ * @plan: a plan from bo_store_plan_replan()
+ * @result: (out) (optional): every line whose allocation moved; the plan
+ *   hands its result over and has none afterwards
+ *
+ * Applies @plan and makes its policy the shop's policy, in one transaction.
+ * When the shop changed since the plan was computed (another program, or
+ * another operation of this one), the plan is computed again first, inside
+ * the same transaction, so that what is applied always fits the shop.
+ */
+gboolean
+bo_store_apply_replan (BoStore             *self,
+                       BoReplan            *plan,
+                       BoAllocationResult **result,
+                       GError             **error)
+{
+  gint64 now[2];
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
+
+  if (!_bo_store_begin (self, error))
+    return FALSE;
+  _bo_store_snapshot (self, now);
+  if (plan->result == NULL || now[0] != plan->snapshot[0] || now[1] != plan->snapshot[1])
+    ok = compute_replan (self, plan, error);
 
   /* Take before giving, so that no product is ever over-allocated, not even
-   * between two statements. A preview writes too, inside the transaction it
-   * then rolls back, so that it reports exactly what applying would. */
+   * between two statements. */
   for (int pass = 0; ok && pass < 2; pass++)
-    for (guint i = 0; ok && i < res->changes->len; i++)
+    for (guint i = 0; ok && i < plan->result->changes->len; i++)
       {
-        const BoAllocationChange *c = &g_array_index (res->changes, BoAllocationChange, i);
+        const BoAllocationChange *c = &g_array_index (plan->result->changes, BoAllocationChange, i);
         gint64 delta = c->after - c->before;
 
         if ((pass == 0) != (delta < 0))
           continue;
-        ok = write_allocation (self, c->line_id, g_array_index (touched, gint64, i), delta,
+        ok = write_allocation (self, c->line_id, g_array_index (plan->products, gint64, i), delta,
                                c->reason, FALSE, error);
       }
 
-  if (ok && apply)
+  /* The policy is saved without its own promise refresh: the one below
+   * covers it. */
+  if (ok)
     {
       g_autoptr(GArray) ids = products_with_backorders (self, error);
 
       ok = ids != NULL &&
-           bo_store_set_setting (self, "allocation-policy", bo_policy_to_string (policy), error) &&
+           _bo_store_put_setting (self, "allocation-policy", bo_policy_to_string (plan->policy),
+                                  error) &&
            _bo_store_refresh_promises_for (self, ids, NULL, error);
-      if (ok)
-        {
-          g_autofree char *detail = g_strdup_printf (_("%u lines moved"), res->changes->len);
-          ok = _bo_store_log_event (self, "replanned", bo_policy_to_string (policy), detail, error);
-        }
     }
   if (ok)
-    ok = _bo_store_collect_ready (self, res, error);
-
-  demand_set_clear (&names);
-  if (!_bo_store_finish (self, ok, apply, error))
+    {
+      g_autofree char *detail = g_strdup_printf (_("%u lines moved"), plan->result->changes->len);
+      ok = _bo_store_log_event (self, "replanned", bo_policy_to_string (plan->policy), detail,
+                                error);
+    }
+  if (!_bo_store_finish (self, ok, TRUE, error))
     return FALSE;
   if (result != NULL)
-    *result = g_steal_pointer (&res);
+    *result = g_steal_pointer (&plan->result);
+  else
+    g_clear_pointer (&plan->result, bo_allocation_result_free);
+  return TRUE;
+}
+
+BoPolicy
+bo_replan_get_policy (const BoReplan *plan)
+{
+  g_return_val_if_fail (plan != NULL, BO_POLICY_FIFO);
+  return plan->policy;
+}
+
+/**
+ * bo_replan_get_result:
+ *
+ * Returns: (transfer none) (nullable): what the plan moves, %NULL once applied
+ */
+const BoAllocationResult *
+bo_replan_get_result (const BoReplan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return plan->result;
+}
+
+/**
+ * bo_replan_get_computations:
+ *
+ * Returns: how many times the plan was worked out: 1 for a preview, 2 when
+ *   applying found the shop changed and computed it again
+ */
+guint
+bo_replan_get_computations (const BoReplan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+  return plan->computations;
+}
+
+void
+bo_replan_free (BoReplan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_clear_pointer (&plan->result, bo_allocation_result_free);
+  g_clear_pointer (&plan->products, g_array_unref);
+  g_free (plan);
+}
+
+/**
+ * bo_store_replan:
+ * @policy: the policy to plan with
+ * @apply: %FALSE for a preview that writes nothing; %TRUE to apply the plan
+ *   and make @policy the shop's policy
+ * @result: (out) (optional): every line whose allocation moves
+ *
+ * Plans all unshipped stock again from scratch, and applies it when asked:
+ * bo_store_plan_replan(), then bo_store_apply_replan() of that same plan.
+ */
+gboolean
+bo_store_replan (BoStore             *self,
+                 BoPolicy             policy,
+                 gboolean             apply,
+                 BoAllocationResult **result,
+                 GError             **error)
+{
+  g_autoptr(BoReplan) plan = NULL;
+
+  g_return_val_if_fail (BO_IS_STORE (self), FALSE);
+
+  if ((plan = bo_store_plan_replan (self, policy, error)) == NULL)
+    return FALSE;
+  if (apply)
+    return bo_store_apply_replan (self, plan, result, error);
+  if (result != NULL)
+    *result = g_steal_pointer (&plan->result);
   return TRUE;
 }

@@ -26,6 +26,10 @@ struct _BoStore
   gboolean    read_only;   /* the file, its folder or its mount cannot be written */
   guint       tx_depth;
   gint64      data_version;
+
+  /* How many times promise dates were worked out, for the tests that check
+   * an operation does it once. */
+  guint       promise_computations;
 };
 
 typedef enum
@@ -143,6 +147,80 @@ GArray       *_bo_promise_changes_new  (void);
 gboolean      _bo_store_collect_ready  (BoStore            *self,
                                         BoAllocationResult *result,
                                         GError            **error);
+/* Placing and its preview (bo-store-orders.c, bo-store-preview.c). */
+typedef struct
+{
+  gint64            line_id;
+  gint64            product_id;
+  char             *sku;
+  gint64            quantity;
+  gint64            price;
+  BoBackorderPolicy policy;
+  gboolean          discontinued;
+  gboolean          drop_ship;
+  gint64            atp;      /* available to promise before this order */
+  gint64            free_before;
+  char             *refusal;  /* set by a collecting validation */
+} BoPlacedLine;
+
+void          _bo_placed_line_clear    (gpointer            data);
+void          _bo_line_outcome_clear   (gpointer            data);
+gboolean      _bo_check_order_number   (const char         *number,
+                                        GError            **error);
+gboolean      _bo_store_validate_draft (BoStore            *self,
+                                        const BoOrderDraft *draft,
+                                        GArray             *placed,
+                                        gboolean            collect,
+                                        GError            **error);
+char         *_bo_placed_line_refusal  (GArray             *placed,
+                                        guint               index,
+                                        gint64              backordered);
+gboolean      _bo_store_order_identity (BoStore            *self,
+                                        const BoOrderDraft *draft,
+                                        gboolean            take,
+                                        char              **number,
+                                        GError            **error);
+
+/* What allocation and pegging would give lines not yet in the database. */
+typedef struct
+{
+  gint64   granted;
+  char    *reason;    /* %NULL: no free stock was looked at for the line */
+  guint32  promised;
+} BoPlacementPreview;
+
+gboolean      _bo_store_preview_allocation (BoStore        *self,
+                                        const BoDemand     *demands,
+                                        guint               n_demands,
+                                        BoPlacementPreview *out,
+                                        GError            **error);
+gboolean      _bo_store_drop_ship_terms (BoStore           *self,
+                                        gint64              product_id,
+                                        guint32            *eta,
+                                        char              **reason,
+                                        GError            **error);
+
+gboolean      _bo_store_preview_order  (BoStore            *self,
+                                        const BoOrderDraft *draft,
+                                        BoOrderOutcome    **outcome,
+                                        GError            **refused,
+                                        GError            **error);
+
+/* Read-only work: a deferred transaction, so that no write lock is taken. */
+gboolean      _bo_store_begin_read     (BoStore            *self,
+                                        GError            **error);
+char         *_bo_store_peek_number    (BoStore            *self,
+                                        const char         *key,
+                                        GError            **error);
+/* Whatever changed the file since: another connection's commit, or a write
+ * of this one. */
+void          _bo_store_snapshot       (BoStore            *self,
+                                        gint64              snapshot[2]);
+gboolean      _bo_store_put_setting    (BoStore            *self,
+                                        const char         *key,
+                                        const char         *value,
+                                        GError            **error);
+
 gboolean      _bo_store_place_order_tx (BoStore            *self,
                                         const BoOrderDraft *draft,
                                         BoOrderOutcome    **outcome,

@@ -375,6 +375,33 @@ _bo_store_begin (BoStore  *self,
   return TRUE;
 }
 
+/* A preview reads in one transaction, so that it sees one state of the shop,
+ * but a deferred one: it never takes the write lock, and works on a shop
+ * that cannot be written. */
+gboolean
+_bo_store_begin_read (BoStore  *self,
+                      GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (self->tx_depth == 0)
+    sql = g_strdup ("BEGIN DEFERRED");
+  else
+    sql = g_strdup_printf ("SAVEPOINT bo_%u", self->tx_depth);
+  if (!_bo_store_exec (self, sql, error))
+    return FALSE;
+  self->tx_depth++;
+  return TRUE;
+}
+
+void
+_bo_store_snapshot (BoStore *self,
+                    gint64   snapshot[2])
+{
+  snapshot[0] = bo_store_get_data_version (self);
+  snapshot[1] = sqlite3_total_changes64 (self->db);
+}
+
 gboolean
 _bo_store_commit (BoStore  *self,
                   GError  **error)
@@ -1060,6 +1087,26 @@ invalid:
   return FALSE;
 }
 
+/* Writes a setting and its event inside the caller's transaction, and
+ * nothing that follows from it (the caller refreshes what depends on it). */
+gboolean
+_bo_store_put_setting (BoStore     *self,
+                       const char  *key,
+                       const char  *value,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = _bo_store_prepare (self,
+                                          "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                                          "ON CONFLICT (key) DO UPDATE SET value = ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  return _bo_store_step_done (self, stmt, error) &&
+         _bo_store_log_event (self, "setting", key, value, error);
+}
+
 /**
  * _bo_store_check_amount:
  *
@@ -1137,7 +1184,6 @@ bo_store_set_setting (BoStore     *self,
                       const char  *value,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (BO_IS_STORE (self), FALSE);
@@ -1147,18 +1193,8 @@ bo_store_set_setting (BoStore     *self,
     return FALSE;
   if (!_bo_store_begin (self, error))
     return FALSE;
-  ok = !g_str_equal (key, "currency") || check_currency_change (self, value, error);
-  ok = ok && (stmt = _bo_store_prepare (self,
-                                        "INSERT INTO settings (key, value) VALUES (?1, ?2) "
-                                        "ON CONFLICT (key) DO UPDATE SET value = ?2",
-                                        error)) != NULL;
-  if (ok)
-    {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-      ok = _bo_store_step_done (self, stmt, error) &&
-           _bo_store_log_event (self, "setting", key, value, error);
-    }
+  ok = (!g_str_equal (key, "currency") || check_currency_change (self, value, error)) &&
+       _bo_store_put_setting (self, key, value, error);
   /* Promise dates follow the handling days and the policy that pegs them. */
   if (ok && (g_str_equal (key, "handling-days") || g_str_equal (key, "allocation-policy")))
     ok = bo_store_refresh_promises (self, NULL, error);
@@ -1213,13 +1249,14 @@ _bo_store_emit_stock_received (BoStore                  *self,
 
 /* ---- shared write helpers ------------------------------------------------- */
 
-char *
-_bo_store_next_number (BoStore     *self,
-                       const char  *key,
-                       GError     **error)
+/* The next free number of a numbered document, and its counter. */
+static char *
+choose_number (BoStore     *self,
+               const char  *key,
+               guint64     *counter,
+               GError     **error)
 {
   static const char *select_sql = "SELECT value FROM settings WHERE key = ?";
-  static const char *update_sql = "UPDATE settings SET value = ?2 WHERE key = ?1";
   static const char *order_taken = "SELECT 1 FROM orders WHERE number = ?";
   static const char *po_taken = "SELECT 1 FROM purchase_orders WHERE number = ?";
   gboolean is_po = g_str_equal (key, "next-po-number");
@@ -1255,7 +1292,33 @@ _bo_store_next_number (BoStore     *self,
         break;
       next++;
     }
+  *counter = next;
+  return number;
+}
 
+/* The number the next document would get, without using it up. */
+char *
+_bo_store_peek_number (BoStore     *self,
+                       const char  *key,
+                       GError     **error)
+{
+  guint64 next;
+
+  return choose_number (self, key, &next, error);
+}
+
+char *
+_bo_store_next_number (BoStore     *self,
+                       const char  *key,
+                       GError     **error)
+{
+  static const char *update_sql = "UPDATE settings SET value = ?2 WHERE key = ?1";
+  guint64 next = 1;
+  sqlite3_stmt *stmt;
+  char *number;
+
+  if ((number = choose_number (self, key, &next, error)) == NULL)
+    return NULL;
   if ((stmt = _bo_store_prepare (self, update_sql, error)) == NULL)
     {
       g_free (number);

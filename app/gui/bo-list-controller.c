@@ -79,6 +79,36 @@ scroll_to_top (BoListController *self)
       gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
 }
 
+/* Which rows are on screen, from the scrolled window: the list view sizes
+ * its rows alike, so the adjustment's height over the rows gives a row's. */
+static void
+set_shown (BoListController *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+  double row;
+
+  scrolled = self->view != NULL ? gtk_widget_get_ancestor (GTK_WIDGET (self->view),
+                                                           GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  if (scrolled == NULL || n_items == 0)
+    {
+      bo_paged_model_set_shown (self->model, 0, 0);
+      return;
+    }
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  row = gtk_adjustment_get_upper (adjustment) / n_items;
+  if (row <= 0)
+    {
+      bo_paged_model_set_shown (self->model, 0, 0);
+      return;
+    }
+  /* A row more on either side, for the header and rounding. */
+  bo_paged_model_set_shown (self->model,
+                            (guint) MAX (gtk_adjustment_get_value (adjustment) / row - 1, 0),
+                            (guint) (gtk_adjustment_get_page_size (adjustment) / row) + 3);
+}
+
 static void
 save_sort (BoListController *self)
 {
@@ -276,6 +306,7 @@ bo_list_controller_reload (BoListController *self)
   /* A reload keeps the shown rows' places, not their orders or lines: a
    * selection kept by position could point at another order afterwards. */
   gtk_selection_model_unselect_all (self->selection);
+  set_shown (self);
   bo_paged_model_reload (self->model);
 }
 

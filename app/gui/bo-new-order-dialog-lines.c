@@ -2,10 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every change to the draft asks the store what placing it would do
- * (bo_store_place_order with preview), a moment after the typing stops. The
- * store stops at the first line it refuses and says why; to show each
- * refusal in its own line, the dialog finds the refused line by previewing
- * ever longer beginnings of the draft, then previews the rest without it.
+ * (bo_store_preview_order, which reads only), a moment after the typing
+ * stops: one preview per pause, which says for each line what it gets or
+ * why it would be refused.
  */
 #define G_LOG_DOMAIN "bo-new-order-dialog"
 
@@ -210,28 +209,6 @@ draft_for (BoNewOrderDialog *self,
   return draft;
 }
 
-static gboolean
-preview (BoNewOrderDialog  *self,
-         GPtrArray         *lines,
-         guint              n_lines,
-         gboolean           with_number,
-         BoOrderOutcome   **outcome,
-         GError           **error)
-{
-  g_autoptr(BoOrderDraft) draft = draft_for (self, lines, n_lines, with_number);
-
-  return bo_store_place_order (self->store, draft, TRUE, outcome, error);
-}
-
-/* Errors that belong to a line, as opposed to the shop being unusable. */
-static gboolean
-is_line_error (const GError *error)
-{
-  return g_error_matches (error, BO_ERROR, BO_ERROR_REFUSED) ||
-         g_error_matches (error, BO_ERROR, BO_ERROR_NOT_FOUND) ||
-         g_error_matches (error, BO_ERROR, BO_ERROR_INVALID);
-}
-
 /* ---- callbacks -------------------------------------------------------------- */
 
 static gboolean
@@ -422,6 +399,7 @@ _bo_new_order_dialog_run_preview (BoNewOrderDialog *self)
 {
   g_autoptr(GPtrArray) active = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(BoOrderDraft) draft = NULL;
   g_autoptr(BoOrderOutcome) outcome = NULL;
   gboolean refused = FALSE;
 
@@ -447,55 +425,38 @@ _bo_new_order_dialog_run_preview (BoNewOrderDialog *self)
       return;
     }
 
-  while (active->len > 0)
+  /* One read-only preview of the whole draft: it says which lines would be
+   * refused and why, and whether the number is free. */
+  draft = draft_for (self, active, active->len, TRUE);
+  if (!bo_store_preview_order (self->store, draft, &outcome, &error))
     {
-      g_autoptr(GError) line_error = NULL;
-      BoNewOrderLine *culprit;
-      guint n;
-
-      g_clear_error (&error);
-      if (preview (self, active, active->len, FALSE, &outcome, &error))
-        break;
-      if (!is_line_error (error))
-        {
-          /* The shop itself failed (busy, unreadable): no line is to blame. */
-          for (guint i = 0; i < active->len; i++)
-            set_outcome (g_ptr_array_index (active, i), error->message, "error", NULL);
-          refused = TRUE;
-          g_ptr_array_set_size (active, 0);
-          break;
-        }
-      /* The first beginning of the draft that fails ends with the culprit. */
-      for (n = 1; n < active->len; n++)
-        if (!preview (self, active, n, FALSE, NULL, &line_error))
-          break;
-      culprit = g_ptr_array_index (active, n - 1);
-      culprit->refused = TRUE;
+      /* The shop itself failed (busy, unreadable, changed meanwhile): no
+       * line is to blame. */
+      for (guint i = 0; i < active->len; i++)
+        set_outcome (g_ptr_array_index (active, i), error->message, "error", NULL);
       refused = TRUE;
-      set_outcome (culprit, line_error != NULL ? line_error->message : error->message, "error", NULL);
-      g_ptr_array_remove_index (active, n - 1);
     }
-
-  if (outcome != NULL)
-    for (guint i = 0; i < active->len && i < outcome->lines->len; i++)
-      {
-        const BoLineOutcome *o = &g_array_index (outcome->lines, BoLineOutcome, i);
-        g_autofree char *text = outcome_text (o);
-
-        set_outcome (g_ptr_array_index (active, i), text, o->backordered > 0 ? "warning" : NULL,
-                     o->reason);
-      }
-
-  /* The number is checked once the lines pass, on the same draft. */
-  if (active->len > 0 && *gtk_editable_get_text (GTK_EDITABLE (self->number_row)) != '\0')
+  for (guint i = 0; outcome != NULL && i < active->len && i < outcome->lines->len; i++)
     {
-      g_clear_error (&error);
-      if (!preview (self, active, active->len, TRUE, NULL, &error))
+      const BoLineOutcome *o = &g_array_index (outcome->lines, BoLineOutcome, i);
+      BoNewOrderLine *line = g_ptr_array_index (active, i);
+      g_autofree char *text = NULL;
+
+      if (o->refusal != NULL)
         {
-          self->number_ok = FALSE;
-          gtk_widget_add_css_class (GTK_WIDGET (self->number_row), "error");
-          set_label (self->number_error, error->message);
+          line->refused = TRUE;
+          refused = TRUE;
+          set_outcome (line, o->refusal, "error", NULL);
+          continue;
         }
+      text = outcome_text (o);
+      set_outcome (line, text, o->backordered > 0 ? "warning" : NULL, o->reason);
+    }
+  if (outcome != NULL && outcome->problem != NULL)
+    {
+      self->number_ok = FALSE;
+      gtk_widget_add_css_class (GTK_WIDGET (self->number_row), "error");
+      set_label (self->number_error, outcome->problem);
     }
 
   self->preview_ok = !refused && active->len > 0;

@@ -15,6 +15,9 @@
 
 #define PAGE_SIZE 100
 #define MAX_PAGES 12
+/* Offscreen rows told of a reload per idle step: each step relabels a few
+ * dozen rows, well within a frame. */
+#define NOTIFY_BATCH 40
 
 struct _BoPagedModel
 {
@@ -32,6 +35,10 @@ struct _BoPagedModel
   GError      *error;
   guint        n_items;
   guint        n_fetched;  /* rows read since the model was made */
+  guint        shown_first;  /* the rows on screen, told of a reload first */
+  guint        shown_count;
+  GPtrArray   *unnotified;   /* refilled items held offscreen, told in an idle */
+  guint        notify_id;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -145,6 +152,8 @@ bo_paged_model_finalize (GObject *object)
 {
   BoPagedModel *self = BO_PAGED_MODEL (object);
 
+  g_clear_handle_id (&self->notify_id, g_source_remove);
+  g_clear_pointer (&self->unnotified, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_queue_clear (&self->recent);
   g_clear_error (&self->error);
@@ -187,6 +196,7 @@ static void
 bo_paged_model_init (BoPagedModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->unnotified = g_ptr_array_new_with_free_func (g_object_unref);
   g_queue_init (&self->recent);
 }
 
@@ -218,16 +228,48 @@ bo_paged_model_new (GType        item_type,
   return self;
 }
 
-/* Gives @item what @fresh holds, and tells whoever shows @item. The items
- * are plain values (their fields own their data and point nowhere back), so
- * swapping the fields of two items of one type swaps what they are. */
 static void
-refill_item (GObject *item,
-             GObject *fresh)
+notify_all (GObject *item)
 {
   g_autofree GParamSpec **pspecs = NULL;
-  GTypeQuery query;
   guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (item), &n_pspecs);
+  g_object_freeze_notify (item);
+  for (guint i = 0; i < n_pspecs; i++)
+    if (pspecs[i]->flags & G_PARAM_READABLE)
+      g_object_notify_by_pspec (item, pspecs[i]);
+  g_object_thaw_notify (item);
+}
+
+static gboolean
+notify_offscreen_cb (gpointer user_data)
+{
+  BoPagedModel *self = user_data;
+  guint n = MIN (self->unnotified->len, NOTIFY_BATCH);
+
+  for (guint i = 0; i < n; i++)
+    notify_all (g_ptr_array_index (self->unnotified, i));
+  g_ptr_array_remove_range (self->unnotified, 0, n);
+  if (self->unnotified->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->notify_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Gives @item (at @position) what @fresh holds, and tells whoever shows
+ * @item: at once for the rows on screen, in idle steps after the next frame
+ * for the rows the view keeps offscreen, so that relabelling 200 rows does
+ * not hold up one frame. The items are plain values (their fields own their
+ * data and point nowhere back), so swapping the fields of two items of one
+ * type swaps what they are. */
+static void
+refill_item (BoPagedModel *self,
+             GObject      *item,
+             GObject      *fresh,
+             guint         position)
+{
+  GTypeQuery query;
   gsize size;
   g_autofree guint8 *swap = NULL;
 
@@ -241,12 +283,15 @@ refill_item (GObject *item,
   /* Only a row someone shows needs telling. */
   if (item->ref_count == 1)
     return;
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (item), &n_pspecs);
-  g_object_freeze_notify (item);
-  for (guint i = 0; i < n_pspecs; i++)
-    if (pspecs[i]->flags & G_PARAM_READABLE)
-      g_object_notify_by_pspec (item, pspecs[i]);
-  g_object_thaw_notify (item);
+  if (self->shown_count == 0 ||
+      (position >= self->shown_first && position - self->shown_first < self->shown_count))
+    {
+      notify_all (item);
+      return;
+    }
+  g_ptr_array_add (self->unnotified, g_object_ref (item));
+  if (self->notify_id == 0)
+    self->notify_id = g_idle_add (notify_offscreen_cb, self);
 }
 
 static gint
@@ -310,7 +355,7 @@ refill_pages (BoPagedModel *self,
               GObject *row = g_ptr_array_index (fresh, from + i);
 
               if (i < items->len)
-                refill_item (g_ptr_array_index (items, i), row);
+                refill_item (self, g_ptr_array_index (items, i), row, page * PAGE_SIZE + i);
               else
                 g_ptr_array_add (items, g_object_ref (row));
             }
@@ -436,4 +481,22 @@ guint
 bo_paged_model_get_page_size (void)
 {
   return PAGE_SIZE;
+}
+
+/**
+ * bo_paged_model_set_shown:
+ * @first: the first row on screen
+ * @n: how many rows the screen holds; 0 when unknown
+ *
+ * Tells the model which rows are on screen: a reload tells them of their
+ * new contents at once, and the rows held offscreen in idle steps.
+ */
+void
+bo_paged_model_set_shown (BoPagedModel *self,
+                          guint         first,
+                          guint         n)
+{
+  g_return_if_fail (BO_IS_PAGED_MODEL (self));
+  self->shown_first = first;
+  self->shown_count = n;
 }

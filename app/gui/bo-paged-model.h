@@ -33,6 +33,9 @@ void          bo_paged_model_reload        (BoPagedModel  *self);
 guint         bo_paged_model_get_n_cached  (BoPagedModel  *self);
 guint         bo_paged_model_get_n_fetched (BoPagedModel  *self);
 guint         bo_paged_model_get_page_size (void);
+void          bo_paged_model_set_shown     (BoPagedModel  *self,
+                                            guint          first,
+                                            guint          n);
 const GError *bo_paged_model_get_error     (BoPagedModel  *self);
 
 G_END_DECLS

@@ -43,7 +43,8 @@ struct _BoPreferencesDialog
   GSettings            *settings;
   char                 *shop_name;       /* as last read from the store */
   char                 *currency;        /* as last read from the store */
-  BoAllocationResult   *preview;         /* a re-plan waiting for Apply or Cancel */
+  BoReplan             *preview;         /* a re-plan shown, waiting for Apply or Cancel:
+                                          * Apply applies exactly it */
   BoPolicy              preview_policy;
   gboolean              syncing;         /* widgets are being set from the store */
 };
@@ -245,7 +246,7 @@ change_row_new (const BoAllocationChange *change)
 static void
 fill_preview (BoPreferencesDialog *self)
 {
-  GArray *changes = self->preview->changes;
+  GArray *changes = bo_replan_get_result (self->preview)->changes;
   g_autofree char *count = bo_format_quantity (changes->len);
   g_autofree char *summary = NULL, *description = NULL;
   GtkWidget *child;
@@ -284,7 +285,7 @@ fill_preview (BoPreferencesDialog *self)
 static void
 end_preview (BoPreferencesDialog *self)
 {
-  g_clear_pointer (&self->preview, bo_allocation_result_free);
+  g_clear_pointer (&self->preview, bo_replan_free);
   adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
   update_actions (self);
 }
@@ -294,19 +295,19 @@ static void
 start_replan (BoPreferencesDialog *self,
               BoPolicy             policy)
 {
-  g_autoptr(BoAllocationResult) result = NULL;
+  g_autoptr(BoReplan) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *toast = NULL;
 
   if (policy == bo_store_get_policy (self->store))
     return;
-  if (!bo_store_replan (self->store, policy, FALSE, &result, &error))
+  if ((plan = bo_store_plan_replan (self->store, policy, &error)) == NULL)
     {
       show_error (self, _("Could not plan the allocations again"), error);
       show_current_policy (self);
       return;
     }
-  if (result->changes->len == 0)
+  if (bo_replan_get_result (plan)->changes->len == 0)
     {
       if (!bo_store_set_setting (self->store, "allocation-policy", bo_policy_to_string (policy),
                                  &error))
@@ -322,8 +323,8 @@ start_replan (BoPreferencesDialog *self,
       return;
     }
 
-  g_clear_pointer (&self->preview, bo_allocation_result_free);
-  self->preview = g_steal_pointer (&result);
+  g_clear_pointer (&self->preview, bo_replan_free);
+  self->preview = g_steal_pointer (&plan);
   self->preview_policy = policy;
   fill_preview (self);
   update_actions (self);
@@ -348,12 +349,16 @@ apply_replan_action (GtkWidget  *widget,
 {
   BoPreferencesDialog *self = BO_PREFERENCES_DIALOG (widget);
   g_autoptr(BoAllocationResult) result = NULL;
+  g_autoptr(BoReplan) plan = g_steal_pointer (&self->preview);
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL, *toast = NULL;
-  BoPolicy policy = self->preview_policy;
 
   end_preview (self);
-  if (!bo_store_replan (self->store, policy, TRUE, &result, &error))
+  if (plan == NULL)
+    return;
+  /* The plan shown is the plan applied; the store works it out again only
+   * when the shop changed since. */
+  if (!bo_store_apply_replan (self->store, plan, &result, &error))
     {
       show_error (self, _("Could not plan the allocations again"), error);
       show_current_policy (self);
@@ -497,7 +502,7 @@ bo_preferences_dialog_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->preview, bo_allocation_result_free);
+  g_clear_pointer (&self->preview, bo_replan_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), BO_TYPE_PREFERENCES_DIALOG);
 
   G_OBJECT_CLASS (bo_preferences_dialog_parent_class)->dispose (object);

@@ -68,6 +68,7 @@ typedef struct
   guint32 promised;     /* 0: no incoming purchase order covers it */
   char   *reason;
   gboolean drop_ship;   /* the supplier ships it (never backordered), by @promised */
+  char   *refusal;      /* preview: why placing would refuse this line, or %NULL */
 } BoLineOutcome;
 
 typedef struct
@@ -75,6 +76,8 @@ typedef struct
   gint64  order_id;
   char   *number;
   GArray *lines;        /* BoLineOutcome */
+  char   *problem;      /* preview: why the order as a whole would be refused
+                         * (its number or reference is taken), or %NULL */
 } BoOrderOutcome;
 
 /* ---- receipts, re-plans, drafts ------------------------------------------ */
@@ -129,6 +132,14 @@ typedef struct
   GArray *ready;
   GArray *received;
 } BoAllocationResult;
+
+/**
+ * BoReplan:
+ * A re-plan worked out for a preview: what it would move, and the state of
+ * the shop it was computed from, so that applying it later applies exactly
+ * what was shown (or computes it again when the shop changed meanwhile).
+ */
+typedef struct _BoReplan BoReplan;
 
 /**
  * BoPromiseChange:
@@ -291,6 +302,10 @@ gboolean    bo_store_place_order         (BoStore            *store,
                                           gboolean            preview,
                                           BoOrderOutcome    **outcome,
                                           GError            **error);
+gboolean    bo_store_preview_order       (BoStore            *store,
+                                          const BoOrderDraft *draft,
+                                          BoOrderOutcome    **outcome,
+                                          GError            **error);
 BoOrder    *bo_store_get_order           (BoStore            *store,
                                           gint64              id,
                                           GError            **error);
@@ -426,6 +441,18 @@ gboolean    bo_store_replan              (BoStore            *store,
                                           gboolean            apply,
                                           BoAllocationResult **result,
                                           GError            **error);
+BoReplan   *bo_store_plan_replan         (BoStore            *store,
+                                          BoPolicy            policy,
+                                          GError            **error);
+gboolean    bo_store_apply_replan        (BoStore            *store,
+                                          BoReplan           *plan,
+                                          BoAllocationResult **result,
+                                          GError            **error);
+BoPolicy    bo_replan_get_policy         (const BoReplan     *plan);
+const BoAllocationResult *
+            bo_replan_get_result         (const BoReplan     *plan);
+guint       bo_replan_get_computations   (const BoReplan     *plan);
+void        bo_replan_free               (BoReplan           *plan);
 gboolean    bo_store_refresh_promises    (BoStore            *store,
                                           GArray            **moved,
                                           GError            **error);
@@ -482,6 +509,7 @@ gboolean    bo_store_generate_demo       (BoStore            *store,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoOrderDraft, bo_order_draft_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoOrderOutcome, bo_order_outcome_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoReplan, bo_replan_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoAllocationResult, bo_allocation_result_free)
 
 /* ---- pick lists (bo-store-picklist.c) ------------------------------------ */
