@@ -826,6 +826,45 @@ test_yen_shop (void)
   bo_gui_test_remove_dir (dir);
 }
 
+/* A greyed-out Save says which field holds it back, before anything is
+ * typed; a second customer of the same name is saved only when meant. */
+static void
+test_save_says_why_and_duplicate_name (Fixture       *f,
+                                       gconstpointer  data)
+{
+  GtkWidget *dialog = open_new (f, "customers", "customers.new", BO_TYPE_CUSTOMER_DIALOG);
+  g_autoptr(GPtrArray) first = bo_store_list_customers (f->store, NULL, "name", 0, 1, NULL);
+  const char *name = ((BoCustomer *) g_ptr_array_index (first, 0))->name;
+  GtkWidget *save = find (dialog, GTK_TYPE_BUTTON, "Save");
+  AdwMessageDialog *message;
+  g_autofree char *heading = g_strdup_printf ("Another Customer Is Called “%s”", name);
+
+  g_assert_false (gtk_widget_is_sensitive (save));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (save), ==, "Can’t save yet: Name: required");
+  type_in (dialog, "Name", name);
+  g_assert_true (gtk_widget_is_sensitive (save));
+  g_assert_null (gtk_widget_get_tooltip_text (save));
+
+  /* Saving the same name warns, and Keep Editing saves nothing. */
+  click (dialog, "Save");
+  message = bo_gui_test_find_message (heading);
+  g_assert_nonnull (message);
+  adw_message_dialog_response (message, "cancel");
+  bo_gui_test_iterate (30);
+  g_assert_nonnull (bo_gui_test_find_window (BO_TYPE_CUSTOMER_DIALOG));
+  g_assert_cmpint (bo_store_count_customers (f->store, name, NULL), ==, 1);
+
+  /* Save Anyway: two customers of that name. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  click (dialog, "Save");
+  message = bo_gui_test_find_message (heading);
+  g_assert_nonnull (message);
+  adw_message_dialog_response (message, "save");
+  bo_gui_test_iterate (50);
+  g_assert_null (dialog);
+  g_assert_cmpint (bo_store_count_customers (f->store, name, NULL), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -845,6 +884,7 @@ main (int   argc,
   ADD ("supplier-and-link", test_supplier_and_link);
   ADD ("unlink-on-close", test_unlink_on_close);
   ADD ("add-customer", test_add_customer);
+  ADD ("save-says-why-and-duplicate-name", test_save_says_why_and_duplicate_name);
 #undef ADD
   g_test_add_func ("/catalogue/yen-shop", test_yen_shop);
   return g_test_run ();

@@ -463,7 +463,7 @@ typedef struct
   GArray              *product_ids;    /* products to allocate for */
   GHashTable          *product_set;    /* product id set */
   GHashTable          *products;       /* SKU → ProductInfo */
-  GHashTable          *new_lines;      /* line id → reason, for _bo_store_allocate */
+  GHashTable          *new_lines;      /* ids of the lines placed, for _bo_store_allocate */
   GArray              *lines;          /* NewLine, in the order of the file */
   GArray              *placed;         /* PlacedOrder */
   GHashTable          *refused;        /* SKU → units backordered against the policy */
@@ -1259,13 +1259,13 @@ record_placement (Apply   *a,
           a->outcome->units_backordered += units;
           stmt = _bo_store_prepare (a->self,
                                     "UPDATE order_lines SET backordered_at_placement = ?2, "
-                                    "  reason = CASE WHEN reason = '' THEN ?3 ELSE reason END "
+                                    "  reason_kind = CASE WHEN reason_kind = 'text' AND "
+                                    "    reason = '' THEN 'no-stock' ELSE reason_kind END "
                                     "WHERE id = ?1", error);
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_int64 (stmt, 1, line->line_id);
           sqlite3_bind_int64 (stmt, 2, units);
-          sqlite3_bind_text (stmt, 3, _("no free stock"), -1, SQLITE_STATIC);
           if (!_bo_store_step_done (a->self, stmt, error))
             return FALSE;
 
@@ -1417,17 +1417,6 @@ anything_changed (const BoImportOutcome *outcome)
   return FALSE;
 }
 
-static char *
-describe_outcome (const BoImportOutcome *outcome)
-{
-  return g_strdup_printf (_("%u products created, %u updated; %u customers created; "
-                            "%u orders imported, %" PRId64 " lines backordered"),
-                          outcome->created[BO_IMPORT_RECORD_PRODUCT],
-                          outcome->updated[BO_IMPORT_RECORD_PRODUCT],
-                          outcome->created[BO_IMPORT_RECORD_CUSTOMER],
-                          outcome->created[BO_IMPORT_RECORD_ORDER], outcome->lines_backordered);
-}
-
 /**
  * bo_store_apply_import:
  * @batch: what to write
@@ -1493,10 +1482,15 @@ bo_store_apply_import (BoStore              *self,
        apply_orders (&a, error);
   if (ok && anything_changed (out))
     {
-      g_autofree char *detail = describe_outcome (out);
+      gint64 args[] = { out->created[BO_IMPORT_RECORD_PRODUCT],
+                        out->updated[BO_IMPORT_RECORD_PRODUCT],
+                        out->created[BO_IMPORT_RECORD_CUSTOMER],
+                        out->created[BO_IMPORT_RECORD_ORDER], out->lines_backordered };
 
-      ok = _bo_store_log_event (self, "imported", batch->source != NULL ? batch->source : "",
-                                detail, error);
+      /* The detail is made when it is read: bo_event_describe(). */
+      ok = _bo_store_log_event_args (self, "imported",
+                                     batch->source != NULL ? batch->source : "", args,
+                                     G_N_ELEMENTS (args), NULL, error);
     }
   /* A last look: a cancellation during the last step still undoes it all. */
   if (ok)

@@ -614,6 +614,7 @@ migrate (BoStore          *self,
       set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %"
                                      PRId64, BO_APPLICATION_ID, version + 1);
       if (!_bo_store_exec (self, bo_store_migrations[version], error) ||
+          (version + 1 == 5 && !fresh && !_bo_store_upgrade_reasons (self, error)) ||
           !_bo_store_exec (self, set_version, error))
         {
           _bo_store_rollback (self);

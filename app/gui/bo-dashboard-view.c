@@ -688,12 +688,13 @@ bo_dashboard_view_get_chart_card (BoDashboardView *self,
 /**
  * bo_dashboard_view_get_charts_loading:
  *
- * Returns: whether the charts are being read again (in a thread)
+ * Returns: whether the charts are being read again (in a thread), or
+ *   will be as soon as a frame is painted
  */
 gboolean
 bo_dashboard_view_get_charts_loading (BoDashboardView *self)
 {
   g_return_val_if_fail (BO_IS_DASHBOARD_VIEW (self), FALSE);
 
-  return self->charts_loading;
+  return self->charts_loading || self->waiting_for_frame || self->refresh_idle != 0;
 }

@@ -25,6 +25,8 @@ char     *bo_form_check_money     (const char   *text,
                                    gboolean      required,
                                    const char   *empty_reason,
                                    gint64       *minor_units);
+gboolean  bo_form_is_too_large    (const char   *text);
+const char *bo_form_quantity_limit (void);
 char     *bo_form_check_quantity  (const char   *text,
                                    gint64        min,
                                    gint64        max,
@@ -32,6 +34,12 @@ char     *bo_form_check_quantity  (const char   *text,
                                    gint64       *quantity);
 char     *bo_form_check_email     (const char   *text);
 char     *bo_form_get_text        (GtkTextView  *view);
+void      bo_form_wrap_choices    (AdwComboRow  *row);
+void      bo_form_explain_disabled (GtkWidget   *button,
+                                   ...) G_GNUC_NULL_TERMINATED;
+gboolean  bo_form_close_or_ask    (GtkWindow    *dialog,
+                                   gboolean      unsaved,
+                                   const char   *heading);
 void      bo_form_show_error      (GtkWindow    *parent,
                                    const char   *what,
                                    const GError *error);

@@ -377,6 +377,10 @@ _bo_product_dialog_update_actions (BoProductDialog *self)
   gboolean linking = gtk_widget_get_visible (GTK_WIDGET (self->link_group));
 
   gtk_widget_action_set_enabled (widget, "product.save", self->form_valid);
+  bo_form_explain_disabled (GTK_WIDGET (self->save_button), self->sku_row, self->name_row,
+                            self->price_row, self->cost_row, self->location_row,
+                            self->initial_stock_row, self->reorder_point_row,
+                            self->reorder_qty_row, NULL);
   gtk_widget_action_set_enabled (widget, "product.show-adjust", existing && !adjusting);
   gtk_widget_action_set_enabled (widget, "product.hide-adjust", adjusting);
   gtk_widget_action_set_enabled (widget, "product.adjust-stock",

@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define BO_STORE_SCHEMA_VERSION 4
+#define BO_STORE_SCHEMA_VERSION 5
 
 #define BO_TYPE_STORE (bo_store_get_type ())
 G_DECLARE_FINAL_TYPE (BoStore, bo_store, BO, STORE, GObject)
