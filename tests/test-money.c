@@ -6,9 +6,12 @@
 #include <locale.h>
 #include <string.h>
 
-#include <glib.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <backorders/bo-error.h>
 #include <backorders/bo-money.h>
+
+#include "bo-test-skip.h"
 
 static void
 test_checked_arithmetic (void)
@@ -224,6 +227,32 @@ test_parse_contexts (void)
     }
 }
 
+/* Compiles @name.UTF-8 into a new folder and points LOCPATH at it; returns
+ * the folder, or NULL when localedef is missing. */
+static char *
+compile_locale (const char *name)
+{
+  g_autofree char *localedef = g_find_program_in_path ("localedef");
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *target = NULL;
+
+  if (localedef == NULL)
+    return NULL;
+  dir = g_dir_make_tmp ("test-money-locale-XXXXXX", &error);
+  g_assert_no_error (error);
+  target = g_strdup_printf ("%s/%s.UTF-8", dir, name);
+  /* localedef exits with 1 for mere warnings: what counts is the locale. */
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                              &error, localedef, "-i", name, "-f", "UTF-8", target, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_setenv ("LOCPATH", dir, TRUE);
+  return g_steal_pointer (&dir);
+}
+
 /* A window in a locale that writes a comma takes the comma and the dot;
  * the command line keeps its dot. Runs where such a locale is installed. */
 static void
@@ -234,11 +263,18 @@ test_parse_locale_comma (void)
   gboolean found = FALSE;
   gint64 minor = 0;
 
+  g_autofree char *locale_dir = NULL;
+
   for (gsize i = 0; i < G_N_ELEMENTS (locales) && !found; i++)
     found = setlocale (LC_NUMERIC, locales[i]) != NULL;
+  /* A fresh machine has no German locale: compile one for the test into a
+   * folder of its own (package locales), as test-picklist does for Letter. */
+  if (!found && (locale_dir = compile_locale ("de_DE")) != NULL)
+    found = setlocale (LC_NUMERIC, "de_DE.UTF-8") != NULL;
   if (!found)
     {
-      g_test_skip ("no German or French locale installed");
+      bo_test_skip_missing ("there is no German or French locale, and localedef cannot make one "
+                            "(package locales)");
       return;
     }
   g_assert_true (bo_money_parse ("12,50", "EUR", BO_MONEY_INPUT_FORM, &minor));
@@ -248,6 +284,16 @@ test_parse_locale_comma (void)
   assert_format (1234, "KWD", BO_MONEY_TEXT, "1,234 KWD");
   assert_format (1234, "KWD", BO_MONEY_DATA, "1.234");
   setlocale (LC_NUMERIC, saved);
+  if (locale_dir != NULL)
+    {
+      g_autofree char *compiled = g_build_filename (locale_dir, "de_DE.UTF-8", NULL);
+      const char *argv[] = { "rm", "-rf", compiled, NULL };
+
+      g_unsetenv ("LOCPATH");
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
+                    NULL);
+      g_rmdir (locale_dir);
+    }
 }
 
 static void
