@@ -372,6 +372,12 @@ undo_remove_supplier_action (GtkWidget  *widget,
     return;
   pending->undone = TRUE;
   refresh (self);
+  /* Not shown yet: it never will be. */
+  if (pending->toast == self->waiting_toast)
+    {
+      _bo_product_dialog_dismiss_toast (self, pending->toast);
+      return;
+    }
   /* The toast's own button dismisses it too; from elsewhere (a shortcut),
    * it must go. Later, so as not to pull it away under its own click. */
   g_idle_add_full (G_PRIORITY_DEFAULT, dismiss_idle_cb, g_object_ref (pending->toast),
