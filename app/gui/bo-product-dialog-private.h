@@ -81,8 +81,6 @@ struct _BoProductDialog
   GPtrArray           *movement_rows;
   GPtrArray           *pending_unlinks;
   AdwToast            *toast;        /* the newest toast */
-  AdwToast            *waiting_toast; /* to show once the one before is gone */
-  guint                toast_tick_id;
   gboolean             loading;
   gboolean             form_valid;
   gboolean             adjust_valid;
@@ -91,8 +89,6 @@ struct _BoProductDialog
 
 void     _bo_product_dialog_update_actions     (BoProductDialog *self);
 void     _bo_product_dialog_add_toast          (BoProductDialog *self,
-                                                AdwToast        *toast);
-void     _bo_product_dialog_dismiss_toast      (BoProductDialog *self,
                                                 AdwToast        *toast);
 
 /* bo-product-dialog-stock.c */

@@ -18,6 +18,7 @@
 #include "bo-form.h"
 #include "bo-format.h"
 #include "bo-product-dialog-private.h"
+#include "bo-toast.h"
 
 typedef struct
 {
@@ -238,7 +239,7 @@ unlink_dismissed_cb (AdwToast      *toast,
 static gboolean
 dismiss_idle_cb (gpointer data)
 {
-  adw_toast_dismiss (ADW_TOAST (data));
+  bo_toast_dismiss (ADW_TOAST (data));
   return G_SOURCE_REMOVE;
 }
 
@@ -372,12 +373,6 @@ undo_remove_supplier_action (GtkWidget  *widget,
     return;
   pending->undone = TRUE;
   refresh (self);
-  /* Not shown yet: it never will be. */
-  if (pending->toast == self->waiting_toast)
-    {
-      _bo_product_dialog_dismiss_toast (self, pending->toast);
-      return;
-    }
   /* The toast's own button dismisses it too; from elsewhere (a shortcut),
    * it must go. Later, so as not to pull it away under its own click. */
   g_idle_add_full (G_PRIORITY_DEFAULT, dismiss_idle_cb, g_object_ref (pending->toast),

@@ -19,6 +19,7 @@
 
 #include "bo-form.h"
 #include "bo-product-dialog-private.h"
+#include "bo-toast.h"
 
 G_DEFINE_FINAL_TYPE (BoProductDialog, bo_product_dialog, ADW_TYPE_WINDOW)
 
@@ -255,10 +256,6 @@ bo_product_dialog_dispose (GObject *object)
       g_clear_signal_handler (&self->changed_id, self->store);
       _bo_product_dialog_commit_unlinks (self, FALSE);
     }
-  if (self->toast_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->toast_overlay), self->toast_tick_id);
-  self->toast_tick_id = 0;
-  g_clear_object (&self->waiting_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), BO_TYPE_PRODUCT_DIALOG);
   g_clear_pointer (&self->link_rows, g_ptr_array_unref);
   g_clear_pointer (&self->movement_rows, g_ptr_array_unref);
@@ -392,83 +389,16 @@ _bo_product_dialog_update_actions (BoProductDialog *self)
                                  self->pending_unlinks != NULL && self->pending_unlinks->len > 0);
 }
 
-/* Whether a toast that went away is still fading out: its widget stays in
- * the overlay, no longer clickable, until the fading ends. */
-static gboolean
-toast_fading (BoProductDialog *self)
-{
-  GtkWidget *content = adw_toast_overlay_get_child (self->toast_overlay);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (child != content && !gtk_widget_get_can_target (child))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-show_waiting_toast_cb (GtkWidget     *overlay,
-                       GdkFrameClock *clock,
-                       gpointer       data)
-{
-  BoProductDialog *self = data;
-
-  if (toast_fading (self))
-    return G_SOURCE_CONTINUE;
-  self->toast_tick_id = 0;
-  adw_toast_overlay_add_toast (self->toast_overlay, g_steal_pointer (&self->waiting_toast));
-  return G_SOURCE_REMOVE;
-}
-
-/* Shows @toast (transfer full) as soon as it can: the one before goes away
- * at once, and a removal waiting for Undo happens then.
- *
- * It waits until the one before has faded out. libadwaita 1.2 slides a toast
- * in for 500 ms instead of 300 when another one is still fading, and forgets
- * a toast when its fading (300 ms) ends even if its sliding in has not: the
- * end of the sliding in then writes to freed memory. So an Undo pressed less
- * than 200 ms after the toast came, as the Undo shortcut easily is, crashed
- * the app. A toast that comes in alone slides in no longer than it fades. */
+/* Shows @toast (transfer full): the one before goes away at once, and a
+ * removal waiting for Undo happens then. */
 void
 _bo_product_dialog_add_toast (BoProductDialog *self,
                               AdwToast        *toast)
 {
-  g_autoptr(AdwToast) superseded = g_steal_pointer (&self->waiting_toast);
-
   if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
+    bo_toast_dismiss (self->toast);
   g_set_object (&self->toast, toast);
-  if (!toast_fading (self))
-    adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  else
-    {
-      self->waiting_toast = toast;
-      if (self->toast_tick_id == 0)
-        self->toast_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->toast_overlay),
-                                                            show_waiting_toast_cb, self, NULL);
-    }
-  /* Never shown, it is gone all the same: what waits for it happens now. */
-  if (superseded != NULL)
-    g_signal_emit_by_name (superseded, "dismissed");
-}
-
-/* Dismisses @toast, shown or still waiting to be. */
-void
-_bo_product_dialog_dismiss_toast (BoProductDialog *self,
-                                  AdwToast        *toast)
-{
-  g_autoptr(AdwToast) waiting = NULL;
-
-  if (toast != self->waiting_toast)
-    {
-      adw_toast_dismiss (toast);
-      return;
-    }
-  waiting = g_steal_pointer (&self->waiting_toast);
-  if (self->toast_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->toast_overlay), self->toast_tick_id);
-  self->toast_tick_id = 0;
-  g_signal_emit_by_name (waiting, "dismissed");
+  bo_toast_show (self->toast_overlay, toast);
 }
 
 /* ---- public ----------------------------------------------------------------- */
