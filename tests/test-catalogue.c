@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <string.h>
 
 #include "bo-customer-dialog.h"
@@ -214,13 +216,30 @@ typedef struct
   GtkWidget  *toast;
 } ToastWait;
 
+/* Whether @toast, a toast, has slid in whole, as the merchant sees it before
+ * clicking it: its margin box ends at the overlay's bottom edge. */
+static gboolean
+slid_in (GtkWidget *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_parent (toast);
+  graphene_rect_t bounds;
+  GtkBorder margin;
+  int height;
+
+  if (!gtk_widget_compute_bounds (toast, overlay, &bounds))
+    return FALSE;
+  gtk_widget_measure (toast, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  gtk_style_context_get_margin (gtk_widget_get_style_context (toast), &margin);
+  return fabsf (bounds.origin.y - margin.top + height - gtk_widget_get_height (overlay)) < 0.001f;
+}
+
 static gboolean
 toast_shown (gpointer data)
 {
   ToastWait *wait = data;
 
   wait->toast = find_toast (wait->root, wait->text);
-  return wait->toast != NULL;
+  return wait->toast != NULL && slid_in (wait->toast);
 }
 
 /* Whether a toast beside @toast is still fading out. */
@@ -234,8 +253,8 @@ other_toast_fading (GtkWidget *toast)
   return FALSE;
 }
 
-/* The toast showing @text once it has come, which may be after the one
- * before it has faded out. It never comes while another one is still fading:
+/* The toast showing @text once it has come and slid in, which may be after
+ * the one before it has faded out. It never comes while another one is still fading:
  * libadwaita 1.2 then slides it in for longer than it takes to fade, and an
  * Undo pressed at once crashed (the end of the sliding in wrote to freed
  * memory). */

@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <sqlite3.h>
 #include <string.h>
 
@@ -862,9 +864,14 @@ toast_widget (GtkWidget *root,
               AdwToast  *toast)
 {
   if (g_str_equal (G_OBJECT_TYPE_NAME (root), "AdwToastWidget") &&
-      gtk_widget_get_can_target (root) &&
-      bo_gui_test_find_label (root, adw_toast_get_title (toast)) != NULL)
-    return root;
+      gtk_widget_get_can_target (root))
+    {
+      g_autoptr(AdwToast) shown = NULL;
+
+      g_object_get (root, "toast", &shown, NULL);
+      if (shown == toast)
+        return root;
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -875,16 +882,34 @@ toast_widget (GtkWidget *root,
   return NULL;
 }
 
+/* Whether @widget, a toast, has slid in whole, as the merchant sees it before
+ * clicking it: its margin box ends at the overlay's bottom edge. */
+static gboolean
+slid_in (GtkWidget *widget)
+{
+  GtkWidget *overlay = gtk_widget_get_parent (widget);
+  graphene_rect_t bounds;
+  GtkBorder margin;
+  int height;
+
+  if (!gtk_widget_compute_bounds (widget, overlay, &bounds))
+    return FALSE;
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  gtk_style_context_get_margin (gtk_widget_get_style_context (widget), &margin);
+  return fabsf (bounds.origin.y - margin.top + height - gtk_widget_get_height (overlay)) < 0.001f;
+}
+
 static gboolean
 undo_toast_shown (gpointer data)
 {
   AdwToast *toast = bo_order_dialog_get_undo_toast (data);
+  GtkWidget *widget = toast != NULL ? toast_widget (data, toast) : NULL;
 
-  return toast != NULL && toast_widget (data, toast) != NULL;
+  return widget != NULL && slid_in (widget);
 }
 
 /* Lets the Undo toast go with its close button, as the merchant would, once
- * it has come. It never comes while another toast is still fading out:
+ * it has come and slid in. It never comes while another toast is still fading out:
  * libadwaita 1.2 then slides it in for longer than it takes to fade, and
  * dismissing it early crashed (the end of the sliding in wrote to freed
  * memory). */
@@ -892,9 +917,11 @@ static void
 let_undo_toast_go (BoOrderDialog *dialog)
 {
   GtkWidget *widget;
+  AdwToast *toast;
 
   g_assert_true (bo_gui_test_wait_for (undo_toast_shown, dialog, 10000));
-  widget = toast_widget (GTK_WIDGET (dialog), bo_order_dialog_get_undo_toast (dialog));
+  toast = bo_order_dialog_get_undo_toast (dialog);
+  widget = toast_widget (GTK_WIDGET (dialog), toast);
   for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (widget));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     g_assert_true (child == widget ||
@@ -904,7 +931,7 @@ let_undo_toast_go (BoOrderDialog *dialog)
     if (GTK_IS_BUTTON (child) &&
         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "window-close-symbolic") == 0)
       g_signal_emit_by_name (child, "clicked");
-  g_assert_null (bo_order_dialog_get_undo_toast (dialog));
+  g_assert_true (bo_order_dialog_get_undo_toast (dialog) != toast);
 }
 
 static void

@@ -64,6 +64,7 @@ struct _BoPoDialog
   guint32              eta;
   gboolean             eta_valid;
   gboolean             cancel_pending;
+  AdwToast            *toast;          /* the newest toast */
   gboolean             closing;
 };
 
