@@ -27,5 +27,6 @@ GtkWindow *bo_gui_test_find_window   (GType         type);
 void       bo_gui_test_set_text      (GtkWidget    *editable,
                                       const char   *text);
 guint      bo_gui_test_n_rows        (GtkColumnView *view);
+gboolean   bo_gui_test_toast_slid_in (gpointer       toast_widget);
 
 G_END_DECLS

@@ -3,8 +3,6 @@
  */
 #include "config.h"
 
-#include <math.h>
-
 #include <string.h>
 
 #include "bo-customer-dialog.h"
@@ -216,30 +214,13 @@ typedef struct
   GtkWidget  *toast;
 } ToastWait;
 
-/* Whether @toast, a toast, has slid in whole, as the merchant sees it before
- * clicking it: its margin box ends at the overlay's bottom edge. */
-static gboolean
-slid_in (GtkWidget *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_parent (toast);
-  graphene_rect_t bounds;
-  GtkBorder margin;
-  int height;
-
-  if (!gtk_widget_compute_bounds (toast, overlay, &bounds))
-    return FALSE;
-  gtk_widget_measure (toast, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
-  gtk_style_context_get_margin (gtk_widget_get_style_context (toast), &margin);
-  return fabsf (bounds.origin.y - margin.top + height - gtk_widget_get_height (overlay)) < 0.001f;
-}
-
 static gboolean
 toast_shown (gpointer data)
 {
   ToastWait *wait = data;
 
   wait->toast = find_toast (wait->root, wait->text);
-  return wait->toast != NULL && slid_in (wait->toast);
+  return wait->toast != NULL && bo_gui_test_toast_slid_in (wait->toast);
 }
 
 /* Whether a toast beside @toast is still fading out. */

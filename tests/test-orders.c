@@ -3,8 +3,6 @@
  */
 #include "config.h"
 
-#include <math.h>
-
 #include <sqlite3.h>
 #include <string.h>
 
@@ -882,30 +880,13 @@ toast_widget (GtkWidget *root,
   return NULL;
 }
 
-/* Whether @widget, a toast, has slid in whole, as the merchant sees it before
- * clicking it: its margin box ends at the overlay's bottom edge. */
-static gboolean
-slid_in (GtkWidget *widget)
-{
-  GtkWidget *overlay = gtk_widget_get_parent (widget);
-  graphene_rect_t bounds;
-  GtkBorder margin;
-  int height;
-
-  if (!gtk_widget_compute_bounds (widget, overlay, &bounds))
-    return FALSE;
-  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
-  gtk_style_context_get_margin (gtk_widget_get_style_context (widget), &margin);
-  return fabsf (bounds.origin.y - margin.top + height - gtk_widget_get_height (overlay)) < 0.001f;
-}
-
 static gboolean
 undo_toast_shown (gpointer data)
 {
   AdwToast *toast = bo_order_dialog_get_undo_toast (data);
   GtkWidget *widget = toast != NULL ? toast_widget (data, toast) : NULL;
 
-  return widget != NULL && slid_in (widget);
+  return widget != NULL && bo_gui_test_toast_slid_in (widget);
 }
 
 /* Lets the Undo toast go with its close button, as the merchant would, once

@@ -23,22 +23,33 @@
 #include "bo-toast.h"
 
 #define WAITING_KEY "bo-toast-waiting"
+#define LINE_KEY    "bo-toast-line"
 #define SHOWN_KEY   "bo-toast-shown-at"
 
 /* The longest a toast slides in (libadwaita's REPLACE_DURATION), in µs. */
 #define SLIDE_IN_MAX_US (500 * G_TIME_SPAN_MILLISECOND)
 
+/* The toasts waiting for an overlay to show none, first come first. */
 typedef struct
 {
-  GtkWidget *overlay;   /* weak */
-  guint      tick_id;
-} Waiting;
+  GQueue toasts;
+  guint  tick_id;
+} Line;
 
 typedef struct
 {
   GtkWidget *overlay;   /* weak */
   gint64     at;        /* frame time, µs */
 } Shown;
+
+static void
+line_free (gpointer data)
+{
+  Line *line = data;
+
+  g_queue_clear_full (&line->toasts, g_object_unref);
+  g_free (line);
+}
 
 static void
 shown_free (gpointer data)
@@ -52,10 +63,10 @@ shown_free (gpointer data)
 static void
 waiting_free (gpointer data)
 {
-  Waiting *waiting = data;
+  GtkWidget **overlay = data;
 
-  g_clear_weak_pointer (&waiting->overlay);
-  g_free (waiting);
+  g_clear_weak_pointer (overlay);
+  g_free (overlay);
 }
 
 /* Whether @overlay shows a toast, coming, shown or going. */
@@ -93,16 +104,26 @@ add_now (GtkWidget *overlay,
 }
 
 static gboolean
-show_when_clear_cb (GtkWidget     *overlay,
-                    GdkFrameClock *clock,
-                    gpointer       data)
+show_next_cb (GtkWidget     *overlay,
+              GdkFrameClock *clock,
+              gpointer       data)
 {
-  AdwToast *toast = data;
+  Line *line = g_object_get_data (G_OBJECT (overlay), LINE_KEY);
+  AdwToast *toast;
 
+  if (line == NULL)
+    return G_SOURCE_REMOVE;
   if (shows_toast (overlay))
     return G_SOURCE_CONTINUE;
-  g_object_set_data (G_OBJECT (toast), WAITING_KEY, NULL);
-  add_now (overlay, g_object_ref (toast));
+  toast = g_queue_pop_head (&line->toasts);
+  if (toast != NULL)
+    {
+      g_object_set_data (G_OBJECT (toast), WAITING_KEY, NULL);
+      add_now (overlay, toast);
+    }
+  if (!g_queue_is_empty (&line->toasts))
+    return G_SOURCE_CONTINUE;
+  line->tick_id = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -126,28 +147,36 @@ dismiss_when_in_cb (GtkWidget     *overlay,
  * bo_toast_show:
  * @toast: (transfer full): a toast not shown yet
  *
- * Adds @toast to @overlay as soon as @overlay shows no other toast.
+ * Adds @toast to @overlay as soon as @overlay shows no toast, after those
+ * that came before it.
  */
 void
 bo_toast_show (AdwToastOverlay *overlay,
                AdwToast        *toast)
 {
-  Waiting *waiting;
+  Line *line;
+  GtkWidget **waiting;
 
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  if (!shows_toast (GTK_WIDGET (overlay)))
+  line = g_object_get_data (G_OBJECT (overlay), LINE_KEY);
+  if (!shows_toast (GTK_WIDGET (overlay)) && (line == NULL || g_queue_is_empty (&line->toasts)))
     {
       add_now (GTK_WIDGET (overlay), toast);
       return;
     }
-  waiting = g_new0 (Waiting, 1);
-  g_set_weak_pointer (&waiting->overlay, GTK_WIDGET (overlay));
-  /* The tick callback owns the toast until it is added. */
-  waiting->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (overlay), show_when_clear_cb,
-                                                   toast, g_object_unref);
+  if (line == NULL)
+    {
+      line = g_new0 (Line, 1);
+      g_object_set_data_full (G_OBJECT (overlay), LINE_KEY, line, line_free);
+    }
+  g_queue_push_tail (&line->toasts, toast);
+  waiting = g_new0 (GtkWidget *, 1);
+  g_set_weak_pointer (waiting, GTK_WIDGET (overlay));
   g_object_set_data_full (G_OBJECT (toast), WAITING_KEY, waiting, waiting_free);
+  if (line->tick_id == 0)
+    line->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (overlay), show_next_cb, NULL, NULL);
 }
 
 /**
@@ -160,7 +189,7 @@ bo_toast_show (AdwToastOverlay *overlay,
 void
 bo_toast_dismiss (AdwToast *toast)
 {
-  Waiting *waiting;
+  GtkWidget **waiting;
   Shown *shown;
 
   g_return_if_fail (ADW_IS_TOAST (toast));
@@ -168,10 +197,12 @@ bo_toast_dismiss (AdwToast *toast)
   waiting = g_object_steal_data (G_OBJECT (toast), WAITING_KEY);
   if (waiting != NULL)
     {
-      g_object_ref (toast);
-      if (waiting->overlay != NULL)
-        gtk_widget_remove_tick_callback (waiting->overlay, waiting->tick_id);
+      Line *line = *waiting != NULL ? g_object_get_data (G_OBJECT (*waiting), LINE_KEY) : NULL;
+
       waiting_free (waiting);
+      g_object_ref (toast);
+      if (line != NULL && g_queue_remove (&line->toasts, toast))
+        g_object_unref (toast);
       g_signal_emit_by_name (toast, "dismissed");
       g_object_unref (toast);
       return;
