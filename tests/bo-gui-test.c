@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -502,4 +503,29 @@ bo_gui_test_start_empty_shop (GtkWidget *window)
   g_assert_true (adw_message_dialog_get_response_enabled (message, "start"));
   adw_message_dialog_response (message, "start");
   bo_gui_test_iterate (50);
+}
+
+/**
+ * bo_gui_test_toast_slid_in:
+ * @toast_widget: the AdwToastWidget of a toast
+ *
+ * Whether the toast has slid in whole, as the merchant sees it before
+ * clicking it: its margin box ends at the overlay's bottom edge. (A toast
+ * closed while it slides in can crash libadwaita 1.2; see app/gui/bo-toast.c.)
+ * Usable with bo_gui_test_wait_for().
+ */
+gboolean
+bo_gui_test_toast_slid_in (gpointer toast_widget)
+{
+  GtkWidget *toast = toast_widget;
+  GtkWidget *overlay = gtk_widget_get_parent (toast);
+  graphene_rect_t bounds;
+  GtkBorder margin;
+  int height;
+
+  if (overlay == NULL || !gtk_widget_compute_bounds (toast, overlay, &bounds))
+    return FALSE;
+  gtk_widget_measure (toast, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  gtk_style_context_get_margin (gtk_widget_get_style_context (toast), &margin);
+  return fabsf (bounds.origin.y - margin.top + height - gtk_widget_get_height (overlay)) < 0.001f;
 }

@@ -27,6 +27,7 @@ GtkWindow *bo_gui_test_find_window   (GType         type);
 void       bo_gui_test_set_text      (GtkWidget    *editable,
                                       const char   *text);
 guint      bo_gui_test_n_rows        (GtkColumnView *view);
+gboolean   bo_gui_test_toast_slid_in (gpointer       toast_widget);
 char      *bo_gui_test_layout_problems (GtkWidget   *root);
 AdwMessageDialog *bo_gui_test_find_message (const char *heading);
 void       bo_gui_test_start_empty_shop (GtkWidget *window);

@@ -83,7 +83,7 @@ fixture_set_up (Fixture       *f,
   bo_gui_test_iterate (100);
   f->view = BO_DASHBOARD_VIEW (bo_window_get_view (f->window, "dashboard"));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
-  g_assert_true (bo_gui_test_wait_for (charts_loaded, f->view, 5000));
+  g_assert_true (bo_gui_test_wait_for (charts_loaded, f->view, 20000));
   bo_gui_test_iterate (20);
 }
 
@@ -336,7 +336,7 @@ test_follows_store (Fixture       *f,
   f->expect_sku = first->sku;
   f->expect_units = first->units - open;
   bo_gui_test_iterate (20);
-  g_assert_true (bo_gui_test_wait_for (top_product_shows, f, 5000));
+  g_assert_true (bo_gui_test_wait_for (top_product_shows, f, 20000));
 
   chart = shown_chart (f, "top-products");
   total = top_product_units (chart, first->sku);

@@ -291,22 +291,31 @@ test_mapping_unknown_header (void)
   bo_gui_test_remove_dir (dir);
 }
 
+static gboolean
+gone (gpointer widget)
+{
+  return gtk_widget_get_parent (widget) == NULL;
+}
+
 /* The overlay shows one toast at a time: close the shown one, as its
- * close button does, so that the next one can be seen. */
+ * close button does, once it has slid in (as the merchant sees it), and
+ * wait until it has gone, so that the next one can be seen. */
 static void
 dismiss_toast (BoWindow *window)
 {
-  GtkWidget *toast = bo_gui_test_find (GTK_WIDGET (window), g_type_from_name ("AdwToastWidget"),
+  GtkWidget *found = bo_gui_test_find (GTK_WIDGET (window), g_type_from_name ("AdwToastWidget"),
                                        NULL);
+  g_autoptr(GtkWidget) toast = found != NULL ? g_object_ref (found) : NULL;
 
   if (toast == NULL)
     return;
+  g_assert_true (bo_gui_test_wait_for (bo_gui_test_toast_slid_in, toast, 20000));
   for (GtkWidget *child = gtk_widget_get_first_child (toast); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_BUTTON (child) &&
         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "window-close-symbolic") == 0)
       g_signal_emit_by_name (child, "clicked");
-  bo_gui_test_iterate (600);
+  g_assert_true (bo_gui_test_wait_for (gone, toast, 20000));
 }
 
 static guint

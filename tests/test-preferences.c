@@ -213,7 +213,7 @@ open_preferences (BoWindow *window,
   GtkWindow *dialog = bo_preferences_dialog_new (GTK_WINDOW (window), store);
 
   gtk_window_present (dialog);
-  g_assert_true (bo_gui_test_wait_for (is_mapped, dialog, 2000));
+  g_assert_true (bo_gui_test_wait_for (is_mapped, dialog, 20000));
   bo_gui_test_iterate (50);
   return BO_PREFERENCES_DIALOG (dialog);
 }
@@ -473,7 +473,7 @@ test_dashboard_follows_store (void)
     LabelShows wait = { GTK_WIDGET (view), NULL, text };
 
     /* What is on screen, not only what the view would say. */
-    g_assert_true (bo_gui_test_wait_for (label_shows, &wait, 2000));
+    g_assert_true (bo_gui_test_wait_for (label_shows, &wait, 20000));
     assert_card (view, "backlog-units", text);
   }
 
@@ -488,7 +488,7 @@ test_dashboard_follows_store (void)
     g_autofree char *text = bo_format_quantity (after + 4);
     LabelShows wait = { GTK_WIDGET (view), "backlog_units_value", text };
 
-    g_assert_true (bo_gui_test_wait_for (label_shows, &wait, 2000));
+    g_assert_true (bo_gui_test_wait_for (label_shows, &wait, 20000));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -543,7 +543,7 @@ test_replan_apply_after_another_write (void)
                                                 "Allocation Policy"));
   adw_combo_row_set_selected (policy_row,
                               position_of (policy_row, bo_policy_label (BO_POLICY_FAIR_SHARE)));
-  g_assert_true (bo_gui_test_wait_for (is_previewing, prefs, 2000));
+  g_assert_true (bo_gui_test_wait_for (is_previewing, prefs, 20000));
   g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (prefs), "3 lines would move"));
 
   /* Two more mugs arrive at another desk: B and C get theirs, by FIFO. */
@@ -593,10 +593,10 @@ test_replan_preview (void)
   /* Picking fair share shows what would move and changes nothing yet. */
   fair = position_of (policy_row, bo_policy_label (BO_POLICY_FAIR_SHARE));
   adw_combo_row_set_selected (policy_row, fair);
-  g_assert_true (bo_gui_test_wait_for (is_previewing, prefs, 2000));
+  g_assert_true (bo_gui_test_wait_for (is_previewing, prefs, 20000));
   list = GTK_LIST_BOX (bo_gui_test_find (GTK_WIDGET (prefs), GTK_TYPE_LIST_BOX, "replan_list"));
   g_assert_nonnull (list);
-  g_assert_true (bo_gui_test_wait_for (is_mapped, list, 2000));
+  g_assert_true (bo_gui_test_wait_for (is_mapped, list, 20000));
   g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (prefs), "3 lines would move"));
   assert_preview_row (list, 0, "Ms A", "3 → 1");
   assert_preview_row (list, 1, "Ms B", "0 → 1");
@@ -609,25 +609,25 @@ test_replan_preview (void)
   /* Cancel: the store keeps FIFO and so does the row. */
   click (GTK_WIDGET (prefs), "Cancel");
   g_assert_false (bo_preferences_dialog_is_previewing (prefs));
-  g_assert_true (bo_gui_test_wait_for (is_unmapped, list, 2000));
+  g_assert_true (bo_gui_test_wait_for (is_unmapped, list, 20000));
   g_assert_cmpstr (selected_label (policy_row), ==, bo_policy_label (BO_POLICY_FIFO));
   g_assert_cmpint (bo_store_get_policy (store), ==, BO_POLICY_FIFO);
   g_assert_cmpint (allocated (store, ex.a), ==, 3);
 
   /* Again, and Escape cancels the preview (and leaves the window open). */
   adw_combo_row_set_selected (policy_row, fair);
-  g_assert_true (bo_gui_test_wait_for (is_previewing, prefs, 2000));
-  g_assert_true (bo_gui_test_wait_for (is_mapped, list, 2000));
+  g_assert_true (bo_gui_test_wait_for (is_previewing, prefs, 20000));
+  g_assert_true (bo_gui_test_wait_for (is_mapped, list, 20000));
   g_assert_true (press_escape (GTK_WIDGET (prefs)));
   g_assert_false (bo_preferences_dialog_is_previewing (prefs));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (prefs)));
   g_assert_cmpstr (selected_label (policy_row), ==, bo_policy_label (BO_POLICY_FIFO));
-  g_assert_true (bo_gui_test_wait_for (is_unmapped, list, 2000));
+  g_assert_true (bo_gui_test_wait_for (is_unmapped, list, 20000));
 
   /* Once more, and Apply: the stock is shared and the policy saved. */
   adw_combo_row_set_selected (policy_row, fair);
-  g_assert_true (bo_gui_test_wait_for (is_previewing, prefs, 2000));
-  g_assert_true (bo_gui_test_wait_for (is_mapped, list, 2000));
+  g_assert_true (bo_gui_test_wait_for (is_previewing, prefs, 20000));
+  g_assert_true (bo_gui_test_wait_for (is_mapped, list, 20000));
   click (GTK_WIDGET (prefs), "Apply");
   g_assert_false (bo_preferences_dialog_is_previewing (prefs));
   g_assert_cmpint (allocated (store, ex.a), ==, 1);
@@ -635,7 +635,7 @@ test_replan_preview (void)
   g_assert_cmpint (allocated (store, ex.c), ==, 1);
   g_assert_cmpint (bo_store_get_policy (store), ==, BO_POLICY_FAIR_SHARE);
   g_assert_cmpstr (selected_label (policy_row), ==, bo_policy_label (BO_POLICY_FAIR_SHARE));
-  g_assert_true (bo_gui_test_wait_for (is_unmapped, list, 2000));
+  g_assert_true (bo_gui_test_wait_for (is_unmapped, list, 20000));
   g_assert_true (bo_store_check (store, NULL, NULL));
 
   /* Without a preview, Escape closes the window. */
@@ -793,7 +793,7 @@ test_shop_settings (void)
   g_assert_true (g_settings_get_boolean (settings, "notify-arrivals"));
   /* The switch animates before it flips. */
   gtk_widget_activate (arrivals);
-  g_assert_true (bo_gui_test_wait_for (arrivals_off, settings, 2000));
+  g_assert_true (bo_gui_test_wait_for (arrivals_off, settings, 20000));
   g_settings_reset (settings, "notify-arrivals");
 
   /* A shop name typed but not applied is kept when the window closes. */

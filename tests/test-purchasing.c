@@ -660,7 +660,7 @@ test_cancel_with_undo (void)
 {
   Shop shop = { 0 };
   GtkWindow *dialog;
-  GtkWidget *cancel;
+  GtkWidget *cancel, *undo, *toast;
 
   shop_open (&shop, 3, 2, 5, julian (2026, 12, 3));
   dialog = bo_po_dialog_new (GTK_WINDOW (shop.window), shop.store, shop.po);
@@ -672,7 +672,12 @@ test_cancel_with_undo (void)
   click (cancel);
   g_assert_false (gtk_widget_is_sensitive (cancel));
   g_assert_cmpint (po_status (shop.store, shop.po), ==, BO_PO_SENT);
-  click (find_button (GTK_WIDGET (dialog), "Undo"));
+  undo = find_button (GTK_WIDGET (dialog), "Undo");
+  /* Clicked once the toast has slid in, as the merchant sees it. */
+  toast = gtk_widget_get_ancestor (undo, g_type_from_name ("AdwToastWidget"));
+  g_assert_nonnull (toast);
+  g_assert_true (bo_gui_test_wait_for (bo_gui_test_toast_slid_in, toast, 10000));
+  click (undo);
   bo_gui_test_iterate (300);
   g_assert_cmpint (po_status (shop.store, shop.po), ==, BO_PO_SENT);
   g_assert_cmpuint (promised (shop.store, shop.ann_order), ==, julian (2026, 12, 4));

@@ -83,7 +83,7 @@ test_copy_message (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "order.copy-message", NULL));
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), NULL, read_text_cb,
                                  &read);
-  g_assert_true (bo_gui_test_wait_for (read_done, &read, 3000));
+  g_assert_true (bo_gui_test_wait_for (read_done, &read, 20000));
   g_assert_nonnull (read.text);
   g_assert_nonnull (strstr (read.text, "Your order 1001"));
   g_assert_nonnull (strstr (read.text, "Hello Ann Adams,"));

@@ -134,7 +134,7 @@ test_empty_shop_offers_sample (void)
   g_assert_true (gtk_widget_get_mapped (button));
 
   g_signal_emit_by_name (button, "clicked");
-  g_assert_true (bo_gui_test_wait_for (is_unmapped, button, 2000));
+  g_assert_true (bo_gui_test_wait_for (is_unmapped, button, 20000));
   /* The sample shop opens on its dashboard, and only the dashboard shows. */
   g_assert_cmpstr (bo_window_get_view_name (window), ==, "dashboard");
   g_assert_true (gtk_widget_get_mapped (bo_window_get_view (window, "dashboard")));
@@ -226,7 +226,7 @@ test_follows_external_changes (void)
   product->sku = g_strdup ("NEW-1");
   product->name = g_strdup ("Brand new");
   g_assert_true (bo_store_save_product (other, product, &error));
-  g_assert_true (bo_gui_test_wait_for (has_n_products, model, 5000));
+  g_assert_true (bo_gui_test_wait_for (has_n_products, model, 20000));
 
   gtk_window_destroy (GTK_WINDOW (window));
   bo_gui_test_remove_dir (dir);

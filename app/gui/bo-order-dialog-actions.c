@@ -17,6 +17,7 @@
 
 #include "bo-format.h"
 #include "bo-order-dialog-private.h"
+#include "bo-toast.h"
 
 /* ---- undo ------------------------------------------------------------------- */
 
@@ -43,7 +44,7 @@ _bo_order_dialog_commit_pending (BoOrderDialog *self)
     return;
   self->pending = (BoPending) { BO_PENDING_NONE, 0, 0, NULL };
   if (pending.toast != NULL)
-    adw_toast_dismiss (pending.toast);
+    bo_toast_dismiss (pending.toast);
 
   switch (pending.kind)
     {
@@ -102,7 +103,7 @@ undo_action (GtkWidget  *widget,
     return;
   self->pending = (BoPending) { BO_PENDING_NONE, 0, 0, NULL };
   if (toast != NULL)
-    adw_toast_dismiss (toast);
+    bo_toast_dismiss (toast);
   _bo_order_dialog_reload (self);
 }
 
@@ -409,7 +410,7 @@ unmark_shipped_action (GtkWidget  *widget,
   g_autofree char *title = NULL;
 
   if (self->shipped_toast != NULL)
-    adw_toast_dismiss (self->shipped_toast);
+    bo_toast_dismiss (self->shipped_toast);
   if (!bo_store_unmark_shipped (self->store, shipment_id, &error))
     {
       _bo_order_dialog_show_error (self, _("Could Not Undo the Shipment"), error);

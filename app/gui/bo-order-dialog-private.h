@@ -69,6 +69,7 @@ struct _BoOrderDialog
   gint64               cancel_line_id; /* the line of the open cancel form, or 0 */
   BoPending            pending;
   AdwToast            *shipped_toast;  /* weak: offers to undo the last Mark Shipped */
+  AdwToast            *toast;          /* weak: the newest toast */
 };
 
 /* bo-order-dialog-customer.c */

@@ -16,6 +16,7 @@
 
 #include "bo-format.h"
 #include "bo-order-dialog-private.h"
+#include "bo-toast.h"
 
 G_DEFINE_FINAL_TYPE (BoOrderDialog, bo_order_dialog, ADW_TYPE_WINDOW)
 
@@ -436,7 +437,12 @@ void
 _bo_order_dialog_show_toast (BoOrderDialog *self,
                              AdwToast      *toast)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* A toast never comes over another one, nor waits behind one (bo-toast.c):
+   * the one before goes away, and a change waiting for its Undo happens. */
+  if (self->toast != NULL)
+    bo_toast_dismiss (self->toast);
+  g_set_weak_pointer (&self->toast, toast);
+  bo_toast_show (self->toast_overlay, toast);
 }
 
 void
@@ -605,6 +611,7 @@ bo_order_dialog_dispose (GObject *object)
   if (self->pack_spins != NULL)
     _bo_order_dialog_clear_pack_form (self);
   g_clear_weak_pointer (&self->shipped_toast);
+  g_clear_weak_pointer (&self->toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), BO_TYPE_ORDER_DIALOG);
   g_clear_pointer (&self->shipment_rows, g_ptr_array_unref);
   g_clear_pointer (&self->pack_rows, g_ptr_array_unref);

@@ -66,6 +66,7 @@ struct _BoPoDialog
   guint32              eta;
   gboolean             eta_valid;
   gboolean             cancel_pending;
+  AdwToast            *toast;          /* the newest toast */
   gboolean             closing;
   gboolean             showing_eta;    /* the calendar is set to the typed date */
 };

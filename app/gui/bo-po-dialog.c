@@ -19,6 +19,7 @@
 #include "bo-format.h"
 #include "bo-po-dialog-private.h"
 #include "bo-receive-dialog.h"
+#include "bo-toast.h"
 
 G_DEFINE_FINAL_TYPE (BoPoDialog, bo_po_dialog, ADW_TYPE_WINDOW)
 
@@ -110,11 +111,24 @@ _bo_po_dialog_update_actions (BoPoDialog *self)
                                  !is_new && open && drop_ship && outstanding (self) > 0);
 }
 
+/* Shows @toast (transfer full). A toast never comes over another one, nor
+ * waits behind one (bo-toast.c): the one before goes away, and a
+ * cancellation waiting for its Undo happens. */
+static void
+add_toast (BoPoDialog *self,
+           AdwToast   *toast)
+{
+  if (self->toast != NULL)
+    bo_toast_dismiss (self->toast);
+  g_set_object (&self->toast, toast);
+  bo_toast_show (self->toast_overlay, toast);
+}
+
 void
 _bo_po_dialog_show_toast (BoPoDialog *self,
                           const char *title)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  add_toast (self, adw_toast_new (title));
 }
 
 void
@@ -550,7 +564,7 @@ cancel_action (GtkWidget  *widget,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (cancel_toast_dismissed_cb), self,
                            G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
   _bo_po_dialog_update_actions (self);
 }
 
@@ -628,6 +642,7 @@ bo_po_dialog_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   commit_cancel (self);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+  g_clear_object (&self->toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), BO_TYPE_PO_DIALOG);
   g_clear_object (&self->store);
   g_clear_pointer (&self->po, bo_purchase_order_free);

@@ -18,6 +18,7 @@
 #include "bo-form.h"
 #include "bo-format.h"
 #include "bo-product-dialog-private.h"
+#include "bo-toast.h"
 
 typedef struct
 {
@@ -238,7 +239,7 @@ unlink_dismissed_cb (AdwToast      *toast,
 static gboolean
 dismiss_idle_cb (gpointer data)
 {
-  adw_toast_dismiss (ADW_TOAST (data));
+  bo_toast_dismiss (ADW_TOAST (data));
   return G_SOURCE_REMOVE;
 }
 

@@ -19,6 +19,7 @@
 
 #include "bo-form.h"
 #include "bo-product-dialog-private.h"
+#include "bo-toast.h"
 
 G_DEFINE_FINAL_TYPE (BoProductDialog, bo_product_dialog, ADW_TYPE_WINDOW)
 
@@ -394,16 +395,16 @@ _bo_product_dialog_update_actions (BoProductDialog *self)
                                  self->pending_unlinks != NULL && self->pending_unlinks->len > 0);
 }
 
-/* Shows @toast (transfer full) at once: the one before goes away, and
- * a removal waiting for Undo happens then. */
+/* Shows @toast (transfer full): the one before goes away at once, and a
+ * removal waiting for Undo happens then. */
 void
 _bo_product_dialog_add_toast (BoProductDialog *self,
                               AdwToast        *toast)
 {
   if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
+    bo_toast_dismiss (self->toast);
   g_set_object (&self->toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  bo_toast_show (self->toast_overlay, toast);
 }
 
 /* ---- public ----------------------------------------------------------------- */

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bo-toast.h"
 #include "bo-view.h"
 #include "bo-wrap-box.h"
 
@@ -238,7 +239,7 @@ bo_view_show_toast (BoView   *self,
        widget = gtk_widget_get_parent (widget))
     if (ADW_IS_TOAST_OVERLAY (widget))
       {
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (widget), toast);
+        bo_toast_show (ADW_TOAST_OVERLAY (widget), toast);
         return;
       }
   g_object_ref_sink (toast);

@@ -19,6 +19,7 @@
 #include "bo-purchase-orders-view.h"
 #include "bo-reorder-view.h"
 #include "bo-suppliers-view.h"
+#include "bo-toast.h"
 #include "bo-view.h"
 #include "bo-window-private.h"
 
@@ -682,5 +683,5 @@ bo_window_add_toast (BoWindow *self,
                      AdwToast *toast)
 {
   g_return_if_fail (BO_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  bo_toast_show (self->toast_overlay, toast);
 }
