@@ -75,13 +75,71 @@ bo_form_reset (GtkWidget  *field,
   g_object_set_data (G_OBJECT (field), TOUCHED_KEY, NULL);
 }
 
+#define REASON_KEY "bo-form-reason"
+#define SHOWN_KEY  "bo-form-shown"
+#define MARK_KEY   "bo-form-mark"
+#define STATUS_KEY "bo-form-status"
+
+/* The text that takes the focus in @field, which a screen reader announces
+ * with its description: an entry row's inner text, or @field itself. */
+static GtkAccessible *
+focus_target (GtkWidget *field)
+{
+  if (ADW_IS_ENTRY_ROW (field) && gtk_editable_get_delegate (GTK_EDITABLE (field)) != NULL)
+    return GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (field)));
+  return GTK_ACCESSIBLE (field);
+}
+
+static void
+describe (GtkWidget  *field,
+          const char *text)
+{
+  GtkAccessible *targets[] = { GTK_ACCESSIBLE (field), focus_target (field) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    if (text != NULL)
+      gtk_accessible_update_property (targets[i], GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+    else
+      gtk_accessible_reset_property (targets[i], GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* The warning sign at the end of a row with a bad value. It is always there
+ * and only turns visible, so that neither the row's text nor its other
+ * suffixes (a currency) move when a value turns bad or good. */
+static GtkWidget *
+ensure_mark (GtkWidget *row)
+{
+  GtkWidget *mark = g_object_get_data (G_OBJECT (row), MARK_KEY);
+
+  if (mark != NULL)
+    return mark;
+  mark = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (mark, "error");
+  gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+  gtk_widget_set_opacity (mark, 0);
+  gtk_widget_set_can_target (mark, FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  if (ADW_IS_ENTRY_ROW (row))
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), mark);
+  else
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
+  g_object_set_data (G_OBJECT (row), MARK_KEY, mark);
+  return mark;
+}
+
 /**
  * bo_form_show_reason:
  * @field: the row or entry checked
- * @label: the label that explains the problem
+ * @label: (nullable): the label under the group that explains the problem,
+ *   or %NULL to explain it in the row itself
  * @reason: (nullable): what is wrong, or %NULL when the value is good
  *
- * Marks @field and shows @reason in @label, prefixed with the row's title.
+ * Marks @field and says what is wrong, prefixed with the row's title: in
+ * @label, or, without one, in a warning sign at the end of the row (its
+ * tooltip) and in the status line of bo_form_set_status_label(). Either
+ * way the field's accessible description carries the sentence. Without a
+ * label the row does not grow: nothing below it moves under the pointer when
+ * a value turns bad or good.
  * An empty field the merchant has not edited yet is not marked.
  *
  * Returns: %TRUE when @reason is %NULL
@@ -92,36 +150,46 @@ bo_form_show_reason (GtkWidget  *field,
                      const char *reason)
 {
   gboolean shown = reason != NULL;
+  g_autofree char *text = NULL;
 
   g_return_val_if_fail (GTK_IS_WIDGET (field), FALSE);
-  g_return_val_if_fail (GTK_IS_LABEL (label), FALSE);
+  g_return_val_if_fail (label == NULL || GTK_IS_LABEL (label), FALSE);
+  g_return_val_if_fail (label != NULL || ADW_IS_ENTRY_ROW (field) || ADW_IS_ACTION_ROW (field),
+                        FALSE);
 
   /* Kept, shown or not, for bo_form_explain_disabled(). */
-  g_object_set_data_full (G_OBJECT (field), "bo-form-reason", g_strdup (reason), g_free);
+  g_object_set_data_full (G_OBJECT (field), REASON_KEY, g_strdup (reason), g_free);
   if (shown && GTK_IS_EDITABLE (field) && *gtk_editable_get_text (GTK_EDITABLE (field)) == '\0' &&
       !bo_form_is_touched (field))
     shown = FALSE;
+  g_object_set_data (G_OBJECT (field), SHOWN_KEY, GINT_TO_POINTER (shown));
+
+  if (shown && ADW_IS_PREFERENCES_ROW (field))
+    /* Translators: a form field's name, then what is wrong with its value */
+    text = g_strdup_printf (C_("form reason", "%s: %s"),
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field)), reason);
+  else if (shown)
+    text = g_strdup (reason);
 
   if (shown)
-    {
-      g_autofree char *text = NULL;
+    gtk_widget_add_css_class (field, "error");
+  else
+    gtk_widget_remove_css_class (field, "error");
+  describe (field, text);
 
-      if (ADW_IS_PREFERENCES_ROW (field))
-        /* Translators: a form field's name, then what is wrong with its value */
-        text = g_strdup_printf (C_("form reason", "%s: %s"),
-                                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field)),
-                                reason);
-      else
-        text = g_strdup (reason);
-      gtk_widget_add_css_class (field, "error");
-      gtk_label_set_text (label, text);
+  if (label != NULL)
+    {
+      gtk_label_set_text (label, text != NULL ? text : "");
+      gtk_widget_set_visible (GTK_WIDGET (label), shown);
     }
   else
     {
-      gtk_widget_remove_css_class (field, "error");
-      gtk_label_set_text (label, "");
+      GtkWidget *mark = ensure_mark (field);
+
+      gtk_widget_set_opacity (mark, shown ? 1 : 0);
+      gtk_widget_set_can_target (mark, shown);
+      gtk_widget_set_tooltip_text (mark, text);
     }
-  gtk_widget_set_visible (GTK_WIDGET (label), shown);
   return reason == NULL;
 }
 
@@ -426,6 +494,65 @@ bo_form_close_or_ask (GtkWindow  *dialog,
 }
 
 /**
+ * bo_form_set_status_label:
+ * @button: a form's Save (or Place…) button
+ * @label: a line at the foot of the form, always shown
+ *
+ * From now on bo_form_explain_disabled() also writes in @label why @button
+ * is greyed out: the first bad value the form marks, or else the first
+ * required field still empty ("Fill in “SKU” to save"). The label keeps
+ * its line when there is nothing to say, so the form does not move.
+ */
+void
+bo_form_set_status_label (GtkWidget *button,
+                          GtkLabel  *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (button));
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  g_object_set_data_full (G_OBJECT (button), STATUS_KEY, g_object_ref (label), g_object_unref);
+}
+
+/* What the status line says: a marked field's reason (an error), else the
+ * first empty required field (a hint). */
+static void
+update_status (GtkLabel  *status,
+               GtkWidget *marked,
+               GtkWidget *empty)
+{
+  g_autofree char *text = NULL;
+
+  if (marked != NULL && ADW_IS_PREFERENCES_ROW (marked))
+    text = g_strdup_printf (C_("form reason", "%s: %s"),
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (marked)),
+                            (const char *) g_object_get_data (G_OBJECT (marked), REASON_KEY));
+  else if (marked != NULL)
+    text = g_strdup (g_object_get_data (G_OBJECT (marked), REASON_KEY));
+  else if (empty != NULL && ADW_IS_PREFERENCES_ROW (empty))
+    /* Translators: shown under a form whose Save button is greyed out; %s is
+     * the name of an empty field, such as SKU */
+    text = g_strdup_printf (_("Fill in “%s” to save"),
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (empty)));
+  else if (empty != NULL)
+    text = g_strdup_printf (_("Can’t save yet: %s"),
+                            (const char *) g_object_get_data (G_OBJECT (empty), REASON_KEY));
+
+  if (g_strcmp0 (gtk_label_get_text (status), text != NULL ? text : "") == 0)
+    return;
+  gtk_label_set_text (status, text != NULL ? text : "");
+  if (marked != NULL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (status), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (status), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (status), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (status), "dim-label");
+    }
+}
+
+/**
  * bo_form_explain_disabled:
  * @button: a form's Save (or Place…) button
  * @...: the form's fields checked with bo_form_show_reason(), in order,
@@ -433,24 +560,33 @@ bo_form_close_or_ask (GtkWindow  *dialog,
  *
  * A greyed-out button says why: its tooltip (and accessible description)
  * names the first field that is empty or wrong, also before the merchant
- * has touched it ("Can’t save yet: Name: required").
+ * has touched it ("Can’t save yet: Name: required"), and so does the
+ * status line of bo_form_set_status_label(), if any.
  */
 void
 bo_form_explain_disabled (GtkWidget *button,
                           ...)
 {
   g_autofree char *why = NULL;
+  GtkLabel *status;
+  GtkWidget *marked = NULL, *empty = NULL;
   va_list fields;
   GtkWidget *field;
 
   g_return_if_fail (GTK_IS_WIDGET (button));
 
   va_start (fields, button);
-  while (why == NULL && (field = va_arg (fields, GtkWidget *)) != NULL)
+  while ((field = va_arg (fields, GtkWidget *)) != NULL)
     {
-      const char *reason = g_object_get_data (G_OBJECT (field), "bo-form-reason");
+      const char *reason = g_object_get_data (G_OBJECT (field), REASON_KEY);
 
       if (reason == NULL)
+        continue;
+      if (marked == NULL && g_object_get_data (G_OBJECT (field), SHOWN_KEY) != NULL)
+        marked = field;
+      else if (empty == NULL)
+        empty = field;
+      if (why != NULL)
         continue;
       if (ADW_IS_PREFERENCES_ROW (field))
         /* Translators: why a Save button is greyed out: a field's name, then what is wrong */
@@ -466,6 +602,10 @@ bo_form_explain_disabled (GtkWidget *button,
                                     why, -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
+  status = g_object_get_data (G_OBJECT (button), STATUS_KEY);
+  if (status != NULL)
+    update_status (status, marked, empty);
 }
 
 static void

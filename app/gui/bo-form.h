@@ -33,6 +33,8 @@ char     *bo_form_check_quantity  (const char   *text,
 char     *bo_form_check_email     (const char   *text);
 char     *bo_form_get_text        (GtkTextView  *view);
 void      bo_form_wrap_choices    (AdwComboRow  *row);
+void      bo_form_set_status_label (GtkWidget  *button,
+                                   GtkLabel    *label);
 void      bo_form_explain_disabled (GtkWidget   *button,
                                    ...) G_GNUC_NULL_TERMINATED;
 gboolean  bo_form_close_or_ask    (GtkWindow    *dialog,

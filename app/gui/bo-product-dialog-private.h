@@ -14,6 +14,7 @@ struct _BoProductDialog
   /* template widgets: the product */
   AdwWindowTitle      *window_title;
   GtkButton           *save_button;
+  GtkLabel            *status_label;
   AdwToastOverlay     *toast_overlay;
   AdwEntryRow         *sku_row;
   AdwEntryRow         *name_row;
@@ -22,23 +23,15 @@ struct _BoProductDialog
   AdwEntryRow         *location_row;
   GtkLabel            *price_currency;
   GtkLabel            *cost_currency;
-  GtkLabel            *sku_error;
-  GtkLabel            *name_error;
-  GtkLabel            *price_error;
-  GtkLabel            *cost_error;
-  GtkLabel            *location_error;
   AdwComboRow         *policy_row;
   AdwEntryRow         *reorder_point_row;
   AdwEntryRow         *reorder_qty_row;
-  GtkLabel            *reorder_point_error;
-  GtkLabel            *reorder_qty_error;
   GtkSwitch           *drop_ship_switch;
   GtkSwitch           *discontinued_switch;
 
   /* template widgets: stock */
   AdwPreferencesGroup *stock_group;
   AdwEntryRow         *initial_stock_row;
-  GtkLabel            *initial_stock_error;
   AdwActionRow        *on_hand_row;
   AdwActionRow        *allocated_row;
   AdwActionRow        *backordered_row;
