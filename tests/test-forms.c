@@ -257,6 +257,38 @@ test_save_reason_customer_supplier (Fixture       *f,
     }
 }
 
+/* A text view's problem is named by its group's title, at the foot, and the
+ * groups below stay where they are. */
+static void
+test_text_view_error (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *dialog = open_new (f, "customers", "customers.new", BO_TYPE_CUSTOMER_DIALOG);
+  GtkWidget *address = find (dialog, GTK_TYPE_TEXT_VIEW, "address_view");
+  GtkWidget *tier = find (dialog, ADW_TYPE_PREFERENCES_ROW, "Priority Tier");
+  GtkWidget *status;
+  double top;
+
+  type_in (dialog, "Name", "Zebra Corner Shop");
+  top = top_of (dialog, tier);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (address)),
+                            "1 Main St\033[31m", -1);
+  bo_gui_test_iterate (30);
+  g_assert_false (can_save (dialog));
+  g_assert_true (gtk_widget_has_css_class (address, "error"));
+  status = shown_label (dialog, "Address: holds a control character");
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_has_css_class (status, "error"));
+  g_assert_cmpfloat_with_epsilon (top_of (dialog, tier), top, 0.5);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (address)), "1 Main St", -1);
+  bo_gui_test_iterate (30);
+  g_assert_true (can_save (dialog));
+  g_assert_false (gtk_widget_has_css_class (address, "error"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, "");
+  g_assert_cmpfloat_with_epsilon (top_of (dialog, tier), top, 0.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +304,7 @@ main (int   argc,
   ADD ("error-on-row", test_error_on_row);
   ADD ("save-reason-follows", test_save_reason_follows);
   ADD ("save-reason-customer-supplier", test_save_reason_customer_supplier);
+  ADD ("text-view-error", test_text_view_error);
 #undef ADD
   return g_test_run ();
 }

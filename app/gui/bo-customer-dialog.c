@@ -28,7 +28,6 @@ struct _BoCustomerDialog
   GtkTextView    *address_view;
   GtkSpinButton  *tier_spin;
   GtkSwitch      *ship_complete_switch;
-  GtkLabel       *address_error;
 
   /* owned */
   BoStore        *store;
@@ -83,8 +82,7 @@ validate (BoCustomerDialog *self,
 
   valid &= bo_form_show_reason (GTK_WIDGET (self->name_row), NULL, name_reason);
   valid &= bo_form_show_reason (GTK_WIDGET (self->email_row), NULL, email_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->address_view), self->address_error,
-                                address_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->address_view), NULL, address_reason);
 
   if (valid && customer != NULL)
     {
@@ -265,7 +263,6 @@ bo_customer_dialog_class_init (BoCustomerDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, address_view);
   gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, tier_spin);
   gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, ship_complete_switch);
-  gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, address_error);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
 

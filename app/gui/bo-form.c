@@ -127,16 +127,32 @@ ensure_mark (GtkWidget *row)
   return mark;
 }
 
+/* The name a sentence about @field starts with: a row's title, or else the
+ * title of the group a text view sits in ("Address"). */
+static const char *
+field_title (GtkWidget *field)
+{
+  GtkWidget *group;
+
+  if (ADW_IS_PREFERENCES_ROW (field))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field));
+  group = gtk_widget_get_ancestor (field, ADW_TYPE_PREFERENCES_GROUP);
+  if (group != NULL)
+    return adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group));
+  return NULL;
+}
+
 /**
  * bo_form_show_reason:
  * @field: the row or entry checked
  * @label: (nullable): the label under the group that explains the problem,
- *   or %NULL to explain it in the row itself
+ *   or %NULL to explain it in the field itself and in the form's status line
  * @reason: (nullable): what is wrong, or %NULL when the value is good
  *
  * Marks @field and says what is wrong, prefixed with the row's title: in
- * @label, or, without one, in a warning sign at the end of the row (its
- * tooltip) and in the status line of bo_form_set_status_label(). Either
+ * @label, or, without one, in a warning sign at the end of a row (its
+ * tooltip) and in the status line of bo_form_set_status_label(); a text
+ * view is named by the title of its group. Either
  * way the field's accessible description carries the sentence. Without a
  * label the row does not grow: nothing below it moves under the pointer when
  * a value turns bad or good.
@@ -154,8 +170,6 @@ bo_form_show_reason (GtkWidget  *field,
 
   g_return_val_if_fail (GTK_IS_WIDGET (field), FALSE);
   g_return_val_if_fail (label == NULL || GTK_IS_LABEL (label), FALSE);
-  g_return_val_if_fail (label != NULL || ADW_IS_ENTRY_ROW (field) || ADW_IS_ACTION_ROW (field),
-                        FALSE);
 
   /* Kept, shown or not, for bo_form_explain_disabled(). */
   g_object_set_data_full (G_OBJECT (field), REASON_KEY, g_strdup (reason), g_free);
@@ -164,10 +178,9 @@ bo_form_show_reason (GtkWidget  *field,
     shown = FALSE;
   g_object_set_data (G_OBJECT (field), SHOWN_KEY, GINT_TO_POINTER (shown));
 
-  if (shown && ADW_IS_PREFERENCES_ROW (field))
+  if (shown && (ADW_IS_PREFERENCES_ROW (field) || (label == NULL && field_title (field) != NULL)))
     /* Translators: a form field's name, then what is wrong with its value */
-    text = g_strdup_printf (C_("form reason", "%s: %s"),
-                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field)), reason);
+    text = g_strdup_printf (C_("form reason", "%s: %s"), field_title (field), reason);
   else if (shown)
     text = g_strdup (reason);
 
@@ -182,7 +195,7 @@ bo_form_show_reason (GtkWidget  *field,
       gtk_label_set_text (label, text != NULL ? text : "");
       gtk_widget_set_visible (GTK_WIDGET (label), shown);
     }
-  else
+  else if (ADW_IS_ENTRY_ROW (field) || ADW_IS_ACTION_ROW (field))
     {
       GtkWidget *mark = ensure_mark (field);
 
@@ -522,17 +535,15 @@ update_status (GtkLabel  *status,
 {
   g_autofree char *text = NULL;
 
-  if (marked != NULL && ADW_IS_PREFERENCES_ROW (marked))
-    text = g_strdup_printf (C_("form reason", "%s: %s"),
-                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (marked)),
+  if (marked != NULL && field_title (marked) != NULL)
+    text = g_strdup_printf (C_("form reason", "%s: %s"), field_title (marked),
                             (const char *) g_object_get_data (G_OBJECT (marked), REASON_KEY));
   else if (marked != NULL)
     text = g_strdup (g_object_get_data (G_OBJECT (marked), REASON_KEY));
-  else if (empty != NULL && ADW_IS_PREFERENCES_ROW (empty))
+  else if (empty != NULL && field_title (empty) != NULL)
     /* Translators: shown under a form whose Save button is greyed out; %s is
      * the name of an empty field, such as SKU */
-    text = g_strdup_printf (_("Fill in “%s” to save"),
-                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (empty)));
+    text = g_strdup_printf (_("Fill in “%s” to save"), field_title (empty));
   else if (empty != NULL)
     text = g_strdup_printf (_("Can’t save yet: %s"),
                             (const char *) g_object_get_data (G_OBJECT (empty), REASON_KEY));
@@ -588,10 +599,9 @@ bo_form_explain_disabled (GtkWidget *button,
         empty = field;
       if (why != NULL)
         continue;
-      if (ADW_IS_PREFERENCES_ROW (field))
+      if (field_title (field) != NULL)
         /* Translators: why a Save button is greyed out: a field's name, then what is wrong */
-        why = g_strdup_printf (_("Can’t save yet: %s: %s"),
-                               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field)), reason);
+        why = g_strdup_printf (_("Can’t save yet: %s: %s"), field_title (field), reason);
       else
         why = g_strdup_printf (_("Can’t save yet: %s"), reason);
     }

@@ -24,7 +24,6 @@ struct _BoSupplierDialog
   AdwEntryRow    *email_row;
   AdwEntryRow    *lead_row;
   GtkTextView    *notes_view;
-  GtkLabel       *notes_error;
 
   /* owned */
   BoStore        *store;
@@ -98,7 +97,7 @@ validate (BoSupplierDialog *self,
   valid &= bo_form_show_reason (GTK_WIDGET (self->name_row), NULL, name_reason);
   valid &= bo_form_show_reason (GTK_WIDGET (self->email_row), NULL, email_reason);
   valid &= bo_form_show_reason (GTK_WIDGET (self->lead_row), NULL, lead_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->notes_view), self->notes_error, notes_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->notes_view), NULL, notes_reason);
 
   if (valid && supplier != NULL)
     {
@@ -215,7 +214,6 @@ bo_supplier_dialog_class_init (BoSupplierDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, lead_row);
   gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, notes_view);
-  gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, notes_error);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
 
