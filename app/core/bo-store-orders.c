@@ -172,7 +172,8 @@ _bo_store_validate_draft (BoStore            *self,
                          ", not %" PRId64), i + 1, d->sku, BO_QUANTITY_MAX, d->quantity);
           return FALSE;
         }
-      if (d->unit_price != -1 && !bo_check_amount (d->unit_price, _("The price"), &local_error))
+      if (d->unit_price != -1 && !_bo_store_check_amount (self, d->unit_price, _("The price"),
+                                                               &local_error))
         {
           g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("Line %u (%s): %s"), i + 1,
                        d->sku, local_error->message);
@@ -1625,7 +1626,7 @@ bo_store_cancel_line (BoStore             *self,
                    _("The quantity to cancel must be at least 1, not %" PRId64), quantity);
       return FALSE;
     }
-  if (refund != -1 && !bo_check_amount (refund, _("The refund"), error))
+  if (refund != -1 && !_bo_store_check_amount (self, refund, _("The refund"), error))
     return FALSE;
   if (!_bo_store_begin (self, error))
     return FALSE;

@@ -77,6 +77,10 @@ gboolean      _bo_store_query_int      (BoStore        *self,
                                         gint64          arg,
                                         gint64         *out,
                                         GError        **error);
+gboolean      _bo_store_check_amount   (BoStore        *self,
+                                        gint64          value,
+                                        const char     *field,
+                                        GError        **error);
 char         *_bo_store_column_dup     (sqlite3_stmt   *stmt,
                                         int             column);
 

@@ -394,7 +394,7 @@ insert_po_line (BoStore  *self,
                    product != NULL ? product->sku : "?", BO_QUANTITY_MAX, quantity);
       return FALSE;
     }
-  if (cost != -1 && !bo_check_amount (cost, _("The cost"), error))
+  if (cost != -1 && !_bo_store_check_amount (self, cost, _("The cost"), error))
     return FALSE;
   stmt = _bo_store_prepare (self,
                             "INSERT INTO po_lines (po_id, product_id, ordered, cost, eta) "

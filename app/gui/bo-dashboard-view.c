@@ -11,6 +11,8 @@
 #include "bo-dashboard-view-private.h"
 #include "bo-format.h"
 
+#include <backorders/bo-period.h>
+
 G_DEFINE_FINAL_TYPE (BoDashboardView, bo_dashboard_view, BO_TYPE_VIEW)
 
 enum
@@ -111,16 +113,6 @@ set_card_error (BoDashboardView *self,
   g_clear_error (error);
 }
 
-static guint32
-quarter_first_day (gint year,
-                   gint quarter)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, 1, (quarter - 1) * 3 + 1, year);
-  return g_date_get_julian (&date);
-}
 
 /* "2.1" for a change of 2.14 percentage points, in the locale's digits. */
 static char *
@@ -173,9 +165,8 @@ load_order_rate (BoDashboardView *self,
   guint32 from_day;
 
   bo_period_of_day (BO_PERIOD_QUARTER, today, &year, &quarter);
-  previous_year = quarter == 1 ? year - 1 : year;
-  previous_quarter = quarter == 1 ? 4 : quarter - 1;
-  from_day = quarter_first_day (previous_year, previous_quarter);
+  from_day = bo_period_shift (BO_PERIOD_QUARTER, today, -1);
+  bo_period_of_day (BO_PERIOD_QUARTER, from_day, &previous_year, &previous_quarter);
 
   days = bo_store_day_counts (store, from_day, today, &error);
   if (days == NULL)
@@ -241,7 +232,7 @@ load_fill_rate (BoDashboardView *self,
   gint year, quarter;
 
   bo_period_of_day (BO_PERIOD_QUARTER, today, &year, &quarter);
-  if (!bo_store_fill_rate (store, quarter_first_day (year, quarter), today, &full, &lines,
+  if (!bo_store_fill_rate (store, bo_period_start (BO_PERIOD_QUARTER, year, quarter), today, &full, &lines,
                            &error))
     {
       set_card_error (self, CARD_FILL_RATE, &error, first_error);
@@ -338,13 +329,11 @@ load_revenue (BoDashboardView *self,
   g_autoptr(GArray) points = NULL;
   g_autofree char *value = NULL, *refunds = NULL, *backlog = NULL, *detail = NULL;
   const BoRevenuePoint *p;
-  GDate first;
   gint year, quarter;
 
   bo_period_of_day (BO_PERIOD_QUARTER, today, &year, &quarter);
-  g_date_clear (&first, 1);
-  g_date_set_dmy (&first, 1, (quarter - 1) * 3 + 1, year);
-  points = bo_store_revenue_history (store, BO_PERIOD_QUARTER, g_date_get_julian (&first), today,
+  points = bo_store_revenue_history (store, BO_PERIOD_QUARTER,
+                                     bo_period_start (BO_PERIOD_QUARTER, year, quarter), today,
                                      &error);
   if (points == NULL || points->len == 0)
     {

@@ -14,7 +14,6 @@
 #include <inttypes.h>
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -24,14 +23,6 @@
 #include "bo-format.h"
 
 #define TOUCHED_KEY "bo-form-touched"
-
-static const char *
-decimal_point (void)
-{
-  struct lconv *lc = localeconv ();
-
-  return lc->decimal_point != NULL && *lc->decimal_point != '\0' ? lc->decimal_point : ".";
-}
 
 static gboolean
 starts_negative (const char *text)
@@ -208,17 +199,16 @@ bo_form_show_reason (GtkWidget  *field,
 
 /**
  * bo_form_money_text:
+ * @currency: (nullable): the shop's currency, for its number of decimals
  *
  * Returns: (transfer full): @minor_units as the merchant would type them:
  *   no grouping, no currency, the locale's decimal point ("1234.50")
  */
 char *
-bo_form_money_text (gint64 minor_units)
+bo_form_money_text (gint64      minor_units,
+                    const char *currency)
 {
-  guint64 value = minor_units < 0 ? (guint64) -minor_units : (guint64) minor_units;
-
-  return g_strdup_printf ("%s%" PRIu64 "%s%02u", minor_units < 0 ? "-" : "",
-                          value / 100, decimal_point (), (guint) (value % 100));
+  return bo_money_format (minor_units, currency, BO_MONEY_ENTRY);
 }
 
 /**
@@ -254,6 +244,7 @@ bo_form_check_text (const char *text,
  */
 char *
 bo_form_check_money (const char *text,
+                     const char *currency,
                      gboolean    required,
                      const char *empty_reason,
                      gint64     *minor_units)
@@ -266,16 +257,18 @@ bo_form_check_money (const char *text,
     return required ? g_strdup (empty_reason) : NULL;
   if (starts_negative (stripped))
     return g_strdup (_("cannot be negative"));
-  if (bo_parse_money (stripped, minor_units))
+  if (bo_parse_money (stripped, currency, minor_units))
     {
       g_autofree char *max = NULL;
 
       if (*minor_units <= BO_MONEY_MAX)
         return NULL;
-      max = bo_form_money_text (BO_MONEY_MAX);
+      max = bo_form_money_text (BO_MONEY_MAX, currency);
       return g_strdup_printf (_("at most %s"), max);
     }
-  example = bo_form_money_text (1250);
+  example = bo_form_money_text (bo_currency_exponent (currency) == 0
+                                   ? 1250 : bo_money_from_major (12.5, currency),
+                                 currency);
   /* Translators: the second %s is an example amount such as 12.50 */
   return g_strdup_printf (_("“%s” is not an amount; write it like %s"), stripped, example);
 }

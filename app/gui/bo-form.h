@@ -14,12 +14,14 @@ void      bo_form_touch           (GtkWidget    *field);
 gboolean  bo_form_is_touched      (GtkWidget    *field);
 void      bo_form_reset           (GtkWidget    *field,
                                    const char   *text);
-char     *bo_form_money_text      (gint64        minor_units);
+char     *bo_form_money_text      (gint64        minor_units,
+                                   const char   *currency);
 char     *bo_form_check_text      (const char   *text,
                                    gboolean      required,
                                    guint         max_chars,
                                    const char   *empty_reason);
 char     *bo_form_check_money     (const char   *text,
+                                   const char   *currency,
                                    gboolean      required,
                                    const char   *empty_reason,
                                    gint64       *minor_units);

@@ -257,10 +257,11 @@ _bo_po_dialog_validate_line (BoPoDialog *self)
   set_row_error (self->quantity_row, *quantity != '\0' && !quantity_ok);
 
   self->line_cost = -1;
-  cost_ok = *cost == '\0' || bo_parse_money (cost, &self->line_cost);
+  cost_ok = *cost == '\0' || bo_parse_money (cost, self->currency, &self->line_cost);
   if (!cost_ok)
     {
-      g_autofree char *example = bo_format_money (450, NULL);
+      g_autofree char *example = bo_form_money_text (bo_money_from_major (4.5, self->currency),
+                                                     self->currency);
       g_ptr_array_add (reasons, g_strdup_printf (_("Write the unit cost as an amount, like %s, "
                                                    "or leave it empty for the supplier’s cost"),
                                                  example));
@@ -270,7 +271,7 @@ _bo_po_dialog_validate_line (BoPoDialog *self)
       g_autoptr(GError) range = NULL;
 
       /* The store's own limit and sentence, before the merchant saves. */
-      bo_check_amount (self->line_cost, _("The unit cost"), &range);
+      bo_check_amount_in (self->line_cost, self->currency, _("The unit cost"), &range);
       g_ptr_array_add (reasons, g_strdup (range->message));
       cost_ok = FALSE;
     }

@@ -778,6 +778,7 @@ void              bo_import_outcome_free       (BoImportOutcome        *outcome)
 void              bo_customer_backorders_free  (BoCustomerBackorders   *row);
 
 char             *bo_import_product_changes    (const BoProduct        *existing,
+                                                const char             *currency,
                                                 const BoImportProduct  *incoming);
 char             *bo_import_customer_changes   (const BoCustomer       *existing,
                                                 const BoImportCustomer *incoming);
