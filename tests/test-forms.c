@@ -289,6 +289,44 @@ test_text_view_error (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (top_of (dialog, tier), top, 0.5);
 }
 
+/* The small forms inside the product dialog (adjusting the stock, linking a
+ * supplier) keep a line for their problem: nothing below them moves. */
+static void
+test_subform_keeps_place (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) products = bo_store_list_products (f->store, NULL, "sku", 0, 1, NULL);
+  const BoProduct *product = g_ptr_array_index (products, 0);
+  GtkWindow *window = bo_product_dialog_new (GTK_WINDOW (f->window), f->store, product->id);
+  GtkWidget *dialog = GTK_WIDGET (window);
+  GtkWidget *below, *button, *reason;
+  double below_top, button_top;
+
+  gtk_window_present (window);
+  bo_gui_test_iterate (50);
+  g_signal_emit_by_name (find (dialog, GTK_TYPE_BUTTON, "Adjust Stock…"), "clicked");
+  bo_gui_test_iterate (50);
+  below = find (dialog, ADW_TYPE_PREFERENCES_ROW, "Reorder Point");
+  button = find (dialog, GTK_TYPE_BUTTON, "Adjust Stock");
+  type_in (dialog, "Reason", "Count");
+  below_top = top_of (dialog, below);
+  button_top = top_of (dialog, button);
+
+  type_in (dialog, "Change in Units", "lots");
+  reason = shown_label (dialog, "Change in Units: “lots” is not a whole number");
+  g_assert_nonnull (reason);
+  g_assert_true (gtk_widget_has_css_class (reason, "error"));
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_cmpfloat_with_epsilon (top_of (dialog, below), below_top, 0.5);
+  g_assert_cmpfloat_with_epsilon (top_of (dialog, button), button_top, 0.5);
+
+  type_in (dialog, "Change in Units", "5");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (reason)), ==, "");
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_cmpfloat_with_epsilon (top_of (dialog, below), below_top, 0.5);
+  g_assert_cmpfloat_with_epsilon (top_of (dialog, button), button_top, 0.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +343,7 @@ main (int   argc,
   ADD ("save-reason-follows", test_save_reason_follows);
   ADD ("save-reason-customer-supplier", test_save_reason_customer_supplier);
   ADD ("text-view-error", test_text_view_error);
+  ADD ("subform-keeps-place", test_subform_keeps_place);
 #undef ADD
   return g_test_run ();
 }

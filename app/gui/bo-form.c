@@ -499,6 +499,23 @@ bo_form_close_or_ask (GtkWindow  *dialog,
   return TRUE;
 }
 
+/* An empty label takes no height: give @label @n_lines lines' worth, so
+ * that a sentence appearing in it moves nothing. */
+static void
+keep_lines (GtkLabel *label,
+            int       n_lines)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int height;
+
+  if (g_object_get_data (G_OBJECT (label), "bo-form-lines") != NULL)
+    return;
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (label), "Xg");
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  gtk_widget_set_size_request (GTK_WIDGET (label), -1, n_lines * height);
+  g_object_set_data (G_OBJECT (label), "bo-form-lines", GINT_TO_POINTER (n_lines));
+}
+
 /**
  * bo_form_set_status_label:
  * @button: a form's Save (or Place…) button
@@ -517,6 +534,7 @@ bo_form_set_status_label (GtkWidget *button,
   g_return_if_fail (GTK_IS_LABEL (label));
 
   g_object_set_data_full (G_OBJECT (button), STATUS_KEY, g_object_ref (label), g_object_unref);
+  keep_lines (label, 1);
 }
 
 /* What the status line says: a marked field's reason (an error), else the
@@ -554,6 +572,44 @@ update_status (GtkLabel  *status,
       gtk_widget_remove_css_class (GTK_WIDGET (status), "error");
       gtk_widget_add_css_class (GTK_WIDGET (status), "dim-label");
     }
+}
+
+/**
+ * bo_form_show_first_reason:
+ * @label: a line kept in a small form (a group with its own button)
+ * @...: the form's fields checked with bo_form_show_reason() and no label,
+ *   in order, then %NULL
+ *
+ * Writes in @label the first bad value the fields show, or nothing. The
+ * label keeps two lines whether empty or not, so the form does not move
+ * when a value turns bad or good.
+ */
+void
+bo_form_show_first_reason (GtkLabel *label,
+                           ...)
+{
+  GtkWidget *marked = NULL;
+  va_list fields;
+  GtkWidget *field;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  /* Two lines hold a sentence in German beside a narrow form; a longer
+   * one is cut short, and the row's tooltip and description hold it all. */
+  if (g_object_get_data (G_OBJECT (label), "bo-form-lines") == NULL)
+    {
+      gtk_label_set_lines (label, 2);
+      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+    }
+  keep_lines (label, 2);
+  va_start (fields, label);
+  while (marked == NULL && (field = va_arg (fields, GtkWidget *)) != NULL)
+    if (g_object_get_data (G_OBJECT (field), SHOWN_KEY) != NULL)
+      marked = field;
+  va_end (fields);
+  update_status (label, marked, NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label),
+                               *gtk_label_get_text (label) != '\0' ? gtk_label_get_text (label) : NULL);
 }
 
 /**

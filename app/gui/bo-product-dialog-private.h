@@ -43,8 +43,7 @@ struct _BoProductDialog
   AdwPreferencesGroup *adjust_group;
   AdwEntryRow         *delta_row;
   AdwEntryRow         *note_row;
-  GtkLabel            *delta_error;
-  GtkLabel            *note_error;
+  GtkLabel            *adjust_reason;
   AdwPreferencesGroup *history_group;
   AdwExpanderRow      *movements_row;
 
@@ -57,11 +56,7 @@ struct _BoProductDialog
   AdwEntryRow         *link_lead_row;
   AdwEntryRow         *link_moq_row;
   GtkSwitch           *link_preferred_switch;
-  GtkLabel            *link_supplier_error;
-  GtkLabel            *link_sku_error;
-  GtkLabel            *link_cost_error;
-  GtkLabel            *link_lead_error;
-  GtkLabel            *link_moq_error;
+  GtkLabel            *link_reason;
 
   /* owned */
   BoStore             *store;

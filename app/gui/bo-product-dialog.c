@@ -317,8 +317,7 @@ bo_product_dialog_class_init (BoProductDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, adjust_group);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, delta_row);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, note_row);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, delta_error);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, note_error);
+  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, adjust_reason);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, history_group);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, movements_row);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, suppliers_group);
@@ -329,11 +328,7 @@ bo_product_dialog_class_init (BoProductDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, link_lead_row);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, link_moq_row);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, link_preferred_switch);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, link_supplier_error);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, link_sku_error);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, link_cost_error);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, link_lead_error);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, link_moq_error);
+  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, link_reason);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "product.save", NULL, save_action);
