@@ -22,14 +22,12 @@ struct _BoCustomerDialog
   /* template widgets */
   AdwWindowTitle *window_title;
   GtkWidget      *save_button;
+  GtkLabel       *status_label;
   AdwEntryRow    *name_row;
   AdwEntryRow    *email_row;
   GtkTextView    *address_view;
   GtkSpinButton  *tier_spin;
   GtkSwitch      *ship_complete_switch;
-  GtkLabel       *name_error;
-  GtkLabel       *email_error;
-  GtkLabel       *address_error;
 
   /* owned */
   BoStore        *store;
@@ -82,10 +80,9 @@ validate (BoCustomerDialog *self,
   g_autofree char *address_reason = bo_form_check_text (address, FALSE, 2000, NULL);
   gboolean valid = TRUE;
 
-  valid &= bo_form_show_reason (GTK_WIDGET (self->name_row), self->name_error, name_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->email_row), self->email_error, email_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->address_view), self->address_error,
-                                address_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->name_row), NULL, name_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->email_row), NULL, email_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->address_view), NULL, address_reason);
 
   if (valid && customer != NULL)
     {
@@ -260,14 +257,12 @@ bo_customer_dialog_class_init (BoCustomerDialogClass *klass)
                                                "/io/github/backorders/Backorders/bo-customer-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, address_view);
   gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, tier_spin);
   gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, ship_complete_switch);
-  gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, name_error);
-  gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, email_error);
-  gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, address_error);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
 
@@ -279,6 +274,7 @@ static void
 bo_customer_dialog_init (BoCustomerDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bo_form_set_status_label (self->save_button, self->status_label);
   bo_form_name_entry_rows (GTK_WIDGET (self));
 }
 

@@ -66,13 +66,87 @@ bo_form_reset (GtkWidget  *field,
   g_object_set_data (G_OBJECT (field), TOUCHED_KEY, NULL);
 }
 
+#define REASON_KEY "bo-form-reason"
+#define SHOWN_KEY  "bo-form-shown"
+#define MARK_KEY   "bo-form-mark"
+#define STATUS_KEY "bo-form-status"
+
+/* The text that takes the focus in @field, which a screen reader announces
+ * with its description: an entry row's inner text, or @field itself. */
+static GtkAccessible *
+focus_target (GtkWidget *field)
+{
+  if (ADW_IS_ENTRY_ROW (field) && gtk_editable_get_delegate (GTK_EDITABLE (field)) != NULL)
+    return GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (field)));
+  return GTK_ACCESSIBLE (field);
+}
+
+static void
+describe (GtkWidget  *field,
+          const char *text)
+{
+  GtkAccessible *targets[] = { GTK_ACCESSIBLE (field), focus_target (field) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    if (text != NULL)
+      gtk_accessible_update_property (targets[i], GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+    else
+      gtk_accessible_reset_property (targets[i], GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* The warning sign at the end of a row with a bad value. It is always there
+ * and only turns visible, so that neither the row's text nor its other
+ * suffixes (a currency) move when a value turns bad or good. */
+static GtkWidget *
+ensure_mark (GtkWidget *row)
+{
+  GtkWidget *mark = g_object_get_data (G_OBJECT (row), MARK_KEY);
+
+  if (mark != NULL)
+    return mark;
+  mark = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (mark, "error");
+  gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+  gtk_widget_set_opacity (mark, 0);
+  gtk_widget_set_can_target (mark, FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  if (ADW_IS_ENTRY_ROW (row))
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), mark);
+  else
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
+  g_object_set_data (G_OBJECT (row), MARK_KEY, mark);
+  return mark;
+}
+
+/* The name a sentence about @field starts with: a row's title, or else the
+ * title of the group a text view sits in ("Address"). */
+static const char *
+field_title (GtkWidget *field)
+{
+  GtkWidget *group;
+
+  if (ADW_IS_PREFERENCES_ROW (field))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field));
+  group = gtk_widget_get_ancestor (field, ADW_TYPE_PREFERENCES_GROUP);
+  if (group != NULL)
+    return adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group));
+  return NULL;
+}
+
 /**
  * bo_form_show_reason:
  * @field: the row or entry checked
- * @label: the label that explains the problem
+ * @label: (nullable): the label under the group that explains the problem,
+ *   or %NULL to explain it in the field itself and in the form's status line
  * @reason: (nullable): what is wrong, or %NULL when the value is good
  *
- * Marks @field and shows @reason in @label, prefixed with the row's title.
+ * Marks @field and says what is wrong, prefixed with the row's title: in
+ * @label, or, without one, in a warning sign at the end of a row (its
+ * tooltip) and in the status line of bo_form_set_status_label(); a text
+ * view is named by the title of its group. Either
+ * way the field's accessible description carries the sentence. Without a
+ * label the row does not grow: nothing below it moves under the pointer when
+ * a value turns bad or good.
  * An empty field the merchant has not edited yet is not marked.
  *
  * Returns: %TRUE when @reason is %NULL
@@ -83,36 +157,43 @@ bo_form_show_reason (GtkWidget  *field,
                      const char *reason)
 {
   gboolean shown = reason != NULL;
+  g_autofree char *text = NULL;
 
   g_return_val_if_fail (GTK_IS_WIDGET (field), FALSE);
-  g_return_val_if_fail (GTK_IS_LABEL (label), FALSE);
+  g_return_val_if_fail (label == NULL || GTK_IS_LABEL (label), FALSE);
 
   /* Kept, shown or not, for bo_form_explain_disabled(). */
-  g_object_set_data_full (G_OBJECT (field), "bo-form-reason", g_strdup (reason), g_free);
+  g_object_set_data_full (G_OBJECT (field), REASON_KEY, g_strdup (reason), g_free);
   if (shown && GTK_IS_EDITABLE (field) && *gtk_editable_get_text (GTK_EDITABLE (field)) == '\0' &&
       !bo_form_is_touched (field))
     shown = FALSE;
+  g_object_set_data (G_OBJECT (field), SHOWN_KEY, GINT_TO_POINTER (shown));
+
+  if (shown && (ADW_IS_PREFERENCES_ROW (field) || (label == NULL && field_title (field) != NULL)))
+    /* Translators: a form field's name, then what is wrong with its value */
+    text = g_strdup_printf (C_("form reason", "%s: %s"), field_title (field), reason);
+  else if (shown)
+    text = g_strdup (reason);
 
   if (shown)
-    {
-      g_autofree char *text = NULL;
-
-      if (ADW_IS_PREFERENCES_ROW (field))
-        /* Translators: a form field's name, then what is wrong with its value */
-        text = g_strdup_printf (C_("form reason", "%s: %s"),
-                                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field)),
-                                reason);
-      else
-        text = g_strdup (reason);
-      gtk_widget_add_css_class (field, "error");
-      gtk_label_set_text (label, text);
-    }
+    gtk_widget_add_css_class (field, "error");
   else
+    gtk_widget_remove_css_class (field, "error");
+  describe (field, text);
+
+  if (label != NULL)
     {
-      gtk_widget_remove_css_class (field, "error");
-      gtk_label_set_text (label, "");
+      gtk_label_set_text (label, text != NULL ? text : "");
+      gtk_widget_set_visible (GTK_WIDGET (label), shown);
     }
-  gtk_widget_set_visible (GTK_WIDGET (label), shown);
+  else if (ADW_IS_ENTRY_ROW (field) || ADW_IS_ACTION_ROW (field))
+    {
+      GtkWidget *mark = ensure_mark (field);
+
+      gtk_widget_set_opacity (mark, shown ? 1 : 0);
+      gtk_widget_set_can_target (mark, shown);
+      gtk_widget_set_tooltip_text (mark, text);
+    }
   return reason == NULL;
 }
 
@@ -418,6 +499,119 @@ bo_form_close_or_ask (GtkWindow  *dialog,
   return TRUE;
 }
 
+/* An empty label takes no height: give @label @n_lines lines' worth, so
+ * that a sentence appearing in it moves nothing. */
+static void
+keep_lines (GtkLabel *label,
+            int       n_lines)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int height;
+
+  if (g_object_get_data (G_OBJECT (label), "bo-form-lines") != NULL)
+    return;
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (label), "Xg");
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  gtk_widget_set_size_request (GTK_WIDGET (label), -1, n_lines * height);
+  g_object_set_data (G_OBJECT (label), "bo-form-lines", GINT_TO_POINTER (n_lines));
+}
+
+/**
+ * bo_form_set_status_label:
+ * @button: a form's Save (or Place…) button
+ * @label: a line at the foot of the form, always shown
+ *
+ * From now on bo_form_explain_disabled() also writes in @label why @button
+ * is greyed out: the first bad value the form marks, or else the first
+ * required field still empty ("Fill in “SKU” to save"). The label keeps
+ * its line when there is nothing to say, so the form does not move.
+ */
+void
+bo_form_set_status_label (GtkWidget *button,
+                          GtkLabel  *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (button));
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  g_object_set_data_full (G_OBJECT (button), STATUS_KEY, g_object_ref (label), g_object_unref);
+  keep_lines (label, 1);
+}
+
+/* What the status line says: a marked field's reason (an error), else the
+ * first empty required field (a hint). */
+static void
+update_status (GtkLabel  *status,
+               GtkWidget *marked,
+               GtkWidget *empty)
+{
+  g_autofree char *text = NULL;
+
+  if (marked != NULL && field_title (marked) != NULL)
+    text = g_strdup_printf (C_("form reason", "%s: %s"), field_title (marked),
+                            (const char *) g_object_get_data (G_OBJECT (marked), REASON_KEY));
+  else if (marked != NULL)
+    text = g_strdup (g_object_get_data (G_OBJECT (marked), REASON_KEY));
+  else if (empty != NULL && field_title (empty) != NULL)
+    /* Translators: shown under a form whose Save button is greyed out; %s is
+     * the name of an empty field, such as SKU */
+    text = g_strdup_printf (_("Fill in “%s” to save"), field_title (empty));
+  else if (empty != NULL)
+    text = g_strdup_printf (_("Can’t save yet: %s"),
+                            (const char *) g_object_get_data (G_OBJECT (empty), REASON_KEY));
+
+  if (g_strcmp0 (gtk_label_get_text (status), text != NULL ? text : "") == 0)
+    return;
+  gtk_label_set_text (status, text != NULL ? text : "");
+  if (marked != NULL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (status), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (status), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (status), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (status), "dim-label");
+    }
+}
+
+/**
+ * bo_form_show_first_reason:
+ * @label: a line kept in a small form (a group with its own button)
+ * @...: the form's fields checked with bo_form_show_reason() and no label,
+ *   in order, then %NULL
+ *
+ * Writes in @label the first bad value the fields show, or nothing. The
+ * label keeps two lines whether empty or not, so the form does not move
+ * when a value turns bad or good.
+ */
+void
+bo_form_show_first_reason (GtkLabel *label,
+                           ...)
+{
+  GtkWidget *marked = NULL;
+  va_list fields;
+  GtkWidget *field;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  /* Two lines hold a sentence in German beside a narrow form; a longer
+   * one is cut short, and the row's tooltip and description hold it all. */
+  if (g_object_get_data (G_OBJECT (label), "bo-form-lines") == NULL)
+    {
+      gtk_label_set_lines (label, 2);
+      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+    }
+  keep_lines (label, 2);
+  va_start (fields, label);
+  while (marked == NULL && (field = va_arg (fields, GtkWidget *)) != NULL)
+    if (g_object_get_data (G_OBJECT (field), SHOWN_KEY) != NULL)
+      marked = field;
+  va_end (fields);
+  update_status (label, marked, NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label),
+                               *gtk_label_get_text (label) != '\0' ? gtk_label_get_text (label) : NULL);
+}
+
 /**
  * bo_form_explain_disabled:
  * @button: a form's Save (or Place…) button
@@ -426,29 +620,37 @@ bo_form_close_or_ask (GtkWindow  *dialog,
  *
  * A greyed-out button says why: its tooltip (and accessible description)
  * names the first field that is empty or wrong, also before the merchant
- * has touched it ("Can’t save yet: Name: required").
+ * has touched it ("Can’t save yet: Name: required"), and so does the
+ * status line of bo_form_set_status_label(), if any.
  */
 void
 bo_form_explain_disabled (GtkWidget *button,
                           ...)
 {
   g_autofree char *why = NULL;
+  GtkLabel *status;
+  GtkWidget *marked = NULL, *empty = NULL;
   va_list fields;
   GtkWidget *field;
 
   g_return_if_fail (GTK_IS_WIDGET (button));
 
   va_start (fields, button);
-  while (why == NULL && (field = va_arg (fields, GtkWidget *)) != NULL)
+  while ((field = va_arg (fields, GtkWidget *)) != NULL)
     {
-      const char *reason = g_object_get_data (G_OBJECT (field), "bo-form-reason");
+      const char *reason = g_object_get_data (G_OBJECT (field), REASON_KEY);
 
       if (reason == NULL)
         continue;
-      if (ADW_IS_PREFERENCES_ROW (field))
+      if (marked == NULL && g_object_get_data (G_OBJECT (field), SHOWN_KEY) != NULL)
+        marked = field;
+      else if (empty == NULL)
+        empty = field;
+      if (why != NULL)
+        continue;
+      if (field_title (field) != NULL)
         /* Translators: why a Save button is greyed out: a field's name, then what is wrong */
-        why = g_strdup_printf (_("Can’t save yet: %s: %s"),
-                               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field)), reason);
+        why = g_strdup_printf (_("Can’t save yet: %s: %s"), field_title (field), reason);
       else
         why = g_strdup_printf (_("Can’t save yet: %s"), reason);
     }
@@ -459,6 +661,10 @@ bo_form_explain_disabled (GtkWidget *button,
                                     why, -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
+  status = g_object_get_data (G_OBJECT (button), STATUS_KEY);
+  if (status != NULL)
+    update_status (status, marked, empty);
 }
 
 static void

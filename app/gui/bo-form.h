@@ -35,6 +35,10 @@ char     *bo_form_check_quantity  (const char   *text,
 char     *bo_form_check_email     (const char   *text);
 char     *bo_form_get_text        (GtkTextView  *view);
 void      bo_form_wrap_choices    (AdwComboRow  *row);
+void      bo_form_set_status_label (GtkWidget  *button,
+                                   GtkLabel    *label);
+void      bo_form_show_first_reason (GtkLabel  *label,
+                                   ...) G_GNUC_NULL_TERMINATED;
 void      bo_form_explain_disabled (GtkWidget   *button,
                                    ...) G_GNUC_NULL_TERMINATED;
 gboolean  bo_form_close_or_ask    (GtkWindow    *dialog,

@@ -14,6 +14,7 @@ struct _BoProductDialog
   /* template widgets: the product */
   AdwWindowTitle      *window_title;
   GtkButton           *save_button;
+  GtkLabel            *status_label;
   AdwToastOverlay     *toast_overlay;
   AdwEntryRow         *sku_row;
   AdwEntryRow         *name_row;
@@ -22,23 +23,15 @@ struct _BoProductDialog
   AdwEntryRow         *location_row;
   GtkLabel            *price_currency;
   GtkLabel            *cost_currency;
-  GtkLabel            *sku_error;
-  GtkLabel            *name_error;
-  GtkLabel            *price_error;
-  GtkLabel            *cost_error;
-  GtkLabel            *location_error;
   AdwComboRow         *policy_row;
   AdwEntryRow         *reorder_point_row;
   AdwEntryRow         *reorder_qty_row;
-  GtkLabel            *reorder_point_error;
-  GtkLabel            *reorder_qty_error;
   GtkSwitch           *drop_ship_switch;
   GtkSwitch           *discontinued_switch;
 
   /* template widgets: stock */
   AdwPreferencesGroup *stock_group;
   AdwEntryRow         *initial_stock_row;
-  GtkLabel            *initial_stock_error;
   AdwActionRow        *on_hand_row;
   AdwActionRow        *allocated_row;
   AdwActionRow        *backordered_row;
@@ -50,8 +43,7 @@ struct _BoProductDialog
   AdwPreferencesGroup *adjust_group;
   AdwEntryRow         *delta_row;
   AdwEntryRow         *note_row;
-  GtkLabel            *delta_error;
-  GtkLabel            *note_error;
+  GtkLabel            *adjust_reason;
   AdwPreferencesGroup *history_group;
   AdwExpanderRow      *movements_row;
 
@@ -64,11 +56,7 @@ struct _BoProductDialog
   AdwEntryRow         *link_lead_row;
   AdwEntryRow         *link_moq_row;
   GtkSwitch           *link_preferred_switch;
-  GtkLabel            *link_supplier_error;
-  GtkLabel            *link_sku_error;
-  GtkLabel            *link_cost_error;
-  GtkLabel            *link_lead_error;
-  GtkLabel            *link_moq_error;
+  GtkLabel            *link_reason;
 
   /* owned */
   BoStore             *store;

@@ -297,7 +297,8 @@ _bo_product_dialog_validate_adjust (BoProductDialog *self)
                                                      _("say why, e.g. “stock count”"));
   gboolean valid = TRUE;
 
-  valid &= bo_form_show_reason (GTK_WIDGET (self->delta_row), self->delta_error, delta_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->note_row), self->note_error, note_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->delta_row), NULL, delta_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->note_row), NULL, note_reason);
+  bo_form_show_first_reason (self->adjust_reason, self->delta_row, self->note_row, NULL);
   return valid;
 }

@@ -431,14 +431,13 @@ _bo_product_dialog_validate_link (BoProductDialog *self)
   moq_reason = bo_form_check_quantity (gtk_editable_get_text (GTK_EDITABLE (self->link_moq_row)), 1,
                                        BO_QUANTITY_MAX, _("required"), &value);
 
-  valid &= bo_form_show_reason (GTK_WIDGET (self->link_supplier_row), self->link_supplier_error,
-                                supplier_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->link_sku_row), self->link_sku_error, sku_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->link_cost_row), self->link_cost_error,
-                                cost_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->link_lead_row), self->link_lead_error,
-                                lead_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->link_moq_row), self->link_moq_error, moq_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->link_supplier_row), NULL, supplier_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->link_sku_row), NULL, sku_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->link_cost_row), NULL, cost_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->link_lead_row), NULL, lead_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->link_moq_row), NULL, moq_reason);
+  bo_form_show_first_reason (self->link_reason, self->link_supplier_row, self->link_sku_row,
+                             self->link_cost_row, self->link_lead_row, self->link_moq_row, NULL);
   return valid;
 }
 

@@ -100,18 +100,14 @@ validate_form (BoProductDialog *self,
   qty_reason = bo_form_check_quantity (row_text (self->reorder_qty_row), 0, BO_QUANTITY_MAX,
                                        _("required"), &qty);
 
-  valid &= bo_form_show_reason (GTK_WIDGET (self->sku_row), self->sku_error, sku_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->name_row), self->name_error, name_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->price_row), self->price_error, price_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->cost_row), self->cost_error, cost_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->location_row), self->location_error,
-                                location_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->initial_stock_row), self->initial_stock_error,
-                                stock_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->reorder_point_row), self->reorder_point_error,
-                                point_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->reorder_qty_row), self->reorder_qty_error,
-                                qty_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->sku_row), NULL, sku_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->name_row), NULL, name_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->price_row), NULL, price_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->cost_row), NULL, cost_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->location_row), NULL, location_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->initial_stock_row), NULL, stock_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->reorder_point_row), NULL, point_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->reorder_qty_row), NULL, qty_reason);
 
   if (valid && product != NULL)
     {
@@ -295,6 +291,7 @@ bo_product_dialog_class_init (BoProductDialogClass *klass)
                                                "/io/github/backorders/Backorders/bo-product-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, sku_row);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, name_row);
@@ -303,21 +300,13 @@ bo_product_dialog_class_init (BoProductDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, location_row);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, price_currency);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, cost_currency);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, sku_error);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, name_error);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, price_error);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, cost_error);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, location_error);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, policy_row);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, reorder_point_row);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, reorder_qty_row);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, reorder_point_error);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, reorder_qty_error);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, drop_ship_switch);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, discontinued_switch);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, stock_group);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, initial_stock_row);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, initial_stock_error);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, on_hand_row);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, allocated_row);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, backordered_row);
@@ -329,8 +318,7 @@ bo_product_dialog_class_init (BoProductDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, adjust_group);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, delta_row);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, note_row);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, delta_error);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, note_error);
+  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, adjust_reason);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, history_group);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, movements_row);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, suppliers_group);
@@ -341,11 +329,7 @@ bo_product_dialog_class_init (BoProductDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, link_lead_row);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, link_moq_row);
   gtk_widget_class_bind_template_child (widget_class, BoProductDialog, link_preferred_switch);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, link_supplier_error);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, link_sku_error);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, link_cost_error);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, link_lead_error);
-  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, link_moq_error);
+  gtk_widget_class_bind_template_child (widget_class, BoProductDialog, link_reason);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "product.save", NULL, save_action);
@@ -359,6 +343,7 @@ static void
 bo_product_dialog_init (BoProductDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bo_form_set_status_label (GTK_WIDGET (self->save_button), self->status_label);
   bo_form_name_entry_rows (GTK_WIDGET (self));
 
   self->link_rows = g_ptr_array_new ();

@@ -19,14 +19,11 @@ struct _BoSupplierDialog
   /* template widgets */
   AdwWindowTitle *window_title;
   GtkWidget      *save_button;
+  GtkLabel       *status_label;
   AdwEntryRow    *name_row;
   AdwEntryRow    *email_row;
   AdwEntryRow    *lead_row;
   GtkTextView    *notes_view;
-  GtkLabel       *name_error;
-  GtkLabel       *email_error;
-  GtkLabel       *lead_error;
-  GtkLabel       *notes_error;
 
   /* owned */
   BoStore        *store;
@@ -97,10 +94,10 @@ validate (BoSupplierDialog *self,
 
   lead_reason = bo_form_check_quantity (row_text (self->lead_row), 0, 365, _("required"),
                                         &lead_days);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->name_row), self->name_error, name_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->email_row), self->email_error, email_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->lead_row), self->lead_error, lead_reason);
-  valid &= bo_form_show_reason (GTK_WIDGET (self->notes_view), self->notes_error, notes_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->name_row), NULL, name_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->email_row), NULL, email_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->lead_row), NULL, lead_reason);
+  valid &= bo_form_show_reason (GTK_WIDGET (self->notes_view), NULL, notes_reason);
 
   if (valid && supplier != NULL)
     {
@@ -212,14 +209,11 @@ bo_supplier_dialog_class_init (BoSupplierDialogClass *klass)
                                                "/io/github/backorders/Backorders/bo-supplier-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, lead_row);
   gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, notes_view);
-  gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, name_error);
-  gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, email_error);
-  gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, lead_error);
-  gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, notes_error);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
 
@@ -231,6 +225,7 @@ static void
 bo_supplier_dialog_init (BoSupplierDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bo_form_set_status_label (self->save_button, self->status_label);
   bo_form_name_entry_rows (GTK_WIDGET (self));
 }
 
