@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bo-gui-test.h"
+#include "bo-paged-model.h"
 
 /**
  * bo_gui_test_init:
@@ -31,6 +32,10 @@ bo_gui_test_init (int    *argc,
       return FALSE;
     }
   adw_init ();
+  /* Tests look at a list's rows as soon as it is reloaded: the rows are
+   * read in a worker all the same, and waited for (test-responsive checks
+   * the window while reads are slow). */
+  bo_paged_model_set_read_wait (10 * 1000);
   return TRUE;
 }
 
