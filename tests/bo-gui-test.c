@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "bo-gui-test.h"
-#include "bo-paged-model.h"
+#include "bo-reader.h"
 
 /**
  * bo_gui_test_init:
@@ -35,7 +35,7 @@ bo_gui_test_init (int    *argc,
   /* Tests look at a list's rows as soon as it is reloaded: the rows are
    * read in a worker all the same, and waited for (test-responsive checks
    * the window while reads are slow). */
-  bo_paged_model_set_read_wait (10 * 1000);
+  bo_reader_set_read_wait (10 * 1000);
   return TRUE;
 }
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "bo-paged-model.h"
+#include "bo-reader.h"
 
 #include <string.h>
 
@@ -18,11 +19,6 @@
 /* Offscreen rows told of a reload per idle step: each step relabels a few
  * dozen rows, well within a frame. */
 #define NOTIFY_BATCH 40
-
-/* How long the main thread waits for a read before it shows rows still
- * loading: half a frame, so that a quick read (a small shop) shows its
- * rows at once, without a flash of empty rows. */
-static guint read_wait_ms = 8;
 
 /* What a reload reads (a search, sort and filter, and the connection),
  * shared by its reads in whatever thread ends last. */
@@ -85,6 +81,7 @@ struct _BoPagedModel
  * results applied on the main thread. */
 typedef struct
 {
+  GWeakRef       model;      /* the task holds no reference: see job_done_cb() */
   guint          generation;
   gboolean       reload;     /* count, and refill the held pages */
   GArray        *runs;       /* guint pairs: first page, number of pages */
@@ -427,6 +424,7 @@ job_free (gpointer data)
   g_clear_pointer (&job->fresh, g_ptr_array_unref);
   g_clear_error (&job->error);
   g_clear_pointer (&job->query, query_unref);
+  g_weak_ref_clear (&job->model);
   g_mutex_clear (&job->mutex);
   g_cond_clear (&job->cond);
 }
@@ -488,14 +486,21 @@ job_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* On the main thread. The task has no source object, and the query (which
+ * holds the shop) goes here: a worker may drop the task's last reference,
+ * and the model or the shop must not be finalized in a worker. */
 static void
 job_done_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  BoPagedModel *self = BO_PAGED_MODEL (source);
   Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(BoPagedModel) self = g_weak_ref_get (&job->model);
   gboolean taken;
+
+  g_clear_pointer (&job->query, query_unref);
+  if (self == NULL)
+    return;
 
   g_mutex_lock (&job->mutex);
   taken = job->taken;
@@ -543,6 +548,7 @@ start_job (BoPagedModel *self,
 
   g_mutex_init (&job->mutex);
   g_cond_init (&job->cond);
+  g_weak_ref_init (&job->model, self);
   job->generation = self->generation;
   job->reload = reload;
   job->runs = g_array_ref (runs);
@@ -561,15 +567,15 @@ start_job (BoPagedModel *self,
       return NULL;
     }
 
-  task = g_task_new (self, self->cancellable, job_done_cb, NULL);
+  task = g_task_new (NULL, self->cancellable, job_done_cb, NULL);
   g_task_set_source_tag (task, start_job);
   g_task_set_task_data (task, g_atomic_rc_box_acquire (job), (GDestroyNotify) job_unref);
   g_task_run_in_thread (task, job_thread);
 
   /* Behind another read, this one would wait for it too. */
-  if (alone && read_wait_ms > 0)
+  if (alone && bo_reader_get_read_wait () > 0)
     {
-      gint64 deadline = g_get_monotonic_time () + read_wait_ms * G_TIME_SPAN_MILLISECOND;
+      gint64 deadline = g_get_monotonic_time () + bo_reader_get_read_wait () * G_TIME_SPAN_MILLISECOND;
 
       g_mutex_lock (&job->mutex);
       while (!job->done)
@@ -721,6 +727,7 @@ static void
 apply_job (BoPagedModel *self,
            Job          *job)
 {
+
   /* Done before the rows are told: the view asks for rows at once. */
   set_pending (self, -1);
   if (job->generation == self->generation)
@@ -906,19 +913,6 @@ bo_paged_model_item_is_loading (gpointer item)
 {
   g_return_val_if_fail (G_IS_OBJECT (item), FALSE);
   return g_object_get_qdata (item, loading_quark ()) != NULL;
-}
-
-/**
- * bo_paged_model_set_read_wait:
- * @milliseconds: how long the main thread waits for a read
- *
- * How long a read is waited for before its rows show as loading; tests
- * that check rows as soon as they are asked for wait longer.
- */
-void
-bo_paged_model_set_read_wait (guint milliseconds)
-{
-  read_wait_ms = milliseconds;
 }
 
 void

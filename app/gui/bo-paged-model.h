@@ -41,7 +41,6 @@ void          bo_paged_model_set_threaded  (BoPagedModel  *self,
                                             gboolean       threaded);
 gboolean      bo_paged_model_get_loading   (BoPagedModel  *self);
 gboolean      bo_paged_model_item_is_loading (gpointer     item);
-void          bo_paged_model_set_read_wait (guint          milliseconds);
 void          bo_paged_model_reload        (BoPagedModel  *self);
 guint         bo_paged_model_get_n_cached  (BoPagedModel  *self);
 guint         bo_paged_model_get_n_fetched (BoPagedModel  *self);
