@@ -151,6 +151,14 @@ run_full (Fixture            *f,
     {
       if (options->cwd != NULL)
         g_subprocess_launcher_set_cwd (launcher, options->cwd);
+      if (options->language != NULL)
+        {
+          /* The catalogues are built in build/po; the test runs from build/tests. */
+          g_autofree char *catalogues = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+          g_subprocess_launcher_setenv (launcher, "LANGUAGE", options->language, TRUE);
+          g_subprocess_launcher_setenv (launcher, "BACKORDERS_LOCALEDIR", catalogues, TRUE);
+        }
       g_subprocess_launcher_set_child_setup (launcher, child_setup, (gpointer) options, NULL);
     }
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);

@@ -43,6 +43,7 @@ typedef struct
   const char *cwd;             /* run in this folder (NULL: the test's) */
   gsize       file_size_limit; /* RLIMIT_FSIZE in bytes: writes beyond fail (0: none) */
   gboolean    unprivileged;    /* drop root to "nobody", so that file modes apply */
+  const char *language;        /* LANGUAGE, with the build's catalogues (NULL: English) */
 } RunOptions;
 
 void        run_full          (Fixture            *f,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bo-gui-test.h"
@@ -247,4 +248,263 @@ bo_gui_test_n_rows (GtkColumnView *view)
   GtkSelectionModel *model = gtk_column_view_get_model (view);
 
   return model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
+}
+
+/* ---- layout ------------------------------------------------------------------ */
+
+static char *
+describe (GtkWidget *widget)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+
+  for (GtkWidget *w = widget; w != NULL && !GTK_IS_NATIVE (w); w = gtk_widget_get_parent (w))
+    {
+      const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (w));
+
+      if (id != NULL || w == widget || GTK_IS_ROOT (gtk_widget_get_parent (w)))
+        {
+          g_string_prepend (path, id != NULL ? id : G_OBJECT_TYPE_NAME (w));
+          g_string_prepend (path, "/");
+        }
+    }
+  return g_string_free (g_steal_pointer (&path), FALSE);
+}
+
+/* A label may be cut short only where the whole text is one hover away (a
+ * tooltip on it or on its cell), or where libadwaita means it to be (a
+ * window title). */
+static gboolean
+full_text_reachable (GtkWidget *label)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+  guint depth = 0;
+
+  for (GtkWidget *w = label; w != NULL && depth < 4; w = gtk_widget_get_parent (w), depth++)
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (w);
+
+      if (ADW_IS_WINDOW_TITLE (w))
+        return TRUE;
+      if (tooltip != NULL && strstr (tooltip, text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+check_label (GtkWidget *widget,
+             GString   *problems)
+{
+  GtkLabel *label = GTK_LABEL (widget);
+  const char *text = gtk_label_get_text (label);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  PangoLayout *layout;
+  PangoRectangle ink, logical;
+
+  if (text == NULL || *text == '\0')
+    return;
+  /* The text as laid out for the label's allocation: wider or taller than
+   * the label is cut off, whatever CSS boxes surround it. */
+  layout = gtk_label_get_layout (label);
+  if (pango_layout_is_ellipsized (layout))
+    {
+      if (!full_text_reachable (widget))
+        {
+          g_autofree char *where = describe (widget);
+          g_string_append_printf (problems, "label \"%s\" is ellipsized (%d px) at %s\n", text,
+                                  width, where);
+        }
+      return;
+    }
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  if (logical.width > width + 1)
+    {
+      g_autofree char *where = describe (widget);
+      g_string_append_printf (problems, "label \"%s\" is clipped: %d px of %d at %s\n", text, width,
+                              logical.width, where);
+    }
+  else if (logical.height > height + 1)
+    {
+      g_autofree char *where = describe (widget);
+      g_string_append_printf (problems, "label \"%s\" is cut at the bottom: %d px of %d at %s\n",
+                              text, height, logical.height, where);
+    }
+}
+
+/* Children of a scrollable widget are meant to lie outside it. */
+static gboolean
+scrolls_its_children (GtkWidget *widget)
+{
+  return GTK_IS_SCROLLABLE (widget) || GTK_IS_SCROLLED_WINDOW (widget);
+}
+
+/* Set BO_LAYOUT_DEBUG=N to see which widgets ask for more than N px. */
+static void
+dump_wide (GtkWidget *widget,
+           int        threshold,
+           int        depth)
+{
+  int min;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min < threshold)
+    return;
+  g_printerr ("%*s%s %s min %d\n", depth, "", G_OBJECT_TYPE_NAME (widget),
+              gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) ?: "", min);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    dump_wide (child, threshold, depth + 1);
+}
+
+static void
+check_tree (GtkWidget *widget,
+            GString   *problems)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+  if (GTK_IS_NATIVE (widget) && !GTK_IS_ROOT (widget))
+    return; /* a popover: checked when it is open, as its own window */
+  if (GTK_IS_SCROLLBAR (widget))
+    return; /* its slider overhangs by design */
+  if (parent != NULL && !GTK_IS_ROOT (widget) && !scrolls_its_children (parent))
+    {
+      graphene_rect_t bounds;
+      int pw = gtk_widget_get_width (parent);
+      int ph = gtk_widget_get_height (parent);
+
+      if (gtk_widget_compute_bounds (widget, parent, &bounds) &&
+          (bounds.origin.x < -1 || bounds.origin.y < -1 ||
+           bounds.origin.x + bounds.size.width > pw + 1 ||
+           bounds.origin.y + bounds.size.height > ph + 1))
+        {
+          g_autofree char *where = describe (widget);
+          g_string_append_printf (problems,
+                                  "%s (%g,%g %g×%g) exceeds its parent %s (%d×%d)\n",
+                                  where, bounds.origin.x, bounds.origin.y, bounds.size.width,
+                                  bounds.size.height, G_OBJECT_TYPE_NAME (parent), pw, ph);
+        }
+    }
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkWidget *child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget));
+      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (widget));
+
+      /* A list read sideways is a list not read: columns must fit. */
+      if (GTK_IS_COLUMN_VIEW (child) &&
+          gtk_adjustment_get_upper (h) > gtk_adjustment_get_page_size (h) + 1)
+        {
+          g_autofree char *where = describe (child);
+          g_string_append_printf (problems, "columns of %s run off: %g px in %g\n", where,
+                                  gtk_adjustment_get_upper (h), gtk_adjustment_get_page_size (h));
+        }
+    }
+  if (GTK_IS_LABEL (widget))
+    check_label (widget, problems);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_tree (child, problems);
+}
+
+/**
+ * bo_gui_test_layout_problems:
+ *
+ * Walks the drawn widgets under @root: labels cut short that were not meant
+ * to be, widgets outside their parent, lists whose columns run off.
+ *
+ * Returns: (transfer full): one line per problem, empty when none
+ */
+char *
+bo_gui_test_layout_problems (GtkWidget *root)
+{
+  GString *problems = g_string_new (NULL);
+
+  if (g_getenv ("BO_LAYOUT_DEBUG") != NULL)
+    dump_wide (root, atoi (g_getenv ("BO_LAYOUT_DEBUG")), 0);
+  check_tree (root, problems);
+  return g_string_free (problems, FALSE);
+}
+
+/**
+ * bo_gui_test_find_message:
+ *
+ * Returns: (transfer none) (nullable): an open message dialog whose heading
+ *   is @heading
+ */
+AdwMessageDialog *
+bo_gui_test_find_message (const char *heading)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Closing a form with typed content asks first; Keep Editing keeps it open,
+ * Discard closes it. */
+void
+bo_gui_test_check_discard (GtkWindow  *dialog,
+                           const char *heading)
+{
+  AdwMessageDialog *message;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  /* Esc is bound to window.close, as is Cancel. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  bo_gui_test_iterate (50);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  message = bo_gui_test_find_message (heading);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (message), ==, "keep");
+  adw_message_dialog_response (message, "keep");
+  bo_gui_test_iterate (50);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  gtk_window_close (dialog);
+  bo_gui_test_iterate (50);
+  message = bo_gui_test_find_message (heading);
+  g_assert_nonnull (message);
+  adw_message_dialog_response (message, "discard");
+  bo_gui_test_iterate (50);
+  g_assert_null (dialog);
+}
+
+/* Starts an empty shop as a merchant does: the window asks the shop's name
+ * and currency first. */
+void
+bo_gui_test_start_empty_shop (GtkWidget *window)
+{
+  AdwMessageDialog *message;
+  GtkWidget *name, *currency;
+
+  g_assert_true (gtk_widget_activate_action (window, "win.start-empty", NULL));
+  bo_gui_test_iterate (20);
+  message = bo_gui_test_find_message ("Name Your Shop");
+  g_assert_nonnull (message);
+  g_assert_false (adw_message_dialog_get_response_enabled (message, "start"));
+  name = bo_gui_test_find (GTK_WIDGET (message), ADW_TYPE_ENTRY_ROW, "Shop Name");
+  currency = bo_gui_test_find (GTK_WIDGET (message), ADW_TYPE_ENTRY_ROW,
+                               "Currency (three letters, such as EUR or USD)");
+  g_assert_nonnull (name);
+  g_assert_nonnull (currency);
+  bo_gui_test_set_text (name, "Corner Shop");
+  bo_gui_test_set_text (currency, "usd");
+  g_assert_false (adw_message_dialog_get_response_enabled (message, "start"));
+  bo_gui_test_set_text (currency, "USD");
+  g_assert_true (adw_message_dialog_get_response_enabled (message, "start"));
+  adw_message_dialog_response (message, "start");
+  bo_gui_test_iterate (50);
 }

@@ -27,5 +27,10 @@ GtkWindow *bo_gui_test_find_window   (GType         type);
 void       bo_gui_test_set_text      (GtkWidget    *editable,
                                       const char   *text);
 guint      bo_gui_test_n_rows        (GtkColumnView *view);
+char      *bo_gui_test_layout_problems (GtkWidget   *root);
+AdwMessageDialog *bo_gui_test_find_message (const char *heading);
+void       bo_gui_test_start_empty_shop (GtkWidget *window);
+void       bo_gui_test_check_discard (GtkWindow    *dialog,
+                                      const char   *heading);
 
 G_END_DECLS

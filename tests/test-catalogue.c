@@ -8,6 +8,7 @@
 #include "bo-customer-dialog.h"
 #include "bo-customers-view.h"
 #include "bo-gui-test.h"
+#include "bo-orders-view.h"
 #include "bo-product-dialog.h"
 #include "bo-products-view.h"
 #include "bo-supplier-dialog.h"
@@ -743,6 +744,127 @@ test_add_customer (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
 }
 
+/* A yen shop: whole yen in the lists and the form, and no half yen. */
+static void
+test_yen_shop (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(BoStore) store = bo_gui_test_open_store (&dir, FALSE);
+  g_autoptr(BoProduct) mug = bo_product_new ();
+  g_autoptr(BoProduct) saved = NULL;
+  g_autoptr(BoCustomer) customer = bo_customer_new ();
+  g_autoptr(BoOrderDraft) draft = bo_order_draft_new ();
+  g_autoptr(BoOrderOutcome) outcome = NULL;
+  g_autoptr(GObject) item = NULL;
+  g_autoptr(GObject) order = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *waiting = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *price = NULL;
+  Fixture f = { NULL, store, NULL };
+  GtkWidget *dialog;
+  GListModel *model;
+
+  g_assert_true (bo_store_set_setting (store, "currency", "JPY", &error));
+  g_assert_no_error (error);
+  mug->sku = g_strdup ("MUG");
+  mug->name = g_strdup ("Mug");
+  mug->price = 8000;
+  g_assert_true (bo_store_save_product (store, mug, &error));
+  g_assert_no_error (error);
+  customer->name = g_strdup ("Ms A");
+  g_assert_true (bo_store_save_customer (store, customer, &error));
+  draft->customer_id = customer->id;
+  bo_order_draft_add_line (draft, "MUG", 3, -1);
+  g_assert_true (bo_store_place_order (store, draft, FALSE, &outcome, &error));
+  g_assert_no_error (error);
+  f.window = bo_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (f.window));
+  bo_gui_test_iterate (50);
+
+  show_view (&f, "products");
+  model = bo_products_view_get_model (BO_PRODUCTS_VIEW (bo_window_get_view (f.window,
+                                                                            "products")));
+  item = find_item (model, "sku", "MUG");
+  g_assert_nonnull (item);
+  g_object_get (item, "price", &price, NULL);
+  g_assert_cmpstr (price, ==, "8000 JPY");
+
+  show_view (&f, "orders");
+  model = bo_orders_view_get_model (BO_ORDERS_VIEW (bo_window_get_view (f.window, "orders")));
+  order = find_item (model, "customer", "Ms A");
+  g_assert_nonnull (order);
+  g_object_get (order, "total", &total, "value", &waiting, NULL);
+  g_assert_cmpstr (total, ==, "24000 JPY");
+  g_assert_cmpstr (waiting, ==, "24000 JPY");
+
+  /* The form shows what the merchant would type, and refuses half a yen. */
+  dialog = open_product (&f, mug->id);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (dialog, ADW_TYPE_ENTRY_ROW,
+                                                              "Price"))), ==, "8000");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  bo_gui_test_iterate (20);
+  dialog = open_new (&f, "products", "products.new", BO_TYPE_PRODUCT_DIALOG);
+  type_in (dialog, "SKU", "TEA");
+  type_in (dialog, "Name", "Tea");
+  type_in (dialog, "Price", "450.5");
+  bo_gui_test_iterate (20);
+  g_assert_false (can_click (dialog, "Save"));
+  g_assert_true (row_marked (dialog, "Price"));
+  g_assert_nonnull (find_reason (dialog, "“450.5” is not an amount; write it like 1250"));
+  type_in (dialog, "Price", "450");
+  bo_gui_test_iterate (20);
+  click (dialog, "Save");
+  saved = bo_store_find_product (store, "TEA", NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (saved->price, ==, 450);
+
+  close_dialogs ();
+  gtk_window_destroy (GTK_WINDOW (f.window));
+  bo_gui_test_iterate (20);
+  g_clear_object (&store);
+  bo_gui_test_remove_dir (dir);
+}
+
+/* A greyed-out Save says which field holds it back, before anything is
+ * typed; a second customer of the same name is saved only when meant. */
+static void
+test_save_says_why_and_duplicate_name (Fixture       *f,
+                                       gconstpointer  data)
+{
+  GtkWidget *dialog = open_new (f, "customers", "customers.new", BO_TYPE_CUSTOMER_DIALOG);
+  g_autoptr(GPtrArray) first = bo_store_list_customers (f->store, NULL, "name", 0, 1, NULL);
+  const char *name = ((BoCustomer *) g_ptr_array_index (first, 0))->name;
+  GtkWidget *save = find (dialog, GTK_TYPE_BUTTON, "Save");
+  AdwMessageDialog *message;
+  g_autofree char *heading = g_strdup_printf ("Another Customer Is Called “%s”", name);
+
+  g_assert_false (gtk_widget_is_sensitive (save));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (save), ==, "Can’t save yet: Name: required");
+  type_in (dialog, "Name", name);
+  g_assert_true (gtk_widget_is_sensitive (save));
+  g_assert_null (gtk_widget_get_tooltip_text (save));
+
+  /* Saving the same name warns, and Keep Editing saves nothing. */
+  click (dialog, "Save");
+  message = bo_gui_test_find_message (heading);
+  g_assert_nonnull (message);
+  adw_message_dialog_response (message, "cancel");
+  bo_gui_test_iterate (30);
+  g_assert_nonnull (bo_gui_test_find_window (BO_TYPE_CUSTOMER_DIALOG));
+  g_assert_cmpint (bo_store_count_customers (f->store, name, NULL), ==, 1);
+
+  /* Save Anyway: two customers of that name. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  click (dialog, "Save");
+  message = bo_gui_test_find_message (heading);
+  g_assert_nonnull (message);
+  adw_message_dialog_response (message, "save");
+  bo_gui_test_iterate (50);
+  g_assert_null (dialog);
+  g_assert_cmpint (bo_store_count_customers (f->store, name, NULL), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -762,6 +884,8 @@ main (int   argc,
   ADD ("supplier-and-link", test_supplier_and_link);
   ADD ("unlink-on-close", test_unlink_on_close);
   ADD ("add-customer", test_add_customer);
+  ADD ("save-says-why-and-duplicate-name", test_save_says_why_and_duplicate_name);
 #undef ADD
+  g_test_add_func ("/catalogue/yen-shop", test_yen_shop);
   return g_test_run ();
 }

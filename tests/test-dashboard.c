@@ -78,7 +78,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   /* An empty shop first offers a sample; the merchant starts empty. */
   if (!sample)
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-empty", NULL));
+    bo_gui_test_start_empty_shop (GTK_WIDGET (f->window));
   bo_window_show_view (f->window, "dashboard");
   bo_gui_test_iterate (100);
   f->view = BO_DASHBOARD_VIEW (bo_window_get_view (f->window, "dashboard"));

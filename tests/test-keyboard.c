@@ -92,7 +92,9 @@ test_column_headers (void)
 
   gtk_window_present (GTK_WINDOW (window));
   bo_window_show_view (window, "orders");
-  bo_gui_test_iterate (100);
+  /* Long enough for the list to fit its columns to the window (it hides
+   * those it has no room for, one a frame). */
+  bo_gui_test_iterate (400);
   columns = GTK_COLUMN_VIEW (bo_gui_test_find (bo_window_get_view (window, "orders"),
                                                GTK_TYPE_COLUMN_VIEW, NULL));
   customer = header_button (columns, "Customer");

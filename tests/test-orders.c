@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "bo-customer-dialog.h"
 #include "bo-format.h"
 #include "bo-gui-test.h"
 #include "bo-new-order-dialog.h"
@@ -351,8 +352,31 @@ test_invalid_quantity (void)
   g_assert_false (gtk_widget_is_sensitive (place_button (dialog)));
   g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (dialog), "There is no customer “Nobody”"));
 
-  gtk_window_close (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
   bo_gui_test_iterate (20);
+  g_assert_cmpint (bo_store_count_orders (shop.store, BO_ORDER_FILTER_ALL, NULL, NULL), ==, 0);
+  shop_close (&shop);
+}
+
+/* Esc on a new order with something typed asks before throwing it away;
+ * an untouched one just closes. */
+static void
+test_close_asks_before_discarding (void)
+{
+  Shop shop = { 0 };
+  BoNewOrderDialog *dialog;
+
+  shop_open (&shop, FALSE);
+  dialog = open_new_order (&shop);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  bo_gui_test_iterate (50);
+  g_assert_null (dialog);
+  g_assert_null (bo_gui_test_find_message ("Discard the New Order?"));
+
+  dialog = open_new_order (&shop);
+  fill_line (dialog, 0, "MUG", "3");
+  bo_gui_test_check_discard (GTK_WINDOW (dialog), "Discard the New Order?");
   g_assert_cmpint (bo_store_count_orders (shop.store, BO_ORDER_FILTER_ALL, NULL, NULL), ==, 0);
   shop_close (&shop);
 }
@@ -402,6 +426,22 @@ test_preview_while_another_program_writes (void)
   shop_close (&shop);
 }
 
+/* A quantity longer than any count says so, and what the limit is. */
+static void
+test_quantity_too_large (void)
+{
+  Shop shop = { 0 };
+  BoNewOrderDialog *dialog;
+
+  shop_open (&shop, FALSE);
+  dialog = open_new_order (&shop);
+  fill_line (dialog, 0, "MUG", "99999999999999999999");
+  g_assert_cmpstr (problem (dialog, 0), ==,
+                   "The quantity “99999999999999999999” is too large: at most 1000000000");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  shop_close (&shop);
+}
+
 static void
 test_refused_line (void)
 {
@@ -437,8 +477,11 @@ test_refused_line (void)
   g_assert_true (gtk_widget_is_sensitive (place_button (dialog)));
   g_assert_false (is_sensitive (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Remove Line"));
 
-  /* Cancel closes without placing anything. */
+  /* Cancel asks first (lines are typed), then closes without placing anything. */
   g_signal_emit_by_name (bo_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Cancel"), "clicked");
+  bo_gui_test_iterate (20);
+  g_assert_nonnull (bo_gui_test_find_message ("Discard the New Order?"));
+  adw_message_dialog_response (bo_gui_test_find_message ("Discard the New Order?"), "discard");
   bo_gui_test_iterate (20);
   g_assert_null (bo_gui_test_find_window (BO_TYPE_NEW_ORDER_DIALOG));
   g_assert_cmpint (bo_store_count_orders (shop.store, BO_ORDER_FILTER_ALL, NULL, NULL), ==, 0);
@@ -520,11 +563,115 @@ test_customer_suggestions (void)
   g_assert_cmpstr (outcome (dialog, 0), ==, "1 ships now");
   g_assert_true (gtk_widget_is_sensitive (place_button (dialog)));
 
-  gtk_window_close (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
   shop_close (&shop);
 }
 
 /* ---- the orders view ------------------------------------------------------------ */
+
+static gint64
+add_named_customer (BoStore    *store,
+                    const char *name,
+                    const char *address)
+{
+  g_autoptr(BoCustomer) customer = bo_customer_new ();
+  g_autoptr(GError) error = NULL;
+
+  customer->name = g_strdup (name);
+  customer->address = g_strdup (address);
+  g_assert_true (bo_store_save_customer (store, customer, &error));
+  g_assert_no_error (error);
+  return customer->id;
+}
+
+/* Two customers of one name and no email: the order form lists both, told
+ * apart by city and number, and the one picked is the one the order is for. */
+static void
+test_same_named_customers (void)
+{
+  Shop shop = { 0 };
+  BoNewOrderDialog *dialog;
+  GtkWidget *row, *popover, *paris, *suggestion;
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(BoOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 second;
+
+  shop_open (&shop, TRUE);
+  add_named_customer (shop.store, "Sam Twin", "1 Road\nBerlin");
+  second = add_named_customer (shop.store, "Sam Twin", "2 Lane\nParis");
+
+  dialog = open_new_order (&shop);
+  row = bo_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "customer_row");
+  gtk_widget_grab_focus (row);
+  type (row, "Sam Twin");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (dialog),
+                                            "Several customers are called “Sam Twin”"));
+  popover = bo_gui_test_find (row, BO_TYPE_SUGGESTION_POPOVER, NULL);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_cmpuint (bo_suggestion_popover_get_n_items (BO_SUGGESTION_POPOVER (popover)), ==, 2);
+  g_assert_nonnull (bo_gui_test_find_label (popover, "Berlin"));
+  paris = bo_gui_test_find_label (popover, "Paris");
+  g_assert_nonnull (paris);
+  suggestion = gtk_widget_get_ancestor (paris, GTK_TYPE_LIST_BOX_ROW);
+  g_signal_emit_by_name (gtk_widget_get_parent (suggestion), "row-activated", suggestion);
+  bo_gui_test_iterate (250);
+
+  fill_line (dialog, 0, free_sku (&shop), "1");
+  g_assert_true (gtk_widget_is_sensitive (place_button (dialog)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "order.place", NULL));
+  bo_gui_test_iterate (100);
+  orders = bo_store_list_orders (shop.store, BO_ORDER_FILTER_ALL, "Sam Twin", NULL, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (orders->len, ==, 1);
+  order = bo_store_get_order (shop.store, ((BoOrderSummary *) g_ptr_array_index (orders, 0))->order_id,
+                              &error);
+  g_assert_cmpint (order->customer_id, ==, second);
+  shop_close (&shop);
+}
+
+/* A customer not in the shop yet is added from the order form; what was
+ * typed stays, and the order is for the new customer. */
+static void
+test_new_customer_inline (void)
+{
+  Shop shop = { 0 };
+  BoNewOrderDialog *dialog;
+  GtkWindow *customer_dialog;
+  GtkWidget *row, *name, *save;
+  g_autoptr(BoCustomer) created = NULL;
+  const char *sku;
+
+  shop_open (&shop, TRUE);
+  dialog = open_new_order (&shop);
+  sku = free_sku (&shop);
+  fill_line (dialog, 0, sku, "1");
+  row = bo_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "customer_row");
+  type (row, "Zed Newcomer");
+  g_assert_false (gtk_widget_is_sensitive (place_button (dialog)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "order.new-customer", NULL));
+  bo_gui_test_iterate (50);
+  customer_dialog = bo_gui_test_find_window (BO_TYPE_CUSTOMER_DIALOG);
+  g_assert_nonnull (customer_dialog);
+  g_assert_true (gtk_window_get_transient_for (customer_dialog) == GTK_WINDOW (dialog));
+  name = bo_gui_test_find (GTK_WIDGET (customer_dialog), ADW_TYPE_ENTRY_ROW, "Name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Zed Newcomer");
+  save = bo_gui_test_find (GTK_WIDGET (customer_dialog), GTK_TYPE_BUTTON, "Save");
+  g_signal_emit_by_name (save, "clicked");
+  bo_gui_test_iterate (250);
+  g_assert_null (bo_gui_test_find_window (BO_TYPE_CUSTOMER_DIALOG));
+
+  created = bo_store_find_customer (shop.store, "Zed Newcomer", NULL);
+  g_assert_nonnull (created);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Zed Newcomer");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (bo_new_order_dialog_get_sku_entry (dialog, 0)), ==, sku);
+  g_assert_true (gtk_widget_is_sensitive (place_button (dialog)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  shop_close (&shop);
+}
 
 static int
 compare_strings (gconstpointer a,
@@ -686,6 +833,75 @@ find_line (const BoOrder *order,
     if (g_str_equal (((BoOrderLine *) g_ptr_array_index (order->lines, i))->sku, sku))
       return g_ptr_array_index (order->lines, i);
   g_assert_not_reached ();
+}
+
+static GtkEventController *
+find_scroll_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        return controller;
+    }
+  return NULL;
+}
+
+/* On a laptop-sized dialog, Create Shipment brings the Pack button into
+ * view, and the wheel over the lines table scrolls the page. */
+static void
+test_pack_button_in_view (void)
+{
+  Shop shop = { 0 };
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(BoOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+  BoOrderDialog *dialog;
+  GtkWidget *page, *lines, *pack;
+  GtkAdjustment *vadjustment;
+  GtkEventController *scroll;
+  graphene_rect_t bounds;
+  gboolean handled = FALSE;
+  gint64 order_id;
+
+  shop_open (&shop, TRUE);
+  add_product (shop.store, "TEST-LAMP", 5, 2500, BO_BACKORDER_ALLOW);
+  add_product (shop.store, "TEST-VASE", 4, 1800, BO_BACKORDER_ALLOW);
+  customers = bo_store_list_customers (shop.store, NULL, "name", 0, 1, NULL);
+  order_id = place_for (shop.store, ((BoCustomer *) g_ptr_array_index (customers, 0))->id,
+                        "TEST-LAMP", 3, "TEST-VASE", 2);
+  order = bo_store_get_order (shop.store, order_id, &error);
+  dialog = activate_order_row (&shop, order->number);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 600, 420);
+  bo_gui_test_iterate (200);
+
+  page = bo_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW, "page_scroller");
+  lines = bo_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW, "lines_scroller");
+  g_assert_nonnull (page);
+  g_assert_nonnull (lines);
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "order.create-shipment", NULL));
+  bo_gui_test_iterate (300);
+  pack = bo_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Pack Shipment");
+  g_assert_nonnull (pack);
+  g_assert_true (gtk_widget_compute_bounds (pack, page, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (page));
+
+  /* Back to the top; the wheel over the lines moves the page down. */
+  gtk_adjustment_set_value (vadjustment, 0);
+  scroll = find_scroll_controller (lines);
+  g_assert_nonnull (scroll);
+  g_signal_emit_by_name (scroll, "scroll", 0.0, 3.0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  shop_close (&shop);
 }
 
 static void
@@ -1078,12 +1294,17 @@ main (int   argc,
   g_test_add_func ("/orders/new/live-outcome", test_place_order_with_live_outcome);
   g_test_add_func ("/orders/new/invalid-quantity", test_invalid_quantity);
   g_test_add_func ("/orders/new/refused-line", test_refused_line);
+  g_test_add_func ("/orders/new/close-asks", test_close_asks_before_discarding);
+  g_test_add_func ("/orders/new/quantity-too-large", test_quantity_too_large);
   g_test_add_func ("/orders/new/preview-while-another-program-writes",
                    test_preview_while_another_program_writes);
   g_test_add_func ("/orders/new/customer-suggestions", test_customer_suggestions);
+  g_test_add_func ("/orders/new/same-named-customers", test_same_named_customers);
+  g_test_add_func ("/orders/new/new-customer-inline", test_new_customer_inline);
   g_test_add_func ("/orders/view/filter-and-search", test_filter_and_search);
   g_test_add_func ("/orders/view/status-and-totals", test_status_and_totals);
   g_test_add_func ("/orders/dialog/ship-part", test_ship_part_of_an_order);
+  g_test_add_func ("/orders/dialog/pack-button-in-view", test_pack_button_in_view);
   g_test_add_func ("/orders/dialog/cancel-with-undo", test_cancel_with_undo);
   g_test_add_func ("/orders/dialog/cancel-shipment-and-priority", test_cancel_shipment_and_priority);
   return g_test_run ();

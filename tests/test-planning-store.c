@@ -325,7 +325,7 @@ test_migration_from_v2 (void)
   g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (count (store, copy, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (count (store, path, "PRAGMA user_version"), ==, BO_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (BO_STORE_SCHEMA_VERSION, ==, 4);
+  g_assert_cmpint (BO_STORE_SCHEMA_VERSION, ==, 5);
   /* Version 4: the order list's sort indexes. */
   g_assert_cmpint (count (store, path, "SELECT count (*) FROM sqlite_master WHERE name IN "
                                        "('orders_number_sort', 'orders_customer_placed', "

@@ -649,6 +649,82 @@ test_replan_preview (void)
   bo_gui_test_remove_dir (dir);
 }
 
+/* A shop with prices keeps a currency with the same decimals: the refusal
+ * shows under the row, and nothing changes. */
+static void
+test_currency_change_refused (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(BoStore) store = bo_gui_test_open_store (&dir, TRUE);
+  g_autofree char *value = NULL;
+  BoWindow *window = open_window (store);
+  BoPreferencesDialog *prefs = open_preferences (window, store);
+  GtkWidget *currency, *reason;
+
+  currency = bo_gui_test_find (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, "Currency");
+  g_assert_nonnull (currency);
+  bo_gui_test_set_text (currency, "JPY");
+  g_assert_false (gtk_widget_has_css_class (currency, "error"));
+  g_signal_emit_by_name (currency, "apply");
+  bo_gui_test_iterate (20);
+  value = setting (store, "currency");
+  g_assert_cmpstr (value, ==, "EUR");
+  g_assert_true (gtk_widget_has_css_class (currency, "error"));
+  reason = bo_gui_test_find_label (GTK_WIDGET (prefs),
+                                   "The currency cannot change from EUR (2 decimals) to JPY");
+  g_assert_nonnull (reason);
+  g_assert_true (gtk_widget_get_mapped (reason));
+
+  /* The same decimals are fine. */
+  bo_gui_test_set_text (currency, "CHF");
+  g_signal_emit_by_name (currency, "apply");
+  g_clear_pointer (&value, g_free);
+  value = setting (store, "currency");
+  g_assert_cmpstr (value, ==, "CHF");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  gtk_window_destroy (GTK_WINDOW (window));
+  bo_gui_test_remove_dir (dir);
+}
+
+/* From Now On: the new policy is kept, today's allocations stay where they are. */
+static void
+test_policy_from_now_on (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(BoStore) store = bo_gui_test_open_store (&dir, FALSE);
+  WorkedExample ex;
+  BoWindow *window;
+  BoPreferencesDialog *prefs;
+  AdwComboRow *policy_row;
+  GtkListBox *list;
+
+  worked_example (store, &ex);
+  window = open_window (store);
+  prefs = open_preferences (window, store);
+  policy_row = ADW_COMBO_ROW (bo_gui_test_find (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW,
+                                                "Allocation Policy"));
+  adw_combo_row_set_selected (policy_row, position_of (policy_row,
+                                                       bo_policy_label (BO_POLICY_FAIR_SHARE)));
+  g_assert_true (bo_gui_test_wait_for (is_previewing, prefs, 2000));
+  list = GTK_LIST_BOX (bo_gui_test_find (GTK_WIDGET (prefs), GTK_TYPE_LIST_BOX, "replan_list"));
+  g_assert_true (bo_gui_test_wait_for (is_mapped, list, 2000));
+
+  click (GTK_WIDGET (prefs), "From Now On");
+  g_assert_false (bo_preferences_dialog_is_previewing (prefs));
+  g_assert_cmpint (bo_store_get_policy (store), ==, BO_POLICY_FAIR_SHARE);
+  g_assert_cmpstr (selected_label (policy_row), ==, bo_policy_label (BO_POLICY_FAIR_SHARE));
+  g_assert_cmpint (allocated (store, ex.a), ==, 3);
+  g_assert_cmpint (allocated (store, ex.b), ==, 0);
+  g_assert_cmpint (allocated (store, ex.c), ==, 0);
+  g_assert_true (bo_gui_test_wait_for (is_unmapped, list, 2000));
+  g_assert_true (bo_store_check (store, NULL, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  gtk_window_destroy (GTK_WINDOW (window));
+  bo_gui_test_remove_dir (dir);
+}
+
 static gboolean
 arrivals_off (gpointer data)
 {
@@ -821,9 +897,11 @@ main (int   argc,
   g_test_add_func ("/dashboard/numbers", test_dashboard_numbers);
   g_test_add_func ("/dashboard/follows-store", test_dashboard_follows_store);
   g_test_add_func ("/preferences/replan-preview", test_replan_preview);
+  g_test_add_func ("/preferences/policy-from-now-on", test_policy_from_now_on);
   g_test_add_func ("/preferences/replan-apply-after-another-write",
                    test_replan_apply_after_another_write);
   g_test_add_func ("/preferences/shop-settings", test_shop_settings);
+  g_test_add_func ("/preferences/currency-change-refused", test_currency_change_refused);
   g_test_add_func ("/preferences/handling-days", test_handling_days);
   g_test_add_func ("/preferences/application-action", test_application_action);
   return g_test_run ();

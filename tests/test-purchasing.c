@@ -8,6 +8,7 @@
 #include "bo-backorder-item.h"
 #include "bo-backorders-view.h"
 #include "bo-gui-test.h"
+#include "bo-supplier-dialog.h"
 #include "bo-order-dialog.h"
 #include "bo-po-dialog.h"
 #include "bo-purchase-orders-view.h"
@@ -606,6 +607,29 @@ test_set_expected_date (void)
   g_assert_cmpuint (promised (shop.store, shop.ann_order), ==, julian (2026, 12, 4));
   g_assert_null (bo_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
 
+  /* The date can be picked in a calendar too: it is written into the field. */
+  {
+    GtkWidget *button = bo_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_MENU_BUTTON, "Choose the Date");
+    GtkWidget *calendar = bo_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_CALENDAR, NULL);
+    g_autoptr(GDateTime) day = g_date_time_new_local (2026, 12, 17, 12, 0, 0);
+
+    g_assert_nonnull (button);
+    g_assert_nonnull (calendar);
+    bo_gui_test_set_text (eta, "2026-12-03");
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    bo_gui_test_iterate (50);
+    g_assert_true (gtk_widget_get_mapped (calendar));
+    {
+      g_autoptr(GDateTime) shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+      g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 3);
+    }
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+    bo_gui_test_iterate (50);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (eta)), ==, "2026-12-17");
+    g_assert_false (gtk_widget_get_mapped (calendar));
+    g_assert_true (gtk_widget_is_sensitive (set));
+  }
+
   /* The supplier slips a week. */
   bo_gui_test_set_text (eta, "2026-12-10");
   g_assert_false (gtk_widget_get_mapped (reason));
@@ -665,6 +689,88 @@ test_cancel_with_undo (void)
   shop_close (&shop);
 }
 
+static const char *
+selected_supplier_name (GtkWindow *dialog)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (bo_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                      "supplier_row"));
+  GtkStringObject *item = adw_combo_row_get_selected_item (row);
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+/* A line whose cost nobody knows is not bought for nothing unnoticed; the
+ * typed purchase order is not thrown away by Esc without asking. */
+static void
+test_new_po_needs_a_cost (void)
+{
+  Shop shop = { 0 };
+  g_autoptr(BoProduct) pin = bo_product_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkWidget *sku, *quantity, *cost, *create;
+
+  shop_open (&shop, 3, 4, 5, julian (2026, 12, 3));
+  pin->sku = g_strdup ("PIN-RED");
+  pin->name = g_strdup ("Red Pin");
+  pin->price = 300;
+  g_assert_true (bo_store_save_product (shop.store, pin, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shop.window), "win.show-view", "s",
+                                             "purchase-orders"));
+  bo_gui_test_iterate (20);
+  g_assert_true (gtk_widget_activate_action (bo_window_get_view (shop.window, "purchase-orders"),
+                                             "purchase-orders.new", NULL));
+  bo_gui_test_iterate (50);
+  dialog = bo_gui_test_find_window (BO_TYPE_PO_DIALOG);
+  g_assert_nonnull (dialog);
+  create = find_button (GTK_WIDGET (dialog), "Create");
+  sku = bo_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "SKU");
+  quantity = bo_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Quantity");
+  cost = bo_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "cost_row");
+  g_assert_nonnull (cost);
+
+  bo_gui_test_set_text (sku, "PIN-RED");
+  bo_gui_test_set_text (quantity, "10");
+  g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (dialog),
+                                            "Enter the unit cost: neither the supplier nor the "
+                                            "product has a cost for PIN-RED"));
+  g_assert_false (gtk_widget_is_sensitive (create));
+  bo_gui_test_set_text (cost, "1.20");
+  g_assert_null (bo_gui_test_find_label (GTK_WIDGET (dialog), "Enter the unit cost"));
+  g_assert_true (gtk_widget_is_sensitive (create));
+
+  /* A quantity no count holds says so. */
+  bo_gui_test_set_text (quantity, "99999999999999999999");
+  g_assert_nonnull (bo_gui_test_find_label (GTK_WIDGET (dialog),
+                                            "The quantity “99999999999999999999” is too large"));
+  bo_gui_test_set_text (quantity, "10");
+
+  /* A supplier not in the shop yet is added from here; the line typed stays. */
+  {
+    GtkWindow *supplier_dialog;
+    GtkWidget *name;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "po.new-supplier", NULL));
+    bo_gui_test_iterate (50);
+    supplier_dialog = bo_gui_test_find_window (BO_TYPE_SUPPLIER_DIALOG);
+    g_assert_nonnull (supplier_dialog);
+    name = bo_gui_test_find (GTK_WIDGET (supplier_dialog), ADW_TYPE_ENTRY_ROW, "Name");
+    bo_gui_test_set_text (name, "Pins Unlimited");
+    g_signal_emit_by_name (bo_gui_test_find (GTK_WIDGET (supplier_dialog), GTK_TYPE_BUTTON, "Save"),
+                           "clicked");
+    bo_gui_test_iterate (100);
+    g_assert_null (bo_gui_test_find_window (BO_TYPE_SUPPLIER_DIALOG));
+    g_assert_cmpstr (selected_supplier_name (dialog), ==, "Pins Unlimited");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sku)), ==, "PIN-RED");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (quantity)), ==, "10");
+  }
+
+  bo_gui_test_check_discard (dialog, "Discard the New Purchase Order?");
+  shop_close (&shop);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -680,5 +786,6 @@ main (int   argc,
   g_test_add_func ("/purchasing/new-purchase-order", test_new_purchase_order);
   g_test_add_func ("/purchasing/set-expected-date", test_set_expected_date);
   g_test_add_func ("/purchasing/cancel-with-undo", test_cancel_with_undo);
+  g_test_add_func ("/purchasing/new-needs-a-cost", test_new_po_needs_a_cost);
   return g_test_run ();
 }

@@ -91,8 +91,8 @@ _bo_cli_product_update (BoCli *cli,
     return nothing_to_change (cli, "--name, --price, --cost, --reorder-point, --reorder-qty, "
                                    "--backorder-policy, --location");
 
-  if ((price != NULL && !_bo_cli_parse_money (price, "--price", &new_price, &error))
-      || (cost != NULL && !_bo_cli_parse_money (cost, "--cost", &new_cost, &error))
+  if ((price != NULL && !_bo_cli_parse_money (cli, price, "--price", &new_price, &error))
+      || (cost != NULL && !_bo_cli_parse_money (cli, cost, "--cost", &new_cost, &error))
       || (reorder_point != NULL
           && !_bo_cli_parse_integer (reorder_point, "--reorder-point", 0, BO_QUANTITY_MAX,
                                      &new_point, &error))

@@ -104,8 +104,8 @@ _bo_cli_product_add (BoCli *cli,
 
   if ((stock != NULL
        && !_bo_cli_parse_integer (stock, "--stock", 0, BO_QUANTITY_MAX, &product->on_hand, &error))
-      || (price != NULL && !_bo_cli_parse_money (price, "--price", &product->price, &error))
-      || (cost != NULL && !_bo_cli_parse_money (cost, "--cost", &product->cost, &error))
+      || (price != NULL && !_bo_cli_parse_money (cli, price, "--price", &product->price, &error))
+      || (cost != NULL && !_bo_cli_parse_money (cli, cost, "--cost", &product->cost, &error))
       || (reorder_point != NULL
           && !_bo_cli_parse_integer (reorder_point, "--reorder-point", 0, BO_QUANTITY_MAX,
                                      &product->reorder_point, &error))
@@ -507,7 +507,7 @@ _bo_cli_supplier_link (BoCli *cli,
       || !_bo_cli_require (cli, sku, "--sku", &status))
     return status;
 
-  if (cost != NULL && !_bo_cli_parse_money (cost, "--cost", &link->cost, &error))
+  if (cost != NULL && !_bo_cli_parse_money (cli, cost, "--cost", &link->cost, &error))
     return _bo_cli_usage_error (cli, error);
   if (lead_days != NULL)
     {

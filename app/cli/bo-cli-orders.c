@@ -103,7 +103,7 @@ _bo_cli_order_add (BoCli *cli,
       || !_bo_cli_require (cli, line_args, "--line", &status))
     return status;
 
-  lines = _bo_cli_parse_lines (line_args, TRUE, &error);
+  lines = _bo_cli_parse_lines (cli, line_args, TRUE, &error);
   if (lines == NULL)
     return _bo_cli_usage_error (cli, error);
   if (date != NULL && !_bo_cli_parse_date_time (date, "--date", &draft->placed_at, &error))
@@ -493,7 +493,7 @@ _bo_cli_ship (BoCli *cli,
 
   if (!_bo_cli_parse (cli, entries, 1, 1, &argv, &status))
     return status;
-  wanted = _bo_cli_parse_lines (line_args, FALSE, &error);
+  wanted = _bo_cli_parse_lines (cli, line_args, FALSE, &error);
   if (wanted == NULL)
     return _bo_cli_usage_error (cli, error);
 
@@ -593,13 +593,13 @@ _bo_cli_cancel (BoCli *cli,
   if (!_bo_cli_parse (cli, entries, 1, 1, &argv, &status)
       || !_bo_cli_require (cli, line_args, "--line", &status))
     return status;
-  wanted = _bo_cli_parse_lines (line_args, FALSE, &error);
+  wanted = _bo_cli_parse_lines (cli, line_args, FALSE, &error);
   if (wanted == NULL)
     return _bo_cli_usage_error (cli, error);
   /* One line per command keeps a cancellation one change of state. */
   if (wanted->len != 1)
     return _bo_cli_usage (cli, _("cancel takes exactly one --line; run it once per line"));
-  if (refund_arg != NULL && !_bo_cli_parse_money (refund_arg, "--refund", &refund, &error))
+  if (refund_arg != NULL && !_bo_cli_parse_money (cli, refund_arg, "--refund", &refund, &error))
     return _bo_cli_usage_error (cli, error);
   arg = &g_array_index (wanted, BoCliLine, 0);
 

@@ -6,7 +6,6 @@
 
 #include <inttypes.h>
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -41,16 +40,7 @@ char *
 _bo_cli_format_money (BoCli  *cli,
                       gint64  minor)
 {
-  const char *point = localeconv ()->decimal_point;
-  guint64 magnitude = minor < 0 ? (guint64) 0 - (guint64) minor : (guint64) minor;
-  g_autofree char *number = NULL;
-
-  number = g_strdup_printf ("%s%" PRIu64 "%s%02u", minor < 0 ? "-" : "",
-                            magnitude / 100, point != NULL && *point != '\0' ? point : ".",
-                            (guint) (magnitude % 100));
-  if (cli != NULL && cli->currency != NULL && *cli->currency != '\0')
-    return g_strdup_printf ("%s %s", number, cli->currency);
-  return g_steal_pointer (&number);
+  return bo_money_format (minor, cli != NULL ? cli->currency : NULL, BO_MONEY_TEXT);
 }
 
 char *
@@ -84,14 +74,7 @@ _bo_cli_format_time (gint64 unix_seconds)
 char *
 _bo_cli_iso_date (guint32 julian)
 {
-  GDate date;
-
-  if (julian == 0 || !g_date_valid_julian (julian))
-    return NULL;
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
-                          g_date_get_day (&date));
+  return bo_date_format_iso (julian);
 }
 
 char *

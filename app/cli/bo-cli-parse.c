@@ -54,92 +54,91 @@ _bo_cli_parse_integer (const char  *text,
   return FALSE;
 }
 
-/* Digits, optionally a point and one or two decimals: 12, 12.5, 12.50.
- * No sign, no exponent, no thousands separators. */
-static gboolean
-parse_money (const char *text,
-             gint64     *minor)
+/* The message of an amount that is not one, with the rule of the shop's
+ * currency. */
+static char *
+describe_amount_rule (const char *currency)
 {
-  const char *p = text;
-  gint64 units = 0;
-  gint64 cents = 0;
-  int n_digits = 0;
+  guint decimals = bo_currency_exponent (currency);
+  gint64 minor = decimals == 0 ? 1250 : bo_money_from_major (12.5, currency);
+  g_autofree char *example = bo_money_format (minor, currency, BO_MONEY_DATA);
 
-  for (; g_ascii_isdigit (*p); p++)
-    {
-      /* 15 digits keep the amount in cents far from overflow. */
-      if (++n_digits > 15)
-        return FALSE;
-      units = units * 10 + (*p - '0');
-    }
-  if (n_digits == 0)
-    return FALSE;
+  if (decimals == 0)
+    /* TRANSLATORS: %s is an example amount, e.g. "1250" */
+    return g_strdup_printf (_("a whole amount like %s (no sign, no decimals)"), example);
+  /* TRANSLATORS: %s is an example amount, e.g. "12.50"; %u is 2 or 3 */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "an amount like %s (no sign, at most %u decimal)",
+                                       "an amount like %s (no sign, at most %u decimals)",
+                                       decimals),
+                          example, decimals);
+}
 
-  if (*p == '.')
-    {
-      p++;
-      if (!g_ascii_isdigit (p[0]))
-        return FALSE;
-      cents = (p[0] - '0') * 10;
-      p++;
-      if (g_ascii_isdigit (p[0]))
-        {
-          cents += p[0] - '0';
-          p++;
-        }
-    }
+/**
+ * _bo_cli_shop_currency:
+ *
+ * Arguments are read before the shop is opened, so that a mistyped one
+ * changes nothing; an amount's decimals depend on the shop's currency,
+ * which is read here, once, from the shop the command will open.
+ *
+ * Returns: (nullable): the shop's currency, or %NULL when there is no
+ *   shop to read it from (amounts then have two decimals)
+ */
+const char *
+_bo_cli_shop_currency (BoCli *cli)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(BoStore) store = NULL;
 
-  if (*p != '\0')
-    return FALSE;
-
-  *minor = units * 100 + cents;
-  return TRUE;
+  if (cli->store != NULL || cli->currency != NULL)
+    return cli->currency;
+  path = cli->database != NULL ? g_strdup (cli->database) : _bo_cli_default_database ();
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  store = bo_store_open (path, NULL);
+  if (store != NULL)
+    cli->currency = bo_store_get_setting (store, "currency");
+  return cli->currency;
 }
 
 gboolean
-_bo_cli_parse_money (const char  *text,
+_bo_cli_parse_money (BoCli       *cli,
+                     const char  *text,
                      const char  *what,
                      gint64      *minor,
                      GError     **error)
 {
   g_autoptr(GError) range_error = NULL;
+  const char *currency = _bo_cli_shop_currency (cli);
+  g_autofree char *rule = NULL;
 
-  if (parse_money (text, minor))
+  if (bo_money_parse (text, currency, BO_MONEY_INPUT_CLI, minor))
     {
-      if (bo_check_amount (*minor, _("The amount"), &range_error))
+      if (bo_check_amount_in (*minor, currency, _("The amount"), &range_error))
         return TRUE;
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("invalid amount “%s” for %s: %s"), text, what, range_error->message);
       return FALSE;
     }
 
+  rule = describe_amount_rule (currency);
+  /* TRANSLATORS: the last %s is a rule, e.g. "an amount like 12.50 (no sign, at most 2 decimals)" */
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               _("invalid amount “%s” for %s: expected an amount like 12.50 "
-                 "(no sign, at most two decimals)"),
-               text, what);
+               _("invalid amount “%s” for %s: expected %s"), text, what, rule);
   return FALSE;
 }
 
+/* The command line takes exactly YYYY-MM-DD, as it documents. */
 static gboolean
 parse_iso_date (const char *text,
                 GDate      *date)
 {
-  guint year, month, day;
+  guint32 julian = strlen (text) == 10 ? bo_date_parse_iso (text) : 0;
 
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+  if (julian == 0)
     return FALSE;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-
-  year = (guint) g_ascii_strtoull (text, NULL, 10);
-  month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
-  day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
-  if (year < 1 || !g_date_valid_dmy (day, month, year))
-    return FALSE;
-
   g_date_clear (date, 1);
-  g_date_set_dmy (date, day, month, year);
+  g_date_set_julian (date, julian);
   return TRUE;
 }
 
@@ -209,7 +208,8 @@ cli_line_clear (gpointer data)
 }
 
 static gboolean
-parse_line (const char *text,
+parse_line (BoCli      *cli,
+            const char *text,
             gboolean    with_amount,
             BoCliLine  *line,
             GError    **error)
@@ -223,16 +223,19 @@ parse_line (const char *text,
     {
       g_autoptr(GError) range_error = NULL;
 
+      const char *currency = _bo_cli_shop_currency (cli);
+
       *at = '\0';
-      if (!parse_money (at + 1, &line->amount))
+      if (!bo_money_parse (at + 1, currency, BO_MONEY_INPUT_CLI, &line->amount))
         {
+          g_autofree char *rule = describe_amount_rule (currency);
+
+          /* TRANSLATORS: the last %s is a rule, e.g. "an amount like 12.50 (no sign, at most 2 decimals)" */
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("invalid --line “%s”: the amount after @ must be like 12.50 "
-                         "(no sign, at most two decimals)"),
-                       text);
+                       _("invalid --line “%s”: the amount after @ must be %s"), text, rule);
           return FALSE;
         }
-      if (!bo_check_amount (line->amount, _("The amount after @"), &range_error))
+      if (!bo_check_amount_in (line->amount, currency, _("The amount after @"), &range_error))
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _("invalid --line “%s”: %s"), text, range_error->message);
@@ -265,7 +268,8 @@ parse_line (const char *text,
 }
 
 GArray *
-_bo_cli_parse_lines (char * const *texts,
+_bo_cli_parse_lines (BoCli        *cli,
+                     char * const *texts,
                      gboolean      with_amount,
                      GError      **error)
 {
@@ -276,7 +280,7 @@ _bo_cli_parse_lines (char * const *texts,
     {
       BoCliLine line = { 0 };
 
-      if (!parse_line (texts[i], with_amount, &line, error))
+      if (!parse_line (cli, texts[i], with_amount, &line, error))
         return NULL;
       g_array_append_val (lines, line);
     }

@@ -468,7 +468,7 @@ _bo_cli_order_goodwill (BoCli *cli,
     return _bo_cli_usage (cli, _("give either --amount or --percent, not both"));
   if ((voucher != NULL || note != NULL) && amount_arg == NULL && percent_arg == NULL)
     return _bo_cli_usage (cli, _("--voucher and --note go with --amount or --percent"));
-  if (amount_arg != NULL && !_bo_cli_parse_money (amount_arg, "--amount", &amount, &error))
+  if (amount_arg != NULL && !_bo_cli_parse_money (cli, amount_arg, "--amount", &amount, &error))
     return _bo_cli_usage_error (cli, error);
   if (percent_arg != NULL)
     {
@@ -556,35 +556,6 @@ _bo_cli_po_confirm_drop_ship (BoCli *cli,
 
 /* ---- report revenue ------------------------------------------------------------------- */
 
-static guint32
-periods_back (guint32  today,
-              BoPeriod period,
-              guint    n_periods)
-{
-  GDate date;
-  guint month;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, today);
-  month = g_date_get_month (&date);
-  g_date_set_day (&date, 1);
-  switch (period)
-    {
-    case BO_PERIOD_MONTH:
-      g_date_subtract_months (&date, n_periods - 1);
-      break;
-    case BO_PERIOD_QUARTER:
-      g_date_set_month (&date, (GDateMonth) ((month - 1) / 3 * 3 + 1));
-      g_date_subtract_months (&date, 3 * (n_periods - 1));
-      break;
-    case BO_PERIOD_YEAR:
-    default:
-      g_date_set_month (&date, G_DATE_JANUARY);
-      g_date_subtract_years (&date, n_periods - 1);
-      break;
-    }
-  return g_date_get_julian (&date);
-}
 
 int
 _bo_cli_report_revenue (BoCli *cli,
@@ -627,7 +598,7 @@ _bo_cli_report_revenue (BoCli *cli,
   if (to == 0)
     to = bo_store_get_today (cli->store);
   if (from == 0)
-    from = periods_back (to, period, period == BO_PERIOD_MONTH     ? DEFAULT_MONTHS
+    from = bo_period_range_back (period, to, period == BO_PERIOD_MONTH     ? DEFAULT_MONTHS
                                      : period == BO_PERIOD_QUARTER ? DEFAULT_QUARTERS
                                                                    : DEFAULT_YEARS);
   if (from > to)

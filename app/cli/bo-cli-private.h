@@ -7,6 +7,8 @@
 #include <json-glib/json-glib.h>
 #include <backorders/bo-error.h>
 #include <backorders/bo-store.h>
+#include <backorders/bo-money.h>
+#include <backorders/bo-period.h>
 
 G_BEGIN_DECLS
 
@@ -106,7 +108,9 @@ gboolean  _bo_cli_parse_integer   (const char   *text,
                                    gint64        max,
                                    gint64       *value,
                                    GError      **error);
-gboolean  _bo_cli_parse_money     (const char   *text,
+const char *_bo_cli_shop_currency (BoCli        *cli);
+gboolean  _bo_cli_parse_money     (BoCli        *cli,
+                                   const char   *text,
                                    const char   *what,
                                    gint64       *minor,
                                    GError      **error);
@@ -118,7 +122,8 @@ gboolean  _bo_cli_parse_date_time (const char   *text,
                                    const char   *what,
                                    gint64       *unix_seconds,
                                    GError      **error);
-GArray   *_bo_cli_parse_lines     (char * const *texts,
+GArray   *_bo_cli_parse_lines     (BoCli        *cli,
+                                   char * const *texts,
                                    gboolean      with_amount,
                                    GError      **error);
 

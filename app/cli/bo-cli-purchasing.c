@@ -157,7 +157,7 @@ _bo_cli_po_add (BoCli *cli,
       || !_bo_cli_require (cli, supplier_name, "--supplier", &status)
       || !_bo_cli_require (cli, line_args, "--line", &status))
     return status;
-  lines = _bo_cli_parse_lines (line_args, TRUE, &error);
+  lines = _bo_cli_parse_lines (cli, line_args, TRUE, &error);
   if (lines == NULL)
     return _bo_cli_usage_error (cli, error);
   if (eta_arg != NULL && !_bo_cli_parse_date (eta_arg, "--eta", &eta, &error))
@@ -626,7 +626,7 @@ _bo_cli_po_receive (BoCli *cli,
 
   if (!_bo_cli_parse (cli, entries, 1, 1, &argv, &status))
     return status;
-  wanted = _bo_cli_parse_lines (line_args, FALSE, &error);
+  wanted = _bo_cli_parse_lines (cli, line_args, FALSE, &error);
   if (wanted == NULL)
     return _bo_cli_usage_error (cli, error);
 

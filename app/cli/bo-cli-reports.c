@@ -49,39 +49,6 @@ add_formula_member (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-/* The first day of the period @n_periods − 1 periods before the one that
- * holds @today: the start of the last @n_periods periods. */
-static guint32
-periods_back (guint32  today,
-              BoPeriod period,
-              guint    n_periods)
-{
-  GDate date;
-  guint month;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, today);
-  month = g_date_get_month (&date);
-  g_date_set_day (&date, 1);
-
-  switch (period)
-    {
-    case BO_PERIOD_MONTH:
-      g_date_subtract_months (&date, n_periods - 1);
-      break;
-    case BO_PERIOD_QUARTER:
-      g_date_set_month (&date, (GDateMonth) ((month - 1) / 3 * 3 + 1));
-      g_date_subtract_months (&date, 3 * (n_periods - 1));
-      break;
-    case BO_PERIOD_YEAR:
-    default:
-      g_date_set_month (&date, G_DATE_JANUARY);
-      g_date_subtract_years (&date, n_periods - 1);
-      break;
-    }
-
-  return g_date_get_julian (&date);
-}
 
 /* Reads --from and --to; what is missing is filled in once the store (and
  * so "today") is known, by finish_range(). */
@@ -122,7 +89,7 @@ finish_range (BoCli    *cli,
   if (*to == 0)
     *to = bo_store_get_today (cli->store);
   if (*from == 0)
-    *from = periods_back (*to, period, n_periods);
+    *from = bo_period_range_back (period, *to, n_periods);
   if (*from > *to)
     {
       g_autofree char *from_text = _bo_cli_iso_date (*from);

@@ -5,6 +5,7 @@
 #include "config.h"
 #include <glib/gi18n-lib.h>
 #include "backorders/bo-allocation.h"
+#include "bo-reason-private.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -1140,25 +1141,14 @@ bo_plan_free (BoPlan *plan)
   g_free (plan);
 }
 
-/* For ngettext: keeps the last digits that plural rules look at. */
-static gulong
-plural_count (gint64 n)
-{
-  if (n < 0)
-    return 0;
-  if ((guint64) n > G_MAXULONG)
-    return (gulong) (n % 1000000) + 1000000;
-  return (gulong) n;
-}
-
 /* The pro rata share S · q / Q of a grant, as text, truncated to two
  * decimals (a share shown as 2 must really be 2); @whole gets its floor.
  */
-static char *
-format_share (gint64  supply,
-              gint64  open,
-              gint64  total,
-              gint64 *whole)
+char *
+_bo_share_format (gint64  supply,
+                  gint64  open,
+                  gint64  total,
+                  gint64 *whole)
 {
   U128 share, remainder, hundredths, unused;
   gint64 fraction;
@@ -1176,13 +1166,42 @@ format_share (gint64  supply,
 }
 
 /**
+ * bo_reason_from_grant:
+ * @reason: (out caller-allocates): receives the reason; clear it with bo_reason_clear()
+ * @grant: a grant from a #BoPlan
+ * @sku_func: (scope call) (nullable): names products by SKU
+ * @user_data: data for @sku_func
+ *
+ * The reason of @grant as data, as the store keeps it.
+ */
+void
+bo_reason_from_grant (BoReason      *reason,
+                      const BoGrant *grant,
+                      BoSkuFunc      sku_func,
+                      gpointer       user_data)
+{
+  g_return_if_fail (reason != NULL);
+  g_return_if_fail (grant != NULL);
+
+  memset (reason, 0, sizeof *reason);
+  reason->kind = grant->reason;
+  reason->args[0] = grant->detail[0];
+  reason->args[1] = grant->detail[1];
+  reason->args[2] = grant->detail[2];
+  if (grant->reason == BO_REASON_PRO_RATA)
+    reason->args[3] = grant->granted;
+  if (grant->reason == BO_REASON_HELD_SHIP_COMPLETE && sku_func != NULL)
+    reason->text = g_strdup (sku_func (grant->detail[1], user_data));
+}
+
+/**
  * bo_grant_describe:
  * @grant: a grant from a #BoPlan
  * @sku_func: (scope call) (nullable): names products by SKU
  * @user_data: data for @sku_func
  *
  * Explains in one short translated sentence why the line got what it got,
- * such as "fair share: a unit in each of 3 rounds".
+ * such as "fair share: a unit in each of 3 rounds"; see bo_reason_describe().
  *
  * Returns: (transfer full): the sentence
  */
@@ -1191,111 +1210,10 @@ bo_grant_describe (const BoGrant *grant,
                    BoSkuFunc      sku_func,
                    gpointer       user_data)
 {
-  gulong first, second;
+  g_auto(BoReason) reason = BO_REASON_INIT;
 
   g_return_val_if_fail (grant != NULL, NULL);
 
-  /* Counts for the plural forms, kept out of the gettext calls: xgettext
-   * drops a translator comment when a call follows the message.
-   */
-  first = plural_count (grant->detail[0]);
-  second = plural_count (grant->detail[1]);
-
-  switch (grant->reason)
-    {
-    case BO_REASON_NO_STOCK:
-      return g_strdup (_("no free stock"));
-
-    case BO_REASON_FIFO:
-      if (grant->detail[1] <= 1)
-        return g_strdup (_("first come, first served: the only line waiting"));
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           /* Translators: the line's place in the queue of
-                                            * lines waiting for the product */
-                                           "first come, first served: place %lld of %lld in line",
-                                           "first come, first served: place %lld of %lld in line",
-                                           second),
-                              (long long) grant->detail[0], (long long) grant->detail[1]);
-
-    case BO_REASON_FAIR_SHARE:
-      if (grant->detail[0] >= grant->detail[1])
-        {
-          if (grant->detail[1] <= 1)
-            return g_strdup (_("fair share: a unit in the only round"));
-          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "fair share: a unit in each of %lld round",
-                                               "fair share: a unit in each of %lld rounds",
-                                               second),
-                                  (long long) grant->detail[1]);
-        }
-      if (grant->detail[0] == 1)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "fair share: a unit in round 1 of %lld",
-                                             "fair share: a unit in round 1 of %lld",
-                                             second),
-                                (long long) grant->detail[1]);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           /* Translators: the line got a unit in each of
-                                            * rounds 1 to N of the M rounds run */
-                                           "fair share: a unit in rounds 1 to %lld of %lld",
-                                           "fair share: a unit in rounds 1 to %lld of %lld",
-                                           second),
-                              (long long) grant->detail[0], (long long) grant->detail[1]);
-
-    case BO_REASON_PRO_RATA:
-      {
-        g_autofree char *share = NULL;
-        gint64 whole;
-        gint64 supply = grant->detail[0];
-        gint64 open = grant->detail[1];
-        gint64 total = grant->detail[2];
-
-        if (supply <= 0 || open <= 0 || total <= 0)
-          return g_strdup (_("pro rata"));
-        if (supply >= total)
-          return g_strdup (_("pro rata: enough free stock for every waiting line"));
-
-        share = format_share (supply, open, total, &whole);
-        if (grant->granted > whole)
-          return g_strdup_printf (
-            /* Translators: free stock × this line's quantity ÷ all waiting quantity = share;
-             * the line got one more unit of what the rounding down left over */
-            _("pro rata: %lld × %lld ÷ %lld = %s of the free stock, plus 1 left over"),
-            (long long) supply, (long long) open, (long long) total, share);
-        return g_strdup_printf (
-          /* Translators: free stock × this line's quantity ÷ all waiting quantity = share */
-          _("pro rata: %lld × %lld ÷ %lld = %s of the free stock"),
-          (long long) supply, (long long) open, (long long) total, share);
-      }
-
-    case BO_REASON_SHIP_COMPLETE:
-      if (grant->detail[0] <= 1)
-        return g_strdup (_("ship-complete order: its only line covered"));
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "ship-complete order: its %lld line covered",
-                                           "ship-complete order: all %lld lines covered",
-                                           first),
-                              (long long) grant->detail[0]);
-
-    case BO_REASON_HELD_SHIP_COMPLETE:
-      {
-        g_autofree char *fallback = NULL;
-        const char *sku = NULL;
-
-        if (sku_func != NULL)
-          sku = sku_func (grant->detail[1], user_data);
-        if (sku == NULL)
-          sku = fallback = g_strdup_printf (_("product %lld"), (long long) grant->detail[1]);
-
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             /* Translators: units missing × the product's SKU */
-                                             "held: ship-complete order needs %lld more × %s",
-                                             "held: ship-complete order needs %lld more × %s",
-                                             first),
-                                (long long) grant->detail[0], sku);
-      }
-
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  bo_reason_from_grant (&reason, grant, sku_func, user_data);
+  return bo_reason_describe (&reason);
 }

@@ -17,6 +17,8 @@
 #include <math.h>
 
 #include "bo-chart-private.h"
+#include "backorders/bo-money.h"
+#include "backorders/bo-period.h"
 
 /* How many periods a chart covers by default. */
 #define DEFAULT_MONTHS   12
@@ -71,16 +73,7 @@ char *
 _bo_chart_format_money (gint64      minor,
                         const char *currency)
 {
-  const char *point, *thousands;
-  guint64 value = minor < 0 ? (guint64) -minor : (guint64) minor;
-  GString *out = g_string_new (minor < 0 ? "−" : "");
-
-  locale_separators (&point, &thousands);
-  append_grouped (out, value / 100);
-  g_string_append_printf (out, "%s%02u", point, (guint) (value % 100));
-  if (currency != NULL && *currency != '\0')
-    g_string_append_printf (out, " %s", currency);
-  return g_string_free (out, FALSE);
+  return bo_money_format (minor, currency, BO_MONEY_DISPLAY);
 }
 
 /* A non-negative number with @decimals decimals, grouped, with the
@@ -362,7 +355,8 @@ bo_chart_format_value (const BoChart *chart,
     case BO_CHART_UNIT_PERCENT:
       return format_percent (value);
     case BO_CHART_UNIT_MONEY:
-      return _bo_chart_format_money (llround (value * 100), chart->currency);
+      return _bo_chart_format_money (bo_money_from_major (value, chart->currency),
+                                     chart->currency);
     case BO_CHART_UNIT_DAYS:
       {
         g_autofree char *number = _bo_chart_format_decimal (value, 1);
@@ -498,29 +492,11 @@ bo_chart_default_range (guint32   today,
                         guint32  *from,
                         guint32  *to)
 {
-  GDate date;
-  guint month;
+  guint n_periods = period == BO_PERIOD_MONTH     ? DEFAULT_MONTHS
+                    : period == BO_PERIOD_QUARTER ? DEFAULT_QUARTERS
+                                                  : DEFAULT_YEARS;
 
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, today);
-  month = g_date_get_month (&date);
-  g_date_set_day (&date, 1);
-  switch (period)
-    {
-    case BO_PERIOD_MONTH:
-      g_date_subtract_months (&date, DEFAULT_MONTHS - 1);
-      break;
-    case BO_PERIOD_QUARTER:
-      g_date_set_month (&date, (GDateMonth) ((month - 1) / 3 * 3 + 1));
-      g_date_subtract_months (&date, 3 * (DEFAULT_QUARTERS - 1));
-      break;
-    case BO_PERIOD_YEAR:
-    default:
-      g_date_set_month (&date, G_DATE_JANUARY);
-      g_date_subtract_years (&date, DEFAULT_YEARS - 1);
-      break;
-    }
-  *from = g_date_get_julian (&date);
+  *from = bo_period_range_back (period, today, n_periods);
   *to = today;
 }
 
@@ -765,7 +741,8 @@ bo_chart_new_backlog (BoStore   *store,
                                                    p->units),
                                       count);
       bo_chart_series_add_point (units, label, tick, (double) p->units, units_detail);
-      bo_chart_series_add_point (value, label, tick, p->value / 100.0, value_detail);
+      bo_chart_series_add_point (value, label, tick, bo_money_to_major (p->value, chart->currency),
+                                 value_detail);
     }
   return g_steal_pointer (&chart);
 }

@@ -19,6 +19,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "backorders/bo-csv.h"
+#include "backorders/bo-money.h"
+#include "backorders/bo-period.h"
 
 #define CHUNK_SIZE      (64 * 1024)
 /* How far the separator detection looks for the end of the header. */
@@ -787,6 +789,7 @@ struct _BoCsvWriter
   GOutputStream   *stream;
   GString         *buffer;
 
+  char            *currency;  /* for the decimals of amounts */
   BoCsvWriterFlags flags;
   guint            n_cells;   /* in the current row */
 };
@@ -901,7 +904,24 @@ bo_csv_writer_free (BoCsvWriter *self)
     return;
   g_clear_object (&self->stream);
   g_string_free (self->buffer, TRUE);
+  g_free (self->currency);
   g_free (self);
+}
+
+/**
+ * bo_csv_writer_set_currency:
+ * @currency: (nullable): the shop's currency
+ *
+ * Amounts are written with the currency's number of decimals (two when
+ * none is set): "12.50" EUR, "8000" JPY, "1.234" KWD.
+ */
+void
+bo_csv_writer_set_currency (BoCsvWriter *self,
+                            const char  *currency)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
 }
 
 static void
@@ -940,19 +960,19 @@ bo_csv_writer_add_int (BoCsvWriter *self,
 
 /**
  * bo_csv_writer_add_money:
- * @minor: an amount in minor units, written as 12.50
+ * @minor: an amount in minor units, written as 12.50 (see
+ *   bo_csv_writer_set_currency())
  */
 void
 bo_csv_writer_add_money (BoCsvWriter *self,
                          gint64       minor)
 {
-  guint64 magnitude;
+  g_autofree char *text = NULL;
 
   g_return_if_fail (self != NULL);
   next_cell (self);
-  magnitude = minor < 0 ? -(guint64) minor : (guint64) minor;
-  g_string_append_printf (self->buffer, "%s%" PRIu64 ".%02u", minor < 0 ? "-" : "",
-                          magnitude / 100, (guint) (magnitude % 100));
+  text = bo_money_format (minor, self->currency, BO_MONEY_DATA);
+  g_string_append (self->buffer, text);
 }
 
 /**
@@ -963,16 +983,13 @@ void
 bo_csv_writer_add_date (BoCsvWriter *self,
                         guint32      julian)
 {
-  GDate date;
+  g_autofree char *text = NULL;
 
   g_return_if_fail (self != NULL);
   next_cell (self);
-  if (julian == 0 || !g_date_valid_julian (julian))
-    return;
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  g_string_append_printf (self->buffer, "%04u-%02u-%02u", g_date_get_year (&date),
-                          g_date_get_month (&date), g_date_get_day (&date));
+  text = bo_date_format_iso (julian);
+  if (text != NULL)
+    g_string_append (self->buffer, text);
 }
 
 static gboolean

@@ -154,12 +154,15 @@ bo_export_write (BoStore        *store,
                  GError        **error)
 {
   g_autoptr(BoCsvWriter) writer = NULL;
+  g_autofree char *currency = NULL;
   gboolean ok;
 
   g_return_val_if_fail (BO_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
   writer = bo_csv_writer_new (stream, BO_CSV_WRITER_BOM);
+  currency = bo_store_get_setting (store, "currency");
+  bo_csv_writer_set_currency (writer, currency);
   switch (kind)
     {
     case BO_EXPORT_BACKORDERS:
@@ -338,6 +341,7 @@ bo_export_purchase_orders (BoStore        *store,
     N_("Product"), N_("Quantity"), N_("Unit cost"), N_("Total"), NULL
   };
   g_autoptr(BoCsvWriter) writer = NULL;
+  g_autofree char *currency = NULL;
   g_autoptr(GPtrArray) pos = NULL;
   g_autoptr(GHashTable) skus = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
@@ -348,6 +352,8 @@ bo_export_purchase_orders (BoStore        *store,
     return FALSE;
   g_ptr_array_sort (pos, by_id);
   writer = bo_csv_writer_new (stream, BO_CSV_WRITER_BOM);
+  currency = bo_store_get_setting (store, "currency");
+  bo_csv_writer_set_currency (writer, currency);
   if (!write_header (writer, titles, cancellable, error))
     return FALSE;
   for (guint i = 0; i < pos->len; i++)

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bo-import-private.h"
+#include "backorders/bo-money.h"
 
 struct _BoImportPlan
 {
@@ -306,6 +307,7 @@ _bo_import_context_init (BoImportContext    *ctx,
 {
   memset (ctx, 0, sizeof *ctx);
   ctx->store = store;
+  ctx->currency = store != NULL ? bo_store_get_setting (store, "currency") : NULL;
   ctx->spec = spec;
   ctx->size = -1;
   ctx->plan = _bo_import_plan_new (spec->format, source);
@@ -323,6 +325,7 @@ void
 _bo_import_context_clear (BoImportContext *ctx)
 {
   g_clear_object (&ctx->plan);
+  g_clear_pointer (&ctx->currency, g_free);
   g_clear_pointer (&ctx->reader, bo_csv_reader_free);
   g_clear_pointer (&ctx->header, g_strfreev);
   g_clear_pointer (&ctx->mapping, g_hash_table_unref);
@@ -472,14 +475,19 @@ _bo_import_find_product_by_name (BoImportContext *ctx,
 /* ---- adding records ---------------------------------------------------------------- */
 
 static char *
-describe_new_product (const BoImportProduct *p)
+describe_new_product (BoImportContext       *ctx,
+                      const BoImportProduct *p)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
   g_string_append_printf (text, _("stock %" PRId64), MAX (p->on_hand, 0));
   if (p->price >= 0)
-    g_string_append_printf (text, _(", price %" PRId64 ".%02d"), p->price / 100,
-                            (int) (p->price % 100));
+    {
+      g_autofree char *price = bo_money_format (p->price, ctx->currency, BO_MONEY_DATA);
+
+      /* TRANSLATORS: follows "stock 12" in the description of a new product */
+      g_string_append_printf (text, _(", price %s"), price);
+    }
   g_string_append_printf (text, _(", backorders %s"),
                           bo_backorder_policy_to_string (p->backorder_policy >= 0
                                                            ? (BoBackorderPolicy) p->backorder_policy
@@ -576,11 +584,11 @@ _bo_import_add_product (BoImportContext *ctx,
           return;
         }
       _bo_import_plan_add_item (ctx->plan, BO_IMPORT_RECORD_PRODUCT, BO_IMPORT_CREATE, p->row,
-                                p->sku, p->name, describe_new_product (p));
+                                p->sku, p->name, describe_new_product (ctx, p));
     }
   else
     {
-      g_autofree char *changes = bo_import_product_changes (existing, p);
+      g_autofree char *changes = bo_import_product_changes (existing, ctx->currency, p);
       const BoProduct *holder = g_hash_table_lookup (ctx->product_skus, p->sku);
 
       if (holder != NULL && holder != existing)

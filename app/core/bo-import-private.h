@@ -141,6 +141,7 @@ struct _BoImportContext
   gpointer            progress_data;
 
   /* owned */
+  char               *currency;      /* the shop's: an amount's decimals */
   BoImportPlan       *plan;
   BoCsvReader        *reader;
   char              **header;
@@ -276,6 +277,7 @@ char         *_bo_import_normalise_header     (const char        *header);
 char         *_bo_import_slug                 (const char        *text);
 char         *_bo_import_fold                 (const char        *text);
 gboolean      _bo_import_parse_money          (const char        *text,
+                                               const char        *currency,
                                                gint64            *minor);
 gboolean      _bo_import_parse_integer        (const char        *text,
                                                gint64            *value);

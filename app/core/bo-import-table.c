@@ -133,46 +133,19 @@ trimmed (const char *text)
 
 /**
  * _bo_import_parse_money:
+ * @currency: (nullable): the shop's currency, for its number of decimals
  * @minor: (out): the amount in minor units
  *
- * Reads "12", "12.5", "12.50" or "12,50". Thousands separators, currency
- * signs and negative amounts are refused; so are more than two decimals
- * unless they are zeros.
+ * Reads "12", "12.5", "12.50" or "12,50" (%BO_MONEY_INPUT_IMPORT).
+ * Thousands separators, currency signs and negative amounts are refused;
+ * so are more decimals than the currency has unless they are zeros.
  */
 gboolean
 _bo_import_parse_money (const char *text,
+                        const char *currency,
                         gint64     *minor)
 {
-  g_autofree char *t = trimmed (text);
-  gint64 units = 0, cents = 0;
-  guint digits = 0, decimals = 0;
-  const char *p = t;
-
-  for (; g_ascii_isdigit (*p); p++)
-    {
-      if (++digits > MAX_DIGITS)
-        return FALSE;
-      units = units * 10 + (*p - '0');
-    }
-  if (*p == '.' || *p == ',')
-    {
-      p++;
-      for (; g_ascii_isdigit (*p); p++, decimals++)
-        {
-          if (decimals < 2)
-            cents = cents * 10 + (*p - '0');
-          else if (*p != '0')
-            return FALSE;
-        }
-      if (decimals == 0)
-        return FALSE;
-      if (decimals == 1)
-        cents *= 10;
-    }
-  if (*p != '\0' || (digits == 0 && decimals == 0))
-    return FALSE;
-  *minor = units * 100 + cents;
-  return TRUE;
+  return bo_money_parse (text, currency, BO_MONEY_INPUT_IMPORT, minor);
 }
 
 /**
@@ -792,13 +765,13 @@ _bo_import_get_money (BoImportContext *ctx,
   *value = -1;
   if (is_empty (ctx, field))
     return TRUE;
-  if (_bo_import_parse_money (_bo_import_get (ctx, field), value))
+  if (_bo_import_parse_money (_bo_import_get (ctx, field), ctx->currency, value))
     {
       g_autofree char *max = NULL;
 
       if (*value <= BO_MONEY_MAX)
         return TRUE;
-      max = bo_money_format_plain (BO_MONEY_MAX);
+      max = bo_money_format_plain_in (BO_MONEY_MAX, ctx->currency);
       _bo_import_problem (ctx, BO_IMPORT_ERROR, field,
                           _("“%s” is more than the largest amount, %s"),
                           _bo_import_get (ctx, field), max);
@@ -806,9 +779,17 @@ _bo_import_get_money (BoImportContext *ctx,
       return FALSE;
     }
   *value = -1;
-  _bo_import_problem (ctx, BO_IMPORT_ERROR, field,
-                      _("“%s” is not an amount; write it like 12.50, without a currency sign or "
-                        "thousands separators"), _bo_import_get (ctx, field));
+  {
+    guint decimals = bo_currency_exponent (ctx->currency);
+    g_autofree char *example =
+      bo_money_format (decimals == 0 ? 1250 : bo_money_from_major (12.5, ctx->currency),
+                       ctx->currency, BO_MONEY_DATA);
+
+    /* TRANSLATORS: the second %s is an example amount, e.g. "12.50" or "1250" */
+    _bo_import_problem (ctx, BO_IMPORT_ERROR, field,
+                        _("“%s” is not an amount; write it like %s, without a currency sign or "
+                          "thousands separators"), _bo_import_get (ctx, field), example);
+  }
   return FALSE;
 }
 

@@ -7,11 +7,10 @@
 
 #include <inttypes.h>
 
-#include <locale.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "backorders/bo-message.h"
+#include "backorders/bo-money.h"
 #include "backorders/bo-picklist.h"
 
 /* ---- pieces ---------------------------------------------------------------- */
@@ -20,16 +19,7 @@ static char *
 format_money (gint64      minor,
               const char *currency)
 {
-  const char *point = localeconv ()->decimal_point;
-  guint64 magnitude = minor < 0 ? (guint64) 0 - (guint64) minor : (guint64) minor;
-  g_autofree char *number = NULL;
-
-  number = g_strdup_printf ("%s%" PRIu64 "%s%02u", minor < 0 ? "-" : "",
-                            magnitude / 100, point != NULL && *point != '\0' ? point : ".",
-                            (guint) (magnitude % 100));
-  if (currency != NULL && *currency != '\0')
-    return g_strdup_printf ("%s %s", number, currency);
-  return g_steal_pointer (&number);
+  return bo_money_format (minor, currency, BO_MONEY_TEXT);
 }
 
 /* "Blue mug (MUG-BLU) × 3", the start of every item of the message. */

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "backorders/bo-metrics.h"
+#include "backorders/bo-period.h"
 
 static const char *const period_names[] = { "month", "quarter", "year" };
 
@@ -104,20 +105,6 @@ period_key (BoPeriod period,
     }
 }
 
-static guint32
-period_first_day (BoPeriod period,
-                  gint     year,
-                  gint     index)
-{
-  GDate date;
-  GDateMonth month = period == BO_PERIOD_MONTH     ? index
-                     : period == BO_PERIOD_QUARTER ? (index - 1) * 3 + 1
-                                                   : 1;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, 1, month, year);
-  return g_date_get_julian (&date);
-}
 
 double
 bo_metrics_percent (gint64 part,
@@ -177,7 +164,7 @@ bo_metrics_rate_series (const BoDayCounts *days,
           p->index = 0;
           break;
         }
-      p->first_day = period_first_day (period, p->year, p->index);
+      p->first_day = bo_period_start (period, p->year, p->index);
       p->counts.day = p->first_day;
     }
 

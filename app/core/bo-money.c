@@ -1,15 +1,20 @@
-/* bo-money.c — limits of quantities and amounts, overflow-checked money arithmetic
+/* bo-money.c — amounts: currencies, limits, checked arithmetic, formatting and parsing
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every place where a quantity, an amount or a text enters the shop (the
  * command line, the window's forms, the importers, the store itself) checks
- * it here, so the limits and the messages are the same everywhere.
+ * it here, so the limits and the messages are the same everywhere. Every
+ * amount shown or read anywhere goes through bo_money_format() and
+ * bo_money_parse(), so a currency's number of decimals is known in one place.
  */
 #define G_LOG_DOMAIN "bo-money"
 
 #include "config.h"
 
 #include <inttypes.h>
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -20,6 +25,88 @@
 /* The characters of `--line SKU:QUANTITY@PRICE`: a SKU holding one of them
  * could be saved but never ordered from the command line. */
 static const char sku_forbidden[] = ":@";
+
+/* ISO 4217 minor units of the currencies that do not have two decimals
+ * (the list of 2024); every other code, listed or not, has two. Sorted for
+ * bsearch(). */
+typedef struct
+{
+  char  code[4];
+  guint exponent;
+} CurrencyExponent;
+
+static const CurrencyExponent exponents[] = {
+  { "BHD", 3 }, { "BIF", 0 }, { "CLF", 4 }, { "CLP", 0 }, { "DJF", 0 }, { "GNF", 0 },
+  { "IQD", 3 }, { "ISK", 0 }, { "JOD", 3 }, { "JPY", 0 }, { "KMF", 0 }, { "KRW", 0 },
+  { "KWD", 3 }, { "LYD", 3 }, { "OMR", 3 }, { "PYG", 0 }, { "RWF", 0 }, { "TND", 3 },
+  { "UGX", 0 }, { "UYI", 0 }, { "UYW", 4 }, { "VND", 0 }, { "VUV", 0 }, { "XAF", 0 },
+  { "XOF", 0 }, { "XPF", 0 },
+};
+
+/* Codes with two decimals that shops commonly use; a code outside both
+ * lists is still accepted (ISO 4217 grows), with two decimals. */
+static const char *const two_decimals[] = {
+  "AED", "ARS", "AUD", "BGN", "BRL", "CAD", "CHF", "CNY", "COP", "CZK", "DKK", "EGP", "EUR",
+  "GBP", "HKD", "HUF", "IDR", "ILS", "INR", "MAD", "MXN", "MYR", "NOK", "NZD", "PEN", "PHP",
+  "PKR", "PLN", "QAR", "RON", "RSD", "RUB", "SAR", "SEK", "SGD", "THB", "TRY", "TWD", "UAH",
+  "USD", "ZAR",
+};
+
+static int
+compare_code (const void *key,
+              const void *element)
+{
+  return strcmp (key, ((const CurrencyExponent *) element)->code);
+}
+
+/**
+ * bo_currency_exponent:
+ * @code: (nullable): an ISO 4217 code such as "EUR"
+ *
+ * Returns: the currency's number of decimals (minor units per unit are
+ *   10 to this power): 0 for JPY, 2 for EUR, 3 for KWD; 2 for %NULL, an
+ *   empty code or a code ISO 4217 does not list
+ */
+guint
+bo_currency_exponent (const char *code)
+{
+  const CurrencyExponent *found;
+
+  if (code == NULL || strlen (code) != 3)
+    return 2;
+  found = bsearch (code, exponents, G_N_ELEMENTS (exponents), sizeof exponents[0],
+                   compare_code);
+  return found != NULL ? found->exponent : 2;
+}
+
+/**
+ * bo_currency_is_listed:
+ *
+ * Returns: whether @code is a currency whose decimals are known for certain
+ *   (the others are taken to have two)
+ */
+gboolean
+bo_currency_is_listed (const char *code)
+{
+  if (code == NULL || strlen (code) != 3)
+    return FALSE;
+  if (bsearch (code, exponents, G_N_ELEMENTS (exponents), sizeof exponents[0], compare_code))
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (two_decimals); i++)
+    if (g_str_equal (code, two_decimals[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static guint64
+power_of_ten (guint exponent)
+{
+  guint64 scale = 1;
+
+  for (guint i = 0; i < exponent; i++)
+    scale *= 10;
+  return scale;
+}
 
 /**
  * bo_money_add:
@@ -67,21 +154,49 @@ append_grouped (GString *out,
     }
 }
 
+static void
+append_fraction (GString    *out,
+                 guint64     magnitude,
+                 guint       exponent,
+                 const char *point)
+{
+  if (exponent == 0)
+    return;
+  g_string_append_printf (out, "%s%0*" PRIu64, point, (int) exponent,
+                          magnitude % power_of_ten (exponent));
+}
+
+/**
+ * bo_money_format_plain_in:
+ * @currency: (nullable): the shop's currency, for its number of decimals
+ *
+ * Returns: (transfer full): @minor as "12,345.67" (or "12,345" for JPY),
+ *   grouped by thousands, for messages about limits (no currency code;
+ *   separators of the message's language)
+ */
+char *
+bo_money_format_plain_in (gint64      minor,
+                          const char *currency)
+{
+  guint exponent = bo_currency_exponent (currency);
+  guint64 magnitude = minor < 0 ? (guint64) 0 - (guint64) minor : (guint64) minor;
+  GString *out = g_string_new (minor < 0 ? "-" : "");
+
+  append_grouped (out, magnitude / power_of_ten (exponent));
+  append_fraction (out, magnitude, exponent, C_("decimal point", "."));
+  return g_string_free (out, FALSE);
+}
+
 /**
  * bo_money_format_plain:
  *
- * Returns: (transfer full): @minor as "12,345.67", grouped by thousands,
- *   for messages about limits (no currency; separators of the message's language)
+ * Returns: (transfer full): @minor as "12,345.67", two decimals, as
+ *   bo_money_format_plain_in() does for a currency that is not known
  */
 char *
 bo_money_format_plain (gint64 minor)
 {
-  guint64 magnitude = minor < 0 ? (guint64) 0 - (guint64) minor : (guint64) minor;
-  GString *out = g_string_new (minor < 0 ? "-" : "");
-
-  append_grouped (out, magnitude / 100);
-  g_string_append_printf (out, "%s%02u", C_("decimal point", "."), (guint) (magnitude % 100));
-  return g_string_free (out, FALSE);
+  return bo_money_format_plain_in (minor, NULL);
 }
 
 /**
@@ -332,20 +447,211 @@ bo_check_quantity (gint64       value,
  * bo_check_amount:
  * @value: minor units
  * @field: the field's name, starting a sentence ("The price")
+ *
+ * As bo_check_amount_in() for a currency with two decimals.
  */
 gboolean
 bo_check_amount (gint64       value,
                  const char  *field,
                  GError     **error)
 {
+  return bo_check_amount_in (value, NULL, field, error);
+}
+
+/**
+ * bo_check_amount_in:
+ * @value: minor units of @currency
+ * @currency: (nullable): the shop's currency, for the message's numbers
+ * @field: the field's name, starting a sentence ("The price")
+ */
+gboolean
+bo_check_amount_in (gint64       value,
+                    const char  *currency,
+                    const char  *field,
+                    GError     **error)
+{
   g_autofree char *max = NULL;
   g_autofree char *given = NULL;
 
   if (value >= 0 && value <= BO_MONEY_MAX)
     return TRUE;
-  max = bo_money_format_plain (BO_MONEY_MAX);
-  given = bo_money_format_plain (value);
+  max = bo_money_format_plain_in (BO_MONEY_MAX, currency);
+  given = bo_money_format_plain_in (value, currency);
   g_set_error (error, BO_ERROR, BO_ERROR_INVALID,
                _("%s must be from 0 to %s, not %s"), field, max, given);
   return FALSE;
+}
+
+/* ---- amounts as text ------------------------------------------------------- */
+
+static const char *
+locale_point (void)
+{
+  const char *point = localeconv ()->decimal_point;
+
+  return point != NULL && *point != '\0' ? point : ".";
+}
+
+/* The window groups by the locale's own separator (none in the C locale). */
+static void
+append_locale_grouped (GString *out,
+                       guint64  value)
+{
+  const char *thousands = localeconv ()->thousands_sep;
+  char digits[32];
+  gsize n = g_snprintf (digits, sizeof digits, "%" PRIu64, value);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      g_string_append_c (out, digits[i]);
+      if (thousands != NULL && *thousands != '\0' && (n - i - 1) > 0 && (n - i - 1) % 3 == 0)
+        g_string_append (out, thousands);
+    }
+}
+
+/**
+ * bo_money_format:
+ * @minor: an amount in minor units of @currency
+ * @currency: (nullable): the shop's ISO 4217 code; %NULL or "" for none
+ *   (two decimals, no code)
+ * @style: where the text goes
+ *
+ * Returns: (transfer full): the amount with exactly the currency's number
+ *   of decimals: "1,234.50 EUR", "8,000 JPY", "1.234 KWD"
+ */
+char *
+bo_money_format (gint64        minor,
+                 const char   *currency,
+                 BoMoneyStyle  style)
+{
+  guint exponent = bo_currency_exponent (currency);
+  guint64 magnitude = minor < 0 ? (guint64) 0 - (guint64) minor : (guint64) minor;
+  guint64 whole = magnitude / power_of_ten (exponent);
+  GString *out = g_string_new (NULL);
+
+  if (minor < 0)
+    g_string_append (out, style == BO_MONEY_DISPLAY ? "−" : "-");
+  if (style == BO_MONEY_DISPLAY)
+    append_locale_grouped (out, whole);
+  else
+    g_string_append_printf (out, "%" PRIu64, whole);
+  append_fraction (out, magnitude, exponent, style == BO_MONEY_DATA ? "." : locale_point ());
+  if ((style == BO_MONEY_DISPLAY || style == BO_MONEY_TEXT) && currency != NULL &&
+      *currency != '\0')
+    g_string_append_printf (out, " %s", currency);
+  return g_string_free (out, FALSE);
+}
+
+/* Whether @p starts with a decimal separator that @input accepts; its
+ * length in *length. */
+static gboolean
+is_separator (const char   *p,
+              BoMoneyInput  input,
+              gsize        *length)
+{
+  const char *point = locale_point ();
+
+  *length = 1;
+  if (*p == '.')
+    return TRUE;
+  switch (input)
+    {
+    case BO_MONEY_INPUT_FORM:
+      *length = strlen (point);
+      return g_str_has_prefix (p, point);
+    case BO_MONEY_INPUT_IMPORT:
+      return *p == ',';
+    case BO_MONEY_INPUT_CLI:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * bo_money_parse:
+ * @text: what was typed or read
+ * @currency: (nullable): the shop's currency, for its number of decimals
+ * @input: where @text comes from, which decides the rule (see #BoMoneyInput)
+ * @minor: (out): the amount in minor units of @currency
+ *
+ * Reads "12", "12.5", "12.50" (EUR), "8000" (JPY), "1.234" (KWD). The
+ * number is not checked against %BO_MONEY_MAX (callers name the field in
+ * that message), but can never overflow: at most 15 digits before the
+ * point (12 in an import).
+ *
+ * Returns: %FALSE when @text is not an amount under the rule of @input
+ */
+gboolean
+bo_money_parse (const char   *text,
+                const char   *currency,
+                BoMoneyInput  input,
+                gint64       *minor)
+{
+  guint exponent = bo_currency_exponent (currency);
+  /* Digits before the point: whole × 10^exponent stays below 10^18,
+   * far from 2^63. A file's longer numbers are garbage rather than
+   * amounts over the limit. */
+  guint max_digits = MIN (input == BO_MONEY_INPUT_IMPORT ? 12 : 15, 18 - exponent);
+  g_autofree char *copy = NULL;
+  const char *p;
+  gint64 whole = 0, fraction = 0;
+  guint digits = 0, decimals = 0;
+  gsize length;
+
+  g_return_val_if_fail (minor != NULL, FALSE);
+  if (text == NULL)
+    return FALSE;
+  copy = input == BO_MONEY_INPUT_CLI ? g_strdup (text) : g_strstrip (g_strdup (text));
+  p = copy;
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      if (++digits > max_digits)
+        return FALSE;
+      whole = whole * 10 + (*p - '0');
+    }
+  if (is_separator (p, input, &length))
+    {
+      p += length;
+      for (; g_ascii_isdigit (*p); p++, decimals++)
+        {
+          if (decimals < exponent)
+            fraction = fraction * 10 + (*p - '0');
+          else if (input != BO_MONEY_INPUT_IMPORT || *p != '0')
+            return FALSE;
+        }
+      if (decimals == 0)
+        return FALSE;
+      for (guint i = decimals; i < exponent; i++)
+        fraction *= 10;
+    }
+  if (*p != '\0' || (digits == 0 && decimals == 0))
+    return FALSE;
+  if (input == BO_MONEY_INPUT_CLI && digits == 0)
+    return FALSE;
+  *minor = whole * (gint64) power_of_ten (exponent) + fraction;
+  return TRUE;
+}
+
+/**
+ * bo_money_to_major:
+ *
+ * Returns: @minor in whole units of @currency, for charts' scales
+ */
+double
+bo_money_to_major (gint64      minor,
+                   const char *currency)
+{
+  return (double) minor / (double) power_of_ten (bo_currency_exponent (currency));
+}
+
+/**
+ * bo_money_from_major:
+ *
+ * Returns: @major whole units of @currency in minor units, rounded
+ */
+gint64
+bo_money_from_major (double      major,
+                     const char *currency)
+{
+  return llround (major * (double) power_of_ten (bo_currency_exponent (currency)));
 }

@@ -19,7 +19,8 @@
  * against spaces, ':' and '@' stays usable, so that its product can still
  * be edited (renaming it is what the rule asks). */
 static gboolean
-validate_product (const BoProduct  *p,
+validate_product (BoStore          *self,
+                  const BoProduct  *p,
                   gboolean          new_sku,
                   GError          **error)
 {
@@ -27,8 +28,8 @@ validate_product (const BoProduct  *p,
                : !bo_check_text (p->sku, _("The SKU"), TRUE, 100, BO_TEXT_LINE, error)) ||
       !bo_check_text (p->name, _("The product name"), TRUE, 500, BO_TEXT_LINE, error) ||
       !bo_check_text (p->location, _("The bin location"), FALSE, 100, BO_TEXT_LINE, error) ||
-      !bo_check_amount (p->price, _("The price"), error) ||
-      !bo_check_amount (p->cost, _("The cost"), error) ||
+      !_bo_store_check_amount (self, p->price, _("The price"), error) ||
+      !_bo_store_check_amount (self, p->cost, _("The cost"), error) ||
       !bo_check_quantity (p->on_hand, 0, _("The stock"), error) ||
       !bo_check_quantity (p->reorder_point, 0, _("The reorder point"), error) ||
       !bo_check_quantity (p->reorder_qty, 0, _("The reorder quantity"), error))
@@ -124,7 +125,7 @@ bo_store_save_product (BoStore    *self,
 
   creating = product->id == 0;
   existing = bo_store_find_product (self, product->sku, NULL);
-  if (!validate_product (product, existing == NULL || existing->id != product->id, error))
+  if (!validate_product (self, product, existing == NULL || existing->id != product->id, error))
     return FALSE;
   if (existing != NULL && existing->id != product->id)
     {
@@ -701,7 +702,7 @@ bo_store_link_supplier (BoStore                 *self,
     return FALSE;
   if (!bo_check_text (link->supplier_sku, _("The supplier’s SKU"), FALSE, 100, BO_TEXT_LINE,
                       error) ||
-      (link->cost >= 0 && !bo_check_amount (link->cost, _("The cost"), error)) ||
+      (link->cost >= 0 && !_bo_store_check_amount (self, link->cost, _("The cost"), error)) ||
       !bo_check_quantity (link->min_order_qty, 1, _("The minimum order quantity"), error))
     return FALSE;
   if (link->min_order_qty < 1)

@@ -736,8 +736,8 @@ write_orders (BoStore  *self,
   line_stmt = prepare (self,
                        "INSERT INTO order_lines (id, order_id, product_id, ordered, allocated, "
                        "  shipped, cancelled, backordered_at_placement, unit_price, refunded, "
-                       "  first_promised_date, completed_date, reason) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                       "  first_promised_date, completed_date, reason_kind, reason_args) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   cancel_stmt = prepare (self,
                          "INSERT INTO cancellations (line_id, at, day, quantity, refund) "
                          "VALUES (?, ?, ?, ?, ?)", error);
@@ -785,8 +785,10 @@ write_orders (BoStore  *self,
           sqlite3_bind_int64 (line_stmt, 10, l->refunded);
           _bo_bind_date (line_stmt, 11, l->first_promised);
           _bo_bind_date (line_stmt, 12, l->completed);
-          sqlite3_bind_text (line_stmt, 13,
-                             l->bo_at_placement > 0 ? _("first come, first served") : "", -1,
+          /* First come, first served, without a place in line. */
+          sqlite3_bind_text (line_stmt, 13, l->bo_at_placement > 0 ? "fifo" : "text", -1,
+                             SQLITE_STATIC);
+          sqlite3_bind_text (line_stmt, 14, l->bo_at_placement > 0 ? "0 0" : "", -1,
                              SQLITE_STATIC);
           ok = step (self, line_stmt, error);
           /* Tired customers cancel all that is still open at once. */

@@ -63,7 +63,8 @@ _bo_store_drop_ship_supplier (BoStore  *self,
 /**
  * _bo_store_drop_ship_terms:
  * @eta: (out): when the supplier delivers: its lead time, counted from today
- * @reason: (out): what the order line says about it
+ * @reason: (out caller-allocates): what the order line says about it, as
+ *   stored; clear it with bo_reason_clear()
  *
  * What a drop-ship line of @product_id is promised, for placing it and for
  * its preview alike. The product must have a supplier.
@@ -72,7 +73,7 @@ gboolean
 _bo_store_drop_ship_terms (BoStore  *self,
                            gint64    product_id,
                            guint32  *eta,
-                           char    **reason,
+                           BoReason *reason,
                            GError  **error)
 {
   g_autofree char *supplier_name = NULL;
@@ -95,8 +96,9 @@ _bo_store_drop_ship_terms (BoStore  *self,
     return _bo_store_set_error (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
 
   *eta = bo_store_get_today (self) + MAX (lead_days, 0);
-  /* Translators: the reason shown on a drop-ship order line; %s is the supplier */
-  *reason = g_strdup_printf (_("drop-ship: %s ships it to the customer"), supplier_name);
+  memset (reason, 0, sizeof *reason);
+  reason->kind = BO_REASON_DROP_SHIP;
+  reason->text = g_steal_pointer (&supplier_name);
   return TRUE;
 }
 
@@ -151,7 +153,7 @@ drop_ship_draft (BoStore     *self,
   if (!_bo_store_step_done (self, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (self->db);
-  if (!_bo_store_log_event (self, "po-created", number, _("drop-ship"), error))
+  if (!_bo_store_log_event_args (self, "po-created", number, (gint64[]) { 1 }, 1, NULL, error))
     return 0;
   return id;
 }
@@ -174,7 +176,7 @@ _bo_store_drop_ship_line (BoStore  *self,
   g_autofree char *sku = NULL;
   g_autofree char *supplier_name = NULL;
   g_autofree char *ship_to = NULL;
-  g_autofree char *reason = NULL;
+  g_auto(BoReason) reason = BO_REASON_INIT;
   g_autofree char *po_number = NULL;
   gint64 product_id = 0, ordered = 0, supplier_id = 0, po_id, po_line_id, cost = 0;
   gint lead_days = 0;
@@ -261,20 +263,23 @@ _bo_store_drop_ship_line (BoStore  *self,
   stmt = _bo_store_prepare (self,
                             "UPDATE order_lines SET promised_date = ?2, "
                             "  first_promised_date = coalesce (first_promised_date, ?2), "
-                            "  peg_po_line_id = ?3, reason = ?4 WHERE id = ?1", error);
+                            "  peg_po_line_id = ?3, reason_kind = ?4, reason_args = ?5, "
+                            "  reason = ?6 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, line_id);
   _bo_bind_date (stmt, 2, eta);
   sqlite3_bind_int64 (stmt, 3, po_line_id);
-  sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_STATIC);
+  _bo_store_bind_reason (stmt, 4, &reason);
   if (!_bo_store_step_done (self, stmt, error))
     return FALSE;
 
   {
-    g_autofree char *detail = g_strdup_printf ("%" PRId64 " × %s on %s", ordered, sku,
-                                               po_number);
-    return _bo_store_log_event (self, "drop-ship", number, detail, error);
+    gint64 args[] = { ordered };
+    const char *texts[] = { sku, po_number, NULL };
+
+    return _bo_store_log_event_args (self, "drop-ship", number, args, G_N_ELEMENTS (args), texts,
+                                     error);
   }
 }
 
@@ -346,14 +351,15 @@ _bo_store_drop_ship_cancelled (BoStore  *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, po_id);
       if (!_bo_store_step_done (self, stmt, error) ||
-          !_bo_store_log_event (self, "po-cancelled", po_number, _("its customer cancelled"),
-                                error))
+          !_bo_store_log_event_args (self, "po-cancelled", po_number, (gint64[]) { 1 }, 1, NULL,
+                                     error))
         return FALSE;
     }
   {
-    g_autofree char *detail = g_strdup_printf (_("%" PRId64 " units fewer: the customer "
-                                                 "cancelled"), quantity);
-    return _bo_store_log_event (self, "po-line-reduced", po_number, detail, error);
+    gint64 args[] = { quantity };
+
+    return _bo_store_log_event_args (self, "po-line-reduced", po_number, args,
+                                     G_N_ELEMENTS (args), NULL, error);
   }
 }
 
@@ -578,10 +584,10 @@ bo_store_confirm_drop_ship (BoStore  *self,
     }
   if (ok)
     {
-      g_autofree char *detail = g_strdup_printf (_("%" PRId64 " units shipped to %u "
-                                                   "customers by the supplier"),
-                                                 units, g_hash_table_size (shipments));
-      ok = _bo_store_log_event (self, "drop-ship-shipped", po->number, detail, error);
+      gint64 args[] = { units, g_hash_table_size (shipments) };
+
+      ok = _bo_store_log_event_args (self, "drop-ship-shipped", po->number, args,
+                                     G_N_ELEMENTS (args), NULL, error);
     }
   return _bo_store_finish (self, ok, TRUE, error);
 }

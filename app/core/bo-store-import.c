@@ -183,11 +183,6 @@ bo_import_outcome_free (BoImportOutcome *outcome)
 
 /* ---- what would change ------------------------------------------------------ */
 
-static char *
-money (gint64 minor)
-{
-  return g_strdup_printf ("%" PRId64 ".%02d", minor / 100, (int) (minor % 100));
-}
 
 static void
 add_change (GString    *changes,
@@ -217,6 +212,7 @@ text_differs (const char *existing,
 
 static void
 add_money_change (GString    *changes,
+                  const char *currency,
                   const char *what,
                   gint64      before,
                   gint64      after)
@@ -226,8 +222,8 @@ add_money_change (GString    *changes,
 
   if (after < 0 || after == before)
     return;
-  a = money (before);
-  b = money (after);
+  a = bo_money_format (before, currency, BO_MONEY_DATA);
+  b = bo_money_format (after, currency, BO_MONEY_DATA);
   add_change (changes, "%s %s → %s", what, a, b);
 }
 
@@ -251,6 +247,7 @@ add_count_change (GString    *changes,
  */
 char *
 bo_import_product_changes (const BoProduct       *existing,
+                           const char            *currency,
                            const BoImportProduct *in)
 {
   g_autoptr(GString) changes = g_string_new (NULL);
@@ -261,8 +258,8 @@ bo_import_product_changes (const BoProduct       *existing,
     add_change (changes, _("SKU %s → %s"), existing->sku, in->sku);
   if (text_differs (existing->name, in->name))
     add_change (changes, _("name “%s” → “%s”"), existing->name, in->name);
-  add_money_change (changes, _("price"), existing->price, in->price);
-  add_money_change (changes, _("cost"), existing->cost, in->cost);
+  add_money_change (changes, currency, _("price"), existing->price, in->price);
+  add_money_change (changes, currency, _("cost"), existing->cost, in->cost);
   add_count_change (changes, _("stock"), existing->on_hand, in->on_hand);
   add_count_change (changes, _("reorder point"), existing->reorder_point, in->reorder_point);
   add_count_change (changes, _("reorder quantity"), existing->reorder_qty, in->reorder_qty);
@@ -452,6 +449,7 @@ typedef struct
 typedef struct
 {
   BoStore             *self;
+  char                *currency;       /* the shop's, for amounts in notes */
   const BoImportBatch *batch;
   GCancellable        *cancellable;
   BoProgressFunc       progress;
@@ -465,7 +463,7 @@ typedef struct
   GArray              *product_ids;    /* products to allocate for */
   GHashTable          *product_set;    /* product id set */
   GHashTable          *products;       /* SKU → ProductInfo */
-  GHashTable          *new_lines;      /* line id → reason, for _bo_store_allocate */
+  GHashTable          *new_lines;      /* ids of the lines placed, for _bo_store_allocate */
   GArray              *lines;          /* NewLine, in the order of the file */
   GArray              *placed;         /* PlacedOrder */
   GHashTable          *refused;        /* SKU → units backordered against the policy */
@@ -477,6 +475,7 @@ typedef struct
 static void
 apply_clear (Apply *a)
 {
+  g_clear_pointer (&a->currency, g_free);
   g_clear_pointer (&a->customer_ids, g_array_unref);
   g_clear_pointer (&a->product_ids, g_array_unref);
   g_clear_pointer (&a->product_set, g_hash_table_unref);
@@ -654,7 +653,7 @@ update_product (Apply                  *a,
                 const BoImportProduct  *in,
                 GError                **error)
 {
-  g_autofree char *changes = bo_import_product_changes (existing, in);
+  g_autofree char *changes = bo_import_product_changes (existing, a->currency, in);
   g_autofree char *other = NULL;
   BoImportProduct without_stock = *in;
   gint64 delta = in->on_hand >= 0 ? in->on_hand - existing->on_hand : 0;
@@ -662,7 +661,7 @@ update_product (Apply                  *a,
 
   /* Stock moves by a movement; the rest is saved as the product. */
   without_stock.on_hand = -1;
-  other = bo_import_product_changes (existing, &without_stock);
+  other = bo_import_product_changes (existing, a->currency, &without_stock);
 
   if (delta < 0 && in->on_hand < existing->allocated)
     {
@@ -964,6 +963,7 @@ lookup_product (Apply       *a,
 
 static gboolean
 validate_line (const BoImportLine  *line,
+               const char         *currency,
                GError             **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -987,7 +987,8 @@ validate_line (const BoImportLine  *line,
                    line->sku, line->shipped, line->quantity);
       return FALSE;
     }
-  if (line->unit_price != -1 && !bo_check_amount (line->unit_price, _("The price"), &local_error))
+  if (line->unit_price != -1 && !bo_check_amount_in (line->unit_price, currency, _("The price"),
+                                                            &local_error))
     {
       g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("%s: %s"), line->sku,
                    local_error->message);
@@ -1099,7 +1100,7 @@ insert_order (Apply                *a,
       const ProductInfo *product;
       gint64 line_id;
 
-      if (!validate_line (line, error) || (product = lookup_product (a, line->sku, error)) == NULL)
+      if (!validate_line (line, a->currency, error) || (product = lookup_product (a, line->sku, error)) == NULL)
         return row_error (error, line->row);
       if (!bo_money_add_line (&order_value, line->quantity,
                               line->unit_price >= 0 ? line->unit_price : product->price, error))
@@ -1258,13 +1259,13 @@ record_placement (Apply   *a,
           a->outcome->units_backordered += units;
           stmt = _bo_store_prepare (a->self,
                                     "UPDATE order_lines SET backordered_at_placement = ?2, "
-                                    "  reason = CASE WHEN reason = '' THEN ?3 ELSE reason END "
+                                    "  reason_kind = CASE WHEN reason_kind = 'text' AND "
+                                    "    reason = '' THEN 'no-stock' ELSE reason_kind END "
                                     "WHERE id = ?1", error);
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_int64 (stmt, 1, line->line_id);
           sqlite3_bind_int64 (stmt, 2, units);
-          sqlite3_bind_text (stmt, 3, _("no free stock"), -1, SQLITE_STATIC);
           if (!_bo_store_step_done (a->self, stmt, error))
             return FALSE;
 
@@ -1416,17 +1417,6 @@ anything_changed (const BoImportOutcome *outcome)
   return FALSE;
 }
 
-static char *
-describe_outcome (const BoImportOutcome *outcome)
-{
-  return g_strdup_printf (_("%u products created, %u updated; %u customers created; "
-                            "%u orders imported, %" PRId64 " lines backordered"),
-                          outcome->created[BO_IMPORT_RECORD_PRODUCT],
-                          outcome->updated[BO_IMPORT_RECORD_PRODUCT],
-                          outcome->created[BO_IMPORT_RECORD_CUSTOMER],
-                          outcome->created[BO_IMPORT_RECORD_ORDER], outcome->lines_backordered);
-}
-
 /**
  * bo_store_apply_import:
  * @batch: what to write
@@ -1460,6 +1450,7 @@ bo_store_apply_import (BoStore              *self,
 
   out->notes = g_ptr_array_new_with_free_func (g_free);
   a.self = self;
+  a.currency = bo_store_get_setting (self, "currency");
   a.batch = batch;
   a.cancellable = cancellable;
   a.progress = progress;
@@ -1491,10 +1482,15 @@ bo_store_apply_import (BoStore              *self,
        apply_orders (&a, error);
   if (ok && anything_changed (out))
     {
-      g_autofree char *detail = describe_outcome (out);
+      gint64 args[] = { out->created[BO_IMPORT_RECORD_PRODUCT],
+                        out->updated[BO_IMPORT_RECORD_PRODUCT],
+                        out->created[BO_IMPORT_RECORD_CUSTOMER],
+                        out->created[BO_IMPORT_RECORD_ORDER], out->lines_backordered };
 
-      ok = _bo_store_log_event (self, "imported", batch->source != NULL ? batch->source : "",
-                                detail, error);
+      /* The detail is made when it is read: bo_event_describe(). */
+      ok = _bo_store_log_event_args (self, "imported",
+                                     batch->source != NULL ? batch->source : "", args,
+                                     G_N_ELEMENTS (args), NULL, error);
     }
   /* A last look: a cancellation during the last step still undoes it all. */
   if (ok)

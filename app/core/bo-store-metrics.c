@@ -379,7 +379,7 @@ bo_store_list_events (BoStore  *self,
 
   g_return_val_if_fail (BO_IS_STORE (self), NULL);
 
-  stmt = _bo_store_prepare (self, "SELECT id, at, kind, subject, detail FROM events "
+  stmt = _bo_store_prepare (self, "SELECT id, at, kind, subject, detail, args FROM events "
                             "ORDER BY id DESC LIMIT ?", error);
   if (stmt == NULL)
     return NULL;
@@ -392,7 +392,9 @@ bo_store_list_events (BoStore  *self,
       e->at = sqlite3_column_int64 (stmt, 1);
       e->kind = _bo_store_column_dup (stmt, 2);
       e->subject = _bo_store_column_dup (stmt, 3);
-      e->detail = _bo_store_column_dup (stmt, 4);
+      /* In the reader's language: the detail is made now. */
+      e->detail = bo_event_describe (e->kind, (const char *) sqlite3_column_text (stmt, 5),
+                                     (const char *) sqlite3_column_text (stmt, 4));
       g_ptr_array_add (events, e);
     }
   sqlite3_reset (stmt);

@@ -172,7 +172,8 @@ _bo_store_validate_draft (BoStore            *self,
                          ", not %" PRId64), i + 1, d->sku, BO_QUANTITY_MAX, d->quantity);
           return FALSE;
         }
-      if (d->unit_price != -1 && !bo_check_amount (d->unit_price, _("The price"), &local_error))
+      if (d->unit_price != -1 && !_bo_store_check_amount (self, d->unit_price, _("The price"),
+                                                               &local_error))
         {
           g_set_error (error, BO_ERROR, BO_ERROR_INVALID, _("Line %u (%s): %s"), i + 1,
                        d->sku, local_error->message);
@@ -429,13 +430,13 @@ _bo_store_place_order_tx (BoStore            *self,
       bo_units += backordered;
       stmt = _bo_store_prepare (self,
                                 "UPDATE order_lines SET backordered_at_placement = ?2, "
-                                "  reason = CASE WHEN reason = '' THEN ?3 ELSE reason END "
+                                "  reason_kind = CASE WHEN reason_kind = 'text' AND "
+                                "    reason = '' THEN 'no-stock' ELSE reason_kind END "
                                 "WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, line->line_id);
       sqlite3_bind_int64 (stmt, 2, backordered);
-      sqlite3_bind_text (stmt, 3, _("no free stock"), -1, SQLITE_STATIC);
       if (!_bo_store_step_done (self, stmt, error) ||
           !_bo_store_backlog_move (self, line->line_id, backordered, error))
         return FALSE;
@@ -491,8 +492,8 @@ _bo_store_place_order_tx (BoStore            *self,
           BoLineOutcome lo = { 0 };
           int rc;
 
-          stmt = _bo_store_prepare (self, "SELECT allocated, promised_date, reason "
-                                    "FROM order_lines WHERE id = ?", error);
+          stmt = _bo_store_prepare (self, "SELECT allocated, promised_date, reason_kind, "
+                                    "  reason_args, reason FROM order_lines WHERE id = ?", error);
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_int64 (stmt, 1, line->line_id);
@@ -505,7 +506,7 @@ _bo_store_place_order_tx (BoStore            *self,
           lo.backordered = line->drop_ship ? 0 : lo.ordered - lo.allocated;
           lo.drop_ship = line->drop_ship;
           lo.promised = _bo_column_date (stmt, 1);
-          lo.reason = _bo_store_column_dup (stmt, 2);
+          lo.reason = _bo_store_column_reason (stmt, 2);
           sqlite3_reset (stmt);
           g_array_append_val (out->lines, lo);
           if (rc != SQLITE_ROW)
@@ -514,10 +515,10 @@ _bo_store_place_order_tx (BoStore            *self,
     }
 
   {
-    g_autofree char *detail = g_strdup_printf (_("%u lines, %" PRId64 " units, %"
-                                                 PRId64 " backordered"),
-                                               placed->len, units, bo_units);
-    return _bo_store_log_event (self, "order-placed", number, detail, error);
+    gint64 args[] = { placed->len, units, bo_units };
+
+    return _bo_store_log_event_args (self, "order-placed", number, args, G_N_ELEMENTS (args), NULL,
+                                     error);
   }
 }
 
@@ -633,7 +634,7 @@ read_order (BoStore     *self,
                             "SELECT l.id, l.product_id, p.sku, p.name, l.ordered, l.allocated, "
                             "  l.shipped, l.cancelled, l.backordered_at_placement, l.unit_price, "
                             "  l.refunded, l.promised_date, l.first_promised_date, po.number, "
-                            "  l.reason, l.drop_ship "
+                            "  l.drop_ship, l.reason_kind, l.reason_args, l.reason "
                             "FROM order_lines l JOIN products p ON p.id = l.product_id "
                             "  LEFT JOIN po_lines pl ON pl.id = l.peg_po_line_id "
                             "  LEFT JOIN purchase_orders po ON po.id = pl.po_id "
@@ -661,8 +662,8 @@ read_order (BoStore     *self,
       l->promised = _bo_column_date (stmt, 11);
       l->first_promised = _bo_column_date (stmt, 12);
       l->waiting_po = _bo_store_column_dup (stmt, 13);
-      l->reason = _bo_store_column_dup (stmt, 14);
-      l->drop_ship = sqlite3_column_int (stmt, 15);
+      l->drop_ship = sqlite3_column_int (stmt, 14);
+      l->reason = _bo_store_column_reason (stmt, 15);
       if (l->backordered > 0)
         {
           if (l->promised == 0)
@@ -1625,7 +1626,7 @@ bo_store_cancel_line (BoStore             *self,
                    _("The quantity to cancel must be at least 1, not %" PRId64), quantity);
       return FALSE;
     }
-  if (refund != -1 && !bo_check_amount (refund, _("The refund"), error))
+  if (refund != -1 && !_bo_store_check_amount (self, refund, _("The refund"), error))
     return FALSE;
   if (!_bo_store_begin (self, error))
     return FALSE;
@@ -1733,9 +1734,11 @@ bo_store_cancel_line (BoStore             *self,
     }
   if (ok)
     {
-      g_autofree char *detail = g_strdup_printf (_("%" PRId64 " × %s cancelled, refund %"
-                                                   PRId64), quantity, sku, refund);
-      ok = _bo_store_log_event (self, "line-cancelled", number, detail, error);
+      gint64 args[] = { quantity, refund };
+      const char *texts[] = { sku, NULL };
+
+      ok = _bo_store_log_event_args (self, "line-cancelled", number, args, G_N_ELEMENTS (args),
+                                     texts, error);
     }
   if (!_bo_store_finish (self, ok, TRUE, error))
     return FALSE;

@@ -375,15 +375,16 @@ static gboolean
 write_allocation (BoStore     *self,
                   gint64       line_id,
                   gint64       product_id,
-                  gint64       delta,
-                  const char  *reason,
-                  gboolean     new_line,
+                  gint64          delta,
+                  const BoReason *reason,
+                  gboolean        new_line,
                   GError     **error)
 {
   sqlite3_stmt *stmt;
 
   stmt = _bo_store_prepare (self,
-                            "UPDATE order_lines SET allocated = allocated + ?2, reason = ?3, "
+                            "UPDATE order_lines SET allocated = allocated + ?2, reason_kind = ?3, "
+                            "  reason_args = ?4, reason = ?5, "
                             "  promised_date = CASE WHEN ordered = allocated + ?2 + shipped + cancelled "
                             "    THEN NULL ELSE promised_date END, "
                             "  peg_po_line_id = CASE WHEN ordered = allocated + ?2 + shipped + cancelled "
@@ -393,7 +394,7 @@ write_allocation (BoStore     *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, line_id);
   sqlite3_bind_int64 (stmt, 2, delta);
-  sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_STATIC);
+  _bo_store_bind_reason (stmt, 3, reason);
   if (!_bo_store_step_done (self, stmt, error))
     return FALSE;
   if (delta == 0)
@@ -450,8 +451,8 @@ add_granted_products (const BoPlan *plan,
  *   products that ship-complete orders took stock of, so that the caller's
  *   promise refresh covers them too
  * @result: collects the changes
- * @new_lines: (nullable): line id → (char *) reason, for lines being placed in
- *   this transaction; receives their reasons
+ * @new_lines: (nullable): the ids of the lines being placed in this
+ *   transaction (keys; the values are not used)
  *
  * Gives free stock of @product_ids to waiting lines by the shop's policy.
  * Existing allocations are never taken away.
@@ -485,18 +486,15 @@ _bo_store_allocate (BoStore            *self,
     {
       const BoGrant *g = bo_plan_get_grant (plan, i);
       gboolean is_new = new_lines != NULL && g_hash_table_contains (new_lines, &g->line_id);
-      g_autofree char *reason = NULL;
+      g_auto(BoReason) reason = BO_REASON_INIT;
 
       /* Lines that got nothing keep their earlier reason, unless they are new
        * or held by their order: then the merchant needs to see why. */
       if (g->granted == 0 && !is_new && g->reason != BO_REASON_HELD_SHIP_COMPLETE)
         continue;
 
-      reason = bo_grant_describe (g, sku_of, &set);
-      ok = write_allocation (self, g->line_id, g->product_id, g->granted, reason, is_new, error);
-      if (ok && is_new)
-        g_hash_table_insert (new_lines, g_memdup2 (&g->line_id, sizeof g->line_id),
-                             g_strdup (reason));
+      bo_reason_from_grant (&reason, g, sku_of, &set);
+      ok = write_allocation (self, g->line_id, g->product_id, g->granted, &reason, is_new, error);
       if (ok && g->granted > 0 && result != NULL)
         {
           BoAllocationChange c = { 0 };
@@ -505,7 +503,7 @@ _bo_store_allocate (BoStore            *self,
           c.order_id = g->order_id;
           c.before = 0;
           c.after = g->granted;
-          c.reason = g_steal_pointer (&reason);
+          c.reason = bo_reason_describe (&reason);
           ok = describe_line (self, g->line_id, &c.order_number, &c.customer_name, NULL, &c.sku,
                               error);
           g_array_append_val (result->changes, c);
@@ -854,6 +852,7 @@ struct _BoReplan
   BoPolicy            policy;
   BoAllocationResult *result;
   GArray             *products;     /* gint64, the product of each change */
+  GArray             *reasons;      /* BoReason, the reason of each change, as stored */
   gint64              snapshot[2];  /* the state of the shop it was computed from */
   guint               computations;
 };
@@ -928,12 +927,14 @@ compute_replan (BoStore   *self,
   g_autoptr(GArray) packed = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) supplies = g_array_new (FALSE, FALSE, sizeof (BoSupply));
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) reasons = g_array_new (FALSE, TRUE, sizeof (BoReason));
   g_autoptr(BoPlan) plan = NULL;
   DemandSet names;
   sqlite3_stmt *stmt;
   gboolean ok;
   int rc;
 
+  g_array_set_clear_func (reasons, (GDestroyNotify) bo_reason_clear);
   /* Before the first read: a commit after it only makes the plan look stale. */
   _bo_store_snapshot (self, replan->snapshot);
   demand_set_init (&names);
@@ -990,6 +991,7 @@ compute_replan (BoStore   *self,
       gint64 before = g_array_index (current, gint64, i);
       gint64 after = g_array_index (packed, gint64, i) + g->granted;
       BoAllocationChange c = { 0 };
+      BoReason reason = BO_REASON_INIT;
 
       if (before == after)
         continue;
@@ -997,7 +999,9 @@ compute_replan (BoStore   *self,
       c.order_id = g->order_id;
       c.before = before;
       c.after = after;
-      c.reason = bo_grant_describe (g, sku_of, &names);
+      bo_reason_from_grant (&reason, g, sku_of, &names);
+      c.reason = bo_reason_describe (&reason);
+      g_array_append_val (reasons, reason);
       ok = describe_line (self, g->line_id, &c.order_number, &c.customer_name, NULL, &c.sku, error);
       g_array_append_val (res->changes, c);
       g_array_append_val (touched, g->product_id);
@@ -1010,8 +1014,10 @@ compute_replan (BoStore   *self,
 
   g_clear_pointer (&replan->result, bo_allocation_result_free);
   g_clear_pointer (&replan->products, g_array_unref);
+  g_clear_pointer (&replan->reasons, g_array_unref);
   replan->result = g_steal_pointer (&res);
   replan->products = g_steal_pointer (&touched);
+  replan->reasons = g_steal_pointer (&reasons);
   replan->computations++;
   return TRUE;
 }
@@ -1086,7 +1092,7 @@ bo_store_apply_replan (BoStore             *self,
         if ((pass == 0) != (delta < 0))
           continue;
         ok = write_allocation (self, c->line_id, g_array_index (plan->products, gint64, i), delta,
-                               c->reason, FALSE, error);
+                               &g_array_index (plan->reasons, BoReason, i), FALSE, error);
       }
 
   /* The policy is saved without its own promise refresh: the one below
@@ -1102,9 +1108,10 @@ bo_store_apply_replan (BoStore             *self,
     }
   if (ok)
     {
-      g_autofree char *detail = g_strdup_printf (_("%u lines moved"), plan->result->changes->len);
-      ok = _bo_store_log_event (self, "replanned", bo_policy_to_string (plan->policy), detail,
-                                error);
+      gint64 args[] = { plan->result->changes->len };
+
+      ok = _bo_store_log_event_args (self, "replanned", bo_policy_to_string (plan->policy), args,
+                                     G_N_ELEMENTS (args), NULL, error);
     }
   if (!_bo_store_finish (self, ok, TRUE, error))
     return FALSE;
@@ -1154,6 +1161,7 @@ bo_replan_free (BoReplan *plan)
     return;
   g_clear_pointer (&plan->result, bo_allocation_result_free);
   g_clear_pointer (&plan->products, g_array_unref);
+  g_clear_pointer (&plan->reasons, g_array_unref);
   g_free (plan);
 }
 

@@ -438,12 +438,10 @@ bo_store_set_reorder_levels (BoStore  *self,
     }
   if (ok)
     {
-      g_autofree char *detail = g_strdup_printf (_("reorder point %" PRId64 " (was %"
-                                                   PRId64 "), quantity %" PRId64
-                                                   " (was %" PRId64 ")"),
-                                                 reorder_point, product->reorder_point,
-                                                 reorder_qty, product->reorder_qty);
-      ok = _bo_store_log_event (self, "reorder-levels", product->sku, detail, error);
+      gint64 args[] = { reorder_point, product->reorder_point, reorder_qty, product->reorder_qty };
+
+      ok = _bo_store_log_event_args (self, "reorder-levels", product->sku, args,
+                                     G_N_ELEMENTS (args), NULL, error);
     }
   return _bo_store_finish (self, ok, TRUE, error);
 }
@@ -488,14 +486,15 @@ bo_store_order_for_reorder (BoStore  *self,
   if (ok)
     {
       g_autoptr(BoPurchaseOrder) po = bo_store_get_po (self, id, error);
-      g_autofree char *detail = NULL;
 
       ok = po != NULL;
       if (ok)
         {
-          detail = g_strdup_printf (_("%" PRId64 " × %s on %s"), quantity, product->sku,
-                                    po->number);
-          ok = _bo_store_log_event (self, "reorder-ordered", supplier->name, detail, error);
+          gint64 args[] = { quantity };
+          const char *texts[] = { product->sku, po->number, NULL };
+
+          ok = _bo_store_log_event_args (self, "reorder-ordered", supplier->name, args,
+                                         G_N_ELEMENTS (args), texts, error);
         }
     }
   if (!_bo_store_finish (self, ok, TRUE, error))

@@ -110,9 +110,13 @@ preview_tx (BoStore             *self,
       lo.refusal = g_steal_pointer (&line->refusal);
       if (line->drop_ship)
         {
+          g_auto(BoReason) reason = BO_REASON_INIT;
+
           if (lo.refusal == NULL)
-            ok = _bo_store_drop_ship_terms (self, line->product_id, &lo.promised, &lo.reason,
+            ok = _bo_store_drop_ship_terms (self, line->product_id, &lo.promised, &reason,
                                             error);
+          if (ok && lo.refusal == NULL)
+            lo.reason = bo_reason_describe (&reason);
         }
       else
         {

@@ -78,6 +78,10 @@ gboolean      _bo_store_query_int      (BoStore        *self,
                                         gint64          arg,
                                         gint64         *out,
                                         GError        **error);
+gboolean      _bo_store_check_amount   (BoStore        *self,
+                                        gint64          value,
+                                        const char     *field,
+                                        GError        **error);
 char         *_bo_store_column_dup     (sqlite3_stmt   *stmt,
                                         int             column);
 
@@ -118,6 +122,13 @@ gboolean      _bo_store_log_event      (BoStore        *self,
                                         const char     *subject,
                                         const char     *detail,
                                         GError        **error);
+gboolean      _bo_store_log_event_args (BoStore            *self,
+                                        const char         *kind,
+                                        const char         *subject,
+                                        const gint64       *args,
+                                        guint               n_args,
+                                        const char * const *texts,
+                                        GError            **error);
 gboolean      _bo_store_move_stock     (BoStore        *self,
                                         gint64          product_id,
                                         gint64          delta,
@@ -127,6 +138,15 @@ gboolean      _bo_store_move_stock     (BoStore        *self,
 gboolean      _bo_store_backlog_move   (BoStore        *self,
                                         gint64          line_id,
                                         gint64          units,
+                                        GError        **error);
+
+/* Reasons as data (bo-store-reasons.c). */
+void          _bo_store_bind_reason    (sqlite3_stmt   *stmt,
+                                        int             first,
+                                        const BoReason *reason);
+char         *_bo_store_column_reason  (sqlite3_stmt   *stmt,
+                                        int             first);
+gboolean      _bo_store_upgrade_reasons (BoStore       *self,
                                         GError        **error);
 
 /* Allocation and promises (bo-store-plan.c). */
@@ -194,7 +214,7 @@ gboolean      _bo_store_preview_allocation (BoStore        *self,
 gboolean      _bo_store_drop_ship_terms (BoStore           *self,
                                         gint64              product_id,
                                         guint32            *eta,
-                                        char              **reason,
+                                        BoReason           *reason,
                                         GError            **error);
 
 gboolean      _bo_store_preview_order  (BoStore            *self,

@@ -394,7 +394,7 @@ insert_po_line (BoStore  *self,
                    product != NULL ? product->sku : "?", BO_QUANTITY_MAX, quantity);
       return FALSE;
     }
-  if (cost != -1 && !bo_check_amount (cost, _("The cost"), error))
+  if (cost != -1 && !_bo_store_check_amount (self, cost, _("The cost"), error))
     return FALSE;
   stmt = _bo_store_prepare (self,
                             "INSERT INTO po_lines (po_id, product_id, ordered, cost, eta) "
@@ -820,8 +820,10 @@ bo_store_draft_pos (BoStore       *self,
     ok = _bo_store_refresh_promises_for (self, products, NULL, error);
   if (ok)
     {
-      g_autofree char *detail = g_strdup_printf (_("%u purchase orders"), written->len);
-      ok = _bo_store_log_event (self, "po-drafted", "", detail, error);
+      gint64 args[] = { written->len };
+
+      ok = _bo_store_log_event_args (self, "po-drafted", "", args, G_N_ELEMENTS (args), NULL,
+                                     error);
     }
   if (!_bo_store_finish (self, ok, TRUE, error))
     return FALSE;
@@ -1093,9 +1095,10 @@ bo_store_receive_po (BoStore             *self,
        _bo_store_collect_ready (self, res, error);
   if (ok)
     {
-      g_autofree char *detail = g_strdup_printf (_("%" PRId64 " units received, %u orders "
-                                                   "can ship"), total, res->ready->len);
-      ok = _bo_store_log_event (self, "po-received", po->number, detail, error);
+      gint64 args[] = { total, res->ready->len };
+
+      ok = _bo_store_log_event_args (self, "po-received", po->number, args, G_N_ELEMENTS (args),
+                                     NULL, error);
     }
   if (!_bo_store_finish (self, ok, !preview, error))
     return FALSE;

@@ -15,6 +15,7 @@
 
 #include "bo-store-private.h"
 #include "backorders/bo-money.h"
+#include "backorders/bo-period.h"
 
 #define BO_MAX_MONEY        G_GINT64_CONSTANT (100000000000)
 #define BO_MAX_VOUCHER      100
@@ -274,14 +275,7 @@ bo_store_add_goodwill (BoStore     *self,
 static gint64
 midnight (guint32 day)
 {
-  GDate date;
-  g_autoptr(GDateTime) dt = NULL;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-  dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                              g_date_get_day (&date), 0, 0, 0);
-  return dt != NULL ? g_date_time_to_unix (dt) : 0;
+  return bo_date_to_unix_local (day);
 }
 
 static gboolean

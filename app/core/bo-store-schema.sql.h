@@ -290,4 +290,16 @@ static const char *const bo_store_migrations[] = {
   "CREATE INDEX orders_number_sort ON orders (length (number), number);"
   "CREATE INDEX orders_customer_placed ON orders (customer_id, placed_at);"
   "CREATE INDEX customers_name_nocase ON customers (name COLLATE NOCASE);",
+
+  /* version 5: reasons as data. A line's reason is its kind (a stable name,
+   * see bo-reason.c) and its numbers (integers separated by spaces); the
+   * column reason keeps its one text argument (a SKU, a supplier), or, for
+   * kind 'text', a sentence shown as is. An event's numbers go to args and
+   * its text arguments to detail. The sentences are made when they are
+   * shown, in the reader's language. The sentences that earlier versions
+   * stored are read back into kinds after this step (bo-store.c); what
+   * cannot be read back stays as kind 'text', shown as it was written. */
+  "ALTER TABLE order_lines ADD COLUMN reason_kind TEXT NOT NULL DEFAULT 'text';"
+  "ALTER TABLE order_lines ADD COLUMN reason_args TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE events ADD COLUMN args TEXT NOT NULL DEFAULT '';",
 };

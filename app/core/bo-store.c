@@ -19,6 +19,7 @@
 #include "backorders/bo-output-file.h"
 #include "bo-store-private.h"
 #include "backorders/bo-money.h"
+#include "backorders/bo-period.h"
 #include "bo-store-schema.sql.h"
 
 /* "BoOr": marks a SQLite file as a Backorders shop. */
@@ -461,44 +462,19 @@ _bo_store_finish (BoStore  *self,
 guint32
 _bo_date_from_iso (const char *text)
 {
-  unsigned y, m, d;
-  char tail;
-  GDate date;
-
-  if (text == NULL || sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return 0;
-  if (!g_date_valid_dmy (d, m, y))
-    return 0;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  return g_date_get_julian (&date);
+  return bo_date_parse_iso (text);
 }
 
 char *
 _bo_date_to_iso (guint32 julian)
 {
-  GDate date;
-
-  if (julian == 0 || !g_date_valid_julian (julian))
-    return NULL;
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
-                          g_date_get_month (&date), g_date_get_day (&date));
+  return bo_date_format_iso (julian);
 }
 
 guint32
 _bo_day_of_instant (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_seconds);
-  GDate date;
-
-  if (dt == NULL)
-    return 0;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt),
-                  g_date_time_get_year (dt));
-  return g_date_get_julian (&date);
+  return bo_date_from_unix_local (unix_seconds);
 }
 
 guint32
@@ -640,6 +616,7 @@ migrate (BoStore          *self,
       set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %"
                                      PRId64, BO_APPLICATION_ID, version + 1);
       if (!_bo_store_exec (self, bo_store_migrations[version], error) ||
+          (version + 1 == 5 && !fresh && !_bo_store_upgrade_reasons (self, error)) ||
           !_bo_store_exec (self, set_version, error))
         {
           _bo_store_rollback (self);
@@ -1168,12 +1145,75 @@ _bo_store_put_setting (BoStore     *self,
 }
 
 /**
+ * _bo_store_check_amount:
+ *
+ * bo_check_amount_in() with the shop's currency, which is read only when
+ * the message needs it.
+ */
+gboolean
+_bo_store_check_amount (BoStore     *self,
+                        gint64       value,
+                        const char  *field,
+                        GError     **error)
+{
+  g_autofree char *currency = NULL;
+
+  if (bo_check_amount (value, field, NULL))
+    return TRUE;
+  currency = bo_store_get_setting (self, "currency");
+  return bo_check_amount_in (value, currency, field, error);
+}
+
+/* The shop keeps amounts as whole numbers of the currency's minor units:
+ * 800000 is 8,000.00 EUR but 800,000 JPY. Moving to a currency with another
+ * number of decimals would silently change every price, cost and total, and
+ * converting them would round (EUR to JPY drops cents) or overflow the
+ * limits (JPY to KWD multiplies by 1000); so it is refused while the shop
+ * holds any amount. */
+static gboolean
+check_currency_change (BoStore     *self,
+                       const char  *value,
+                       GError     **error)
+{
+  g_autofree char *current = bo_store_get_setting (self, "currency");
+  guint before = bo_currency_exponent (current);
+  guint after = bo_currency_exponent (value);
+  gint64 amounts = 0;
+
+  if (before == after)
+    return TRUE;
+  if (!_bo_store_query_int (self,
+                            "SELECT EXISTS (SELECT 1 FROM products WHERE price > 0 OR cost > 0)"
+                            " OR EXISTS (SELECT 1 FROM product_suppliers WHERE cost > 0)"
+                            " OR EXISTS (SELECT 1 FROM order_lines"
+                            "            WHERE unit_price > 0 OR refunded > 0)"
+                            " OR EXISTS (SELECT 1 FROM po_lines WHERE cost > 0)"
+                            " OR EXISTS (SELECT 1 FROM goodwill)",
+                            0, &amounts, error))
+    return FALSE;
+  if (!amounts)
+    return TRUE;
+  g_set_error (error, BO_ERROR, BO_ERROR_REFUSED,
+               /* TRANSLATORS: the numbers are how many decimals the currencies have,
+                * e.g. "… from EUR (2 decimals) to JPY (0 decimals) …" */
+               _("The currency cannot change from %s (%u decimals) to %s (%u decimals): "
+                 "the shop’s prices, costs and orders are stored in units of %s and would "
+                 "all change value. Choose a currency with %u decimals, or start a new "
+                 "shop for %s."),
+               current != NULL ? current : "", before, value, after,
+               current != NULL ? current : "", before, value);
+  return FALSE;
+}
+
+/**
  * bo_store_set_setting:
  * @key: one of bo_store_setting_keys()
  *
  * Sets a business setting; invalid values are refused with a message naming
  * the key and what it expects. Changing the handling days or the allocation
- * policy moves the promise dates in the same transaction.
+ * policy moves the promise dates in the same transaction. The currency
+ * cannot change to one with another number of decimals once the shop holds
+ * amounts (%BO_ERROR_REFUSED).
  */
 gboolean
 bo_store_set_setting (BoStore     *self,
@@ -1190,7 +1230,8 @@ bo_store_set_setting (BoStore     *self,
     return FALSE;
   if (!_bo_store_begin (self, error))
     return FALSE;
-  ok = _bo_store_put_setting (self, key, value, error);
+  ok = (!g_str_equal (key, "currency") || check_currency_change (self, value, error)) &&
+       _bo_store_put_setting (self, key, value, error);
   /* Promise dates follow the handling days and the policy that pegs them. */
   if (ok && (g_str_equal (key, "handling-days") || g_str_equal (key, "allocation-policy")))
     ok = bo_store_refresh_promises (self, NULL, error);

@@ -13,6 +13,8 @@
 #include "bo-backorder-item.h"
 #include "bo-format.h"
 
+#include <backorders/bo-period.h>
+
 struct _BoBackorderItem
 {
   GObject         parent_instance;
@@ -45,19 +47,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static guint32
-day_of_instant (gint64 unix_seconds)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_seconds);
-  GDate date;
-
-  if (dt == NULL)
-    return 0;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt),
-                  g_date_time_get_year (dt));
-  return g_date_get_julian (&date);
-}
 
 static gboolean
 is_overdue (BoBackorderItem *self)
@@ -241,6 +230,6 @@ bo_backorder_item_get_age (BoBackorderItem *self)
 
   g_return_val_if_fail (BO_IS_BACKORDER_ITEM (self), 0);
 
-  placed = self->summary != NULL ? day_of_instant (self->summary->placed_at) : 0;
+  placed = self->summary != NULL ? bo_date_from_unix_local (self->summary->placed_at) : 0;
   return placed != 0 && self->today > placed ? self->today - placed : 0;
 }

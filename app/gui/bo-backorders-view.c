@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bo-column-fit.h"
 #include "bo-backorder-item.h"
 #include "bo-backorders-view.h"
 #include "bo-column-sorter.h"
@@ -438,6 +439,8 @@ bo_backorders_view_init (BoBackordersView *self)
   self->filter = g_strdup ("all");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Which columns stay when the window is narrow, most important first. */
+  bo_column_fit_attach (self->column_view, "0 1 3 4 7 9 8 2 5 6");
 
   self->list = bo_list_controller_new ("backorders", self->column_view,
                                        GTK_EDITABLE (self->search_entry), BO_TYPE_BACKORDER_ITEM,

@@ -12,6 +12,7 @@
 
 #include "bo-chart-card.h"
 #include "bo-view.h"
+#include "bo-wrap-box.h"
 
 /* Exported pictures: pixels for PNG, points for SVG and PDF. */
 #define EXPORT_PNG_WIDTH     1200
@@ -26,7 +27,7 @@ struct _BoChartCard
   /* template widgets */
   GtkWidget     *frame;
   GtkLabel      *title_label;
-  GtkFlowBox    *controls;
+  BoWrapBox     *controls;
   GtkStack      *stack;
   BoChartWidget *chart_widget;
   GtkGrid       *table;
@@ -270,9 +271,7 @@ bo_chart_card_add_child (GtkBuildable *buildable,
 
   if (g_strcmp0 (type, "controls") == 0 && GTK_IS_WIDGET (child))
     {
-      gtk_flow_box_append (self->controls, GTK_WIDGET (child));
-      /* The controls themselves take the focus, not their places. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (child)), FALSE);
+      bo_wrap_box_append (self->controls, GTK_WIDGET (child));
       gtk_widget_set_visible (GTK_WIDGET (self->controls), TRUE);
     }
   else
@@ -363,6 +362,7 @@ bo_chart_card_class_init (BoChartCardClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BO_TYPE_CHART_WIDGET);
+  g_type_ensure (BO_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backorders/Backorders/bo-chart-card.ui");
   gtk_widget_class_bind_template_child (widget_class, BoChartCard, frame);

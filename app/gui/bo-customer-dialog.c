@@ -8,6 +8,9 @@
 #include <inttypes.h>
 
 #include <glib/gi18n.h>
+#include <string.h>
+
+#include "backorders/bo-error.h"
 
 #include "bo-customer-dialog.h"
 #include "bo-form.h"
@@ -18,6 +21,7 @@ struct _BoCustomerDialog
 
   /* template widgets */
   AdwWindowTitle *window_title;
+  GtkWidget      *save_button;
   AdwEntryRow    *name_row;
   AdwEntryRow    *email_row;
   GtkTextView    *address_view;
@@ -32,9 +36,17 @@ struct _BoCustomerDialog
   BoCustomer     *customer;     /* as read, or a new one */
   gboolean        loading;
   gboolean        valid;
+  gboolean        duplicate_ok;  /* the merchant wants a second customer of that name */
 };
 
 G_DEFINE_FINAL_TYPE (BoCustomerDialog, bo_customer_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* ---- helpers ---------------------------------------------------------------- */
 
@@ -55,6 +67,7 @@ static void
 update_actions (BoCustomerDialog *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.save", self->valid);
+  bo_form_explain_disabled (self->save_button, self->name_row, self->email_row, self->address_view, NULL);
 }
 
 /* Checks every field; fills @customer when given and all are good. */
@@ -111,6 +124,44 @@ text_changed_cb (BoCustomerDialog *self)
 
 /* ---- actions ---------------------------------------------------------------- */
 
+/* Whether another customer already has @name: orders for that name then
+ * need the email address or the customer number to tell them apart. */
+static gboolean
+name_is_taken (BoCustomerDialog *self,
+               const char       *name)
+{
+  g_autoptr(BoCustomer) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+  if (*stripped == '\0' || strchr (stripped, '@') != NULL)
+    return FALSE;
+  other = bo_store_find_customer (self->store, stripped, &error);
+  if (other != NULL)
+    return other->id != self->customer->id;
+  /* Several have it already. */
+  return !g_error_matches (error, BO_ERROR, BO_ERROR_NOT_FOUND);
+}
+
+static gboolean
+save_idle_cb (gpointer data)
+{
+  gtk_widget_activate_action (data, "customer.save", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+duplicate_response_cb (AdwMessageDialog *message,
+                       const char       *response,
+                       BoCustomerDialog *self)
+{
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+  self->duplicate_ok = TRUE;
+  /* Saving closes this window: after the question has closed itself. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, save_idle_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -119,6 +170,7 @@ save_action (GtkWidget  *widget,
   BoCustomerDialog *self = BO_CUSTOMER_DIALOG (widget);
   g_autoptr(GError) error = NULL;
   BoCustomer edited = *self->customer;
+  gboolean valid;
 
   /* A typed but not yet committed tier counts. */
   gtk_spin_button_update (self->tier_spin);
@@ -126,10 +178,31 @@ save_action (GtkWidget  *widget,
    * leaves self->customer as read. */
   edited.name = edited.email = edited.address = NULL;
   edited.external_ref = g_strdup (self->customer->external_ref);
-  if (validate (self, &edited))
+  valid = validate (self, &edited);
+  if (valid && !self->duplicate_ok && name_is_taken (self, edited.name))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Another Customer Is Called “%s”"),
+                                                  edited.name);
+      AdwMessageDialog *message = ADW_MESSAGE_DIALOG (
+        adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                _("Both are kept apart by their email address, city and customer "
+                                  "number; an order form lists them side by side. Save a second "
+                                  "customer of that name?")));
+
+      adw_message_dialog_add_responses (message, "cancel", _("_Keep Editing"), "save",
+                                        _("_Save Anyway"), NULL);
+      adw_message_dialog_set_default_response (message, "cancel");
+      adw_message_dialog_set_close_response (message, "cancel");
+      g_signal_connect_object (message, "response", G_CALLBACK (duplicate_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (message));
+    }
+  else if (valid)
     {
       if (bo_store_save_customer (self->store, &edited, &error))
-        gtk_window_close (GTK_WINDOW (self));
+        {
+          g_signal_emit (self, signals[SAVED], 0, edited.id);
+          gtk_window_close (GTK_WINDOW (self));
+        }
       else
         bo_form_show_error (GTK_WINDOW (self),
                             self->customer->id == 0 ? _("Could not add the customer")
@@ -174,9 +247,19 @@ bo_customer_dialog_class_init (BoCustomerDialogClass *klass)
   object_class->dispose = bo_customer_dialog_dispose;
   object_class->finalize = bo_customer_dialog_finalize;
 
+  /**
+   * BoCustomerDialog::saved:
+   * @customer_id: the customer as saved
+   *
+   * The customer was saved (a form that opened this one picks it).
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backorders/Backorders/bo-customer-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, BoCustomerDialog, address_view);
@@ -245,4 +328,24 @@ bo_customer_dialog_new (GtkWindow *parent,
   validate (self, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return GTK_WINDOW (self);
+}
+
+/**
+ * bo_customer_dialog_set_typed:
+ *
+ * Starts a new customer from what was typed in another form: an email
+ * address goes into the email field, anything else into the name.
+ */
+void
+bo_customer_dialog_set_typed (BoCustomerDialog *self,
+                              const char       *name_or_email)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name_or_email != NULL ? name_or_email : ""));
+
+  g_return_if_fail (BO_IS_CUSTOMER_DIALOG (self));
+
+  if (strchr (stripped, '@') != NULL)
+    set_row_text (self->email_row, stripped);
+  else
+    set_row_text (self->name_row, stripped);
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bo-column-fit.h"
 #include "bo-column-sorter.h"
 #include "bo-customer-dialog.h"
 #include "bo-customer-item.h"
@@ -175,6 +176,8 @@ static void
 bo_customers_view_init (BoCustomersView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Which columns stay when the window is narrow, most important first. */
+  bo_column_fit_attach (self->column_view, NULL);
 
   self->list = bo_list_controller_new ("customers", self->column_view,
                                        GTK_EDITABLE (self->search_entry), BO_TYPE_CUSTOMER_ITEM,

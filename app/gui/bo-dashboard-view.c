@@ -12,6 +12,8 @@
 #include "bo-format.h"
 #include "bo-reader.h"
 
+#include <backorders/bo-period.h>
+
 G_DEFINE_FINAL_TYPE (BoDashboardView, bo_dashboard_view, BO_TYPE_VIEW)
 
 enum
@@ -112,16 +114,6 @@ set_card_error (BoDashboardView *self,
   g_clear_error (error);
 }
 
-static guint32
-quarter_first_day (gint year,
-                   gint quarter)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, 1, (quarter - 1) * 3 + 1, year);
-  return g_date_get_julian (&date);
-}
 
 /* "2.1" for a change of 2.14 percentage points, in the locale's digits. */
 static char *
@@ -174,9 +166,8 @@ load_order_rate (BoDashboardView *self,
   guint32 from_day;
 
   bo_period_of_day (BO_PERIOD_QUARTER, today, &year, &quarter);
-  previous_year = quarter == 1 ? year - 1 : year;
-  previous_quarter = quarter == 1 ? 4 : quarter - 1;
-  from_day = quarter_first_day (previous_year, previous_quarter);
+  from_day = bo_period_shift (BO_PERIOD_QUARTER, today, -1);
+  bo_period_of_day (BO_PERIOD_QUARTER, from_day, &previous_year, &previous_quarter);
 
   days = bo_store_day_counts (store, from_day, today, &error);
   if (days == NULL)
@@ -242,7 +233,7 @@ load_fill_rate (BoDashboardView *self,
   gint year, quarter;
 
   bo_period_of_day (BO_PERIOD_QUARTER, today, &year, &quarter);
-  if (!bo_store_fill_rate (store, quarter_first_day (year, quarter), today, &full, &lines,
+  if (!bo_store_fill_rate (store, bo_period_start (BO_PERIOD_QUARTER, year, quarter), today, &full, &lines,
                            &error))
     {
       set_card_error (self, CARD_FILL_RATE, &error, first_error);
@@ -384,8 +375,6 @@ slow_cards_free (gpointer data)
   g_free (cards);
 }
 
-/* Revenue is recognised on delivery: the value shipped this quarter, beside
- * the refunds of cancellations and the backlog still to deliver. */
 static gpointer
 read_slow_cards (BoStore  *store,
                  gpointer  data,
@@ -400,7 +389,8 @@ read_slow_cards (BoStore  *store,
   bo_store_customer_on_time (store, &cards->on_time, &cards->shipped, &cards->on_time_error);
   bo_period_of_day (BO_PERIOD_QUARTER, job->today, &year, &quarter);
   cards->points = bo_store_revenue_history (store, BO_PERIOD_QUARTER,
-                                            quarter_first_day (year, quarter), job->today,
+                                            bo_period_start (BO_PERIOD_QUARTER, year, quarter),
+                                            job->today,
                                             &cards->revenue_error);
   return cards;
 }
@@ -794,12 +784,13 @@ bo_dashboard_view_get_chart_card (BoDashboardView *self,
 /**
  * bo_dashboard_view_get_charts_loading:
  *
- * Returns: whether the charts are being read again (in a thread)
+ * Returns: whether the charts are being read again (in a thread), or
+ *   will be as soon as a frame is painted
  */
 gboolean
 bo_dashboard_view_get_charts_loading (BoDashboardView *self)
 {
   g_return_val_if_fail (BO_IS_DASHBOARD_VIEW (self), FALSE);
 
-  return self->charts_loading;
+  return self->charts_loading || self->waiting_for_frame || self->refresh_idle != 0;
 }

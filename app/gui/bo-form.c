@@ -14,7 +14,7 @@
 #include <inttypes.h>
 
 #include <glib/gi18n.h>
-#include <locale.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include <backorders/bo-money.h>
@@ -23,14 +23,6 @@
 #include "bo-format.h"
 
 #define TOUCHED_KEY "bo-form-touched"
-
-static const char *
-decimal_point (void)
-{
-  struct lconv *lc = localeconv ();
-
-  return lc->decimal_point != NULL && *lc->decimal_point != '\0' ? lc->decimal_point : ".";
-}
 
 static gboolean
 starts_negative (const char *text)
@@ -95,6 +87,8 @@ bo_form_show_reason (GtkWidget  *field,
   g_return_val_if_fail (GTK_IS_WIDGET (field), FALSE);
   g_return_val_if_fail (GTK_IS_LABEL (label), FALSE);
 
+  /* Kept, shown or not, for bo_form_explain_disabled(). */
+  g_object_set_data_full (G_OBJECT (field), "bo-form-reason", g_strdup (reason), g_free);
   if (shown && GTK_IS_EDITABLE (field) && *gtk_editable_get_text (GTK_EDITABLE (field)) == '\0' &&
       !bo_form_is_touched (field))
     shown = FALSE;
@@ -124,17 +118,16 @@ bo_form_show_reason (GtkWidget  *field,
 
 /**
  * bo_form_money_text:
+ * @currency: (nullable): the shop's currency, for its number of decimals
  *
  * Returns: (transfer full): @minor_units as the merchant would type them:
  *   no grouping, no currency, the locale's decimal point ("1234.50")
  */
 char *
-bo_form_money_text (gint64 minor_units)
+bo_form_money_text (gint64      minor_units,
+                    const char *currency)
 {
-  guint64 value = minor_units < 0 ? (guint64) -minor_units : (guint64) minor_units;
-
-  return g_strdup_printf ("%s%" PRIu64 "%s%02u", minor_units < 0 ? "-" : "",
-                          value / 100, decimal_point (), (guint) (value % 100));
+  return bo_money_format (minor_units, currency, BO_MONEY_ENTRY);
 }
 
 /**
@@ -170,6 +163,7 @@ bo_form_check_text (const char *text,
  */
 char *
 bo_form_check_money (const char *text,
+                     const char *currency,
                      gboolean    required,
                      const char *empty_reason,
                      gint64     *minor_units)
@@ -182,18 +176,54 @@ bo_form_check_money (const char *text,
     return required ? g_strdup (empty_reason) : NULL;
   if (starts_negative (stripped))
     return g_strdup (_("cannot be negative"));
-  if (bo_parse_money (stripped, minor_units))
+  if (bo_parse_money (stripped, currency, minor_units))
     {
       g_autofree char *max = NULL;
 
       if (*minor_units <= BO_MONEY_MAX)
         return NULL;
-      max = bo_form_money_text (BO_MONEY_MAX);
+      max = bo_form_money_text (BO_MONEY_MAX, currency);
       return g_strdup_printf (_("at most %s"), max);
     }
-  example = bo_form_money_text (1250);
+  example = bo_form_money_text (bo_currency_exponent (currency) == 0
+                                   ? 1250 : bo_money_from_major (12.5, currency),
+                                 currency);
   /* Translators: the second %s is an example amount such as 12.50 */
   return g_strdup_printf (_("“%s” is not an amount; write it like %s"), stripped, example);
+}
+
+/**
+ * bo_form_is_too_large:
+ *
+ * Returns: whether @text is written as a whole number (digits only) that no
+ *   quantity field takes: it is too large, not "not a number".
+ */
+gboolean
+bo_form_is_too_large (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gint64 quantity;
+
+  if (*stripped == '+')
+    memmove (stripped, stripped + 1, strlen (stripped));
+  return *stripped != '\0' && strspn (stripped, "0123456789") == strlen (stripped) &&
+         !bo_parse_quantity (stripped, &quantity);
+}
+
+/**
+ * bo_form_quantity_limit:
+ *
+ * Returns: the largest quantity any field takes, as the locale writes it
+ *   (the string stays valid)
+ */
+const char *
+bo_form_quantity_limit (void)
+{
+  static char *limit;
+
+  if (limit == NULL)
+    limit = bo_format_quantity (1000000000);
+  return limit;
 }
 
 /**
@@ -218,7 +248,13 @@ bo_form_check_quantity (const char *text,
   if (starts_negative (stripped))
     return g_strdup (_("cannot be negative"));
   if (!bo_parse_quantity (stripped, quantity))
-    return g_strdup_printf (_("“%s” is not a whole number"), stripped);
+    {
+      g_autofree char *high = bo_format_quantity (max);
+
+      if (bo_form_is_too_large (stripped))
+        return g_strdup_printf (_("“%s” is too large: at most %s"), stripped, high);
+      return g_strdup_printf (_("“%s” is not a whole number"), stripped);
+    }
   if (*quantity < min || *quantity > max)
     {
       g_autofree char *low = bo_format_quantity (min);
@@ -283,6 +319,146 @@ bo_form_show_error (GtkWindow    *parent,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+wrapping_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+wrapping_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       string != NULL ? gtk_string_object_get_string (string) : "");
+}
+
+/**
+ * bo_form_wrap_choices:
+ *
+ * A combo row of strings shows its whole choice, on two lines if needed,
+ * instead of cutting it short beside a long title (German and French
+ * choices are long).
+ */
+void
+bo_form_wrap_choices (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+  g_signal_connect (factory, "setup", G_CALLBACK (wrapping_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (wrapping_bind_cb), NULL);
+  adw_combo_row_set_factory (row, factory);
+}
+
+static gboolean
+destroy_idle_cb (gpointer data)
+{
+  gtk_window_destroy (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AdwMessageDialog *message,
+                     const char       *response,
+                     GtkWindow        *dialog)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  g_object_set_data (G_OBJECT (dialog), "bo-form-discarded", GINT_TO_POINTER (TRUE));
+  /* The question closes itself after answering: the form goes after it. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_idle_cb, g_object_ref (dialog), g_object_unref);
+}
+
+/**
+ * bo_form_close_or_ask:
+ * @dialog: a form about to close (from its close-request)
+ * @unsaved: whether something typed would be lost
+ * @heading: what would be lost, as a question ("Discard the New Order?")
+ *
+ * Esc, Cancel or the window's close button on a form with typed content asks
+ * first: Keep Editing (the default) or Discard.
+ *
+ * Returns: %TRUE to stop the closing (the question is asked)
+ */
+gboolean
+bo_form_close_or_ask (GtkWindow  *dialog,
+                      gboolean    unsaved,
+                      const char *heading)
+{
+  AdwMessageDialog *message;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (dialog), FALSE);
+
+  if (!unsaved || g_object_get_data (G_OBJECT (dialog), "bo-form-discarded") != NULL)
+    return FALSE;
+  message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (dialog, heading,
+                                                        _("What you typed is lost when the "
+                                                          "window closes.")));
+  adw_message_dialog_add_responses (message, "keep", _("_Keep Editing"), "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (message, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (message, "keep");
+  adw_message_dialog_set_close_response (message, "keep");
+  g_signal_connect_object (message, "response", G_CALLBACK (discard_response_cb), dialog, 0);
+  gtk_window_present (GTK_WINDOW (message));
+  return TRUE;
+}
+
+/**
+ * bo_form_explain_disabled:
+ * @button: a form's Save (or Place…) button
+ * @...: the form's fields checked with bo_form_show_reason(), in order,
+ *   then %NULL
+ *
+ * A greyed-out button says why: its tooltip (and accessible description)
+ * names the first field that is empty or wrong, also before the merchant
+ * has touched it ("Can’t save yet: Name: required").
+ */
+void
+bo_form_explain_disabled (GtkWidget *button,
+                          ...)
+{
+  g_autofree char *why = NULL;
+  va_list fields;
+  GtkWidget *field;
+
+  g_return_if_fail (GTK_IS_WIDGET (button));
+
+  va_start (fields, button);
+  while (why == NULL && (field = va_arg (fields, GtkWidget *)) != NULL)
+    {
+      const char *reason = g_object_get_data (G_OBJECT (field), "bo-form-reason");
+
+      if (reason == NULL)
+        continue;
+      if (ADW_IS_PREFERENCES_ROW (field))
+        /* Translators: why a Save button is greyed out: a field's name, then what is wrong */
+        why = g_strdup_printf (_("Can’t save yet: %s: %s"),
+                               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field)), reason);
+      else
+        why = g_strdup_printf (_("Can’t save yet: %s"), reason);
+    }
+  va_end (fields);
+  gtk_widget_set_tooltip_text (button, why);
+  if (why != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    why, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 static void

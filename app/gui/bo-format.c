@@ -9,10 +9,12 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "bo-format.h"
+
+#include <backorders/bo-money.h>
+#include <backorders/bo-period.h>
 
 /* The locale's decimal point and thousands separator. */
 static void
@@ -59,25 +61,17 @@ bo_format_quantity (gint64 quantity)
 
 /**
  * bo_format_money:
- * @minor_units: cents
- * @currency: ISO 4217 code, or %NULL
+ * @minor_units: minor units of @currency
+ * @currency: (nullable): ISO 4217 code
  *
- * Returns: (transfer full): e.g. "1,234.50 EUR"
+ * Returns: (transfer full): e.g. "1,234.50 EUR", "8,000 JPY", as
+ *   bo_money_format() writes for the window
  */
 char *
 bo_format_money (gint64      minor_units,
                  const char *currency)
 {
-  const char *point, *thousands;
-  guint64 value = minor_units < 0 ? (guint64) -minor_units : (guint64) minor_units;
-  GString *out = g_string_new (minor_units < 0 ? "−" : "");
-
-  locale_separators (&point, &thousands);
-  append_grouped (out, value / 100);
-  g_string_append_printf (out, "%s%02u", point, (guint) (value % 100));
-  if (currency != NULL && *currency != '\0')
-    g_string_append_printf (out, " %s", currency);
-  return g_string_free (out, FALSE);
+  return bo_money_format (minor_units, currency, BO_MONEY_DISPLAY);
 }
 
 /**
@@ -150,43 +144,17 @@ bo_parse_quantity (const char *text,
 
 /**
  * bo_parse_money:
+ * @currency: (nullable): the shop's currency, for its number of decimals
  *
- * Accepts "12", "12.5", "12.50" with the locale's decimal point or a dot.
+ * Accepts what a form of the window accepts (%BO_MONEY_INPUT_FORM): "12",
+ * "12.5", "12.50" with the locale's decimal point or a dot.
  */
 gboolean
 bo_parse_money (const char *text,
+                const char *currency,
                 gint64     *minor_units)
 {
-  const char *point, *thousands;
-  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
-  char *sep;
-  guint64 whole = 0, cents = 0;
-  gsize decimals = 0;
-
-  locale_separators (&point, &thousands);
-  if (*copy == '\0')
-    return FALSE;
-  sep = strstr (copy, point);
-  if (sep == NULL)
-    sep = strchr (copy, '.');
-  if (sep != NULL)
-    {
-      const char *frac = sep + (g_str_has_prefix (sep, point) ? strlen (point) : 1);
-
-      *sep = '\0';
-      decimals = strlen (frac);
-      if (decimals == 0 || decimals > 2 ||
-          !g_ascii_string_to_unsigned (frac, 10, 0, 99, &cents, NULL))
-        return FALSE;
-      if (decimals == 1)
-        cents *= 10;
-    }
-  if (*copy == '\0' && sep == NULL)
-    return FALSE;
-  if (*copy != '\0' && !g_ascii_string_to_unsigned (copy, 10, 0, 1000000000, &whole, NULL))
-    return FALSE;
-  *minor_units = whole * 100 + cents;
-  return TRUE;
+  return bo_money_parse (text, currency, BO_MONEY_INPUT_FORM, minor_units);
 }
 
 /**
@@ -198,20 +166,12 @@ bo_parse_money (const char *text,
 guint32
 bo_parse_date (const char *text)
 {
+  guint32 julian = bo_date_parse_iso (text);
   GDate date;
-  unsigned y, m, d;
-  char tail;
 
-  if (text == NULL)
-    return 0;
+  if (julian != 0 || text == NULL)
+    return julian;
   g_date_clear (&date, 1);
-  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) == 3)
-    {
-      if (!g_date_valid_dmy (d, m, y))
-        return 0;
-      g_date_set_dmy (&date, d, m, y);
-      return g_date_get_julian (&date);
-    }
   g_date_set_parse (&date, text);
   return g_date_valid (&date) ? g_date_get_julian (&date) : 0;
 }

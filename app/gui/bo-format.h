@@ -14,6 +14,7 @@ char *bo_format_date      (guint32      julian);
 char *bo_format_instant   (gint64       unix_seconds);
 char *bo_format_percent   (double       percent);
 gboolean bo_parse_money   (const char  *text,
+                           const char  *currency,
                            gint64      *minor_units);
 gboolean bo_parse_quantity (const char *text,
                             gint64     *quantity);

@@ -39,6 +39,7 @@ struct _BoGoodwillDialog
 
   /* owned */
   BoStore             *store;
+  char                *currency;    /* the shop's, for amounts */
   gint64               order_id;
   gint64               amount;      /* minor units, for an amount */
   gint                 percent;     /* hundredths of a percent, for a percentage */
@@ -69,7 +70,8 @@ check_percent (const char *text,
       stripped[strlen (stripped) - 1] = '\0';
       g_strchomp (stripped);
     }
-  if (!bo_parse_money (stripped, &hundredths))
+  /* Hundredths of a percent read as an amount with two decimals. */
+  if (!bo_parse_money (stripped, NULL, &hundredths))
     return g_strdup_printf (_("“%s” is not a percentage"), stripped);
   if (hundredths < 1 || hundredths > 10000)
     return g_strdup (_("must be more than 0 and at most 100"));
@@ -106,7 +108,7 @@ validate (BoGoodwillDialog *self)
   else
     {
       reasons[0] = bo_form_check_money (gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
-                                        TRUE, _("how much off?"), &self->amount);
+                                        self->currency, TRUE, _("how much off?"), &self->amount);
       if (reasons[0] == NULL && self->amount == 0)
         reasons[0] = g_strdup (_("must be more than nothing"));
     }
@@ -184,6 +186,7 @@ bo_goodwill_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BO_TYPE_GOODWILL_DIALOG);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (bo_goodwill_dialog_parent_class)->dispose (object);
 }
@@ -241,6 +244,7 @@ bo_goodwill_dialog_new (GtkWindow *parent,
 
   self = g_object_new (BO_TYPE_GOODWILL_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
+  self->currency = bo_store_get_setting (store, "currency");
   self->order_id = order_id;
 
   order = bo_store_get_order (store, order_id, &error);

@@ -714,6 +714,7 @@ bo_import_dialog_init (BoImportDialog *self)
     gtk_string_list_append (formats, bo_import_format_label (f));
   self->setting_format = TRUE;
   adw_combo_row_set_model (self->format_row, G_LIST_MODEL (formats));
+  bo_form_wrap_choices (self->format_row);
   self->setting_format = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->mapping_group), FALSE);
   update_actions (self);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "backorders/bo-error.h"
+#include "bo-form.h"
 #include "bo-format.h"
 #include "bo-new-order-dialog-private.h"
 
@@ -141,6 +142,9 @@ check_line (BoNewOrderLine *line)
         g_string_append_c (problems, '\n');
       if (*quantity == '\0')
         g_string_append (problems, _("Enter the quantity"));
+      else if (bo_form_is_too_large (quantity))
+        g_string_append_printf (problems, _("The quantity “%s” is too large: at most %s"),
+                                quantity, bo_form_quantity_limit ());
       else
         g_string_append_printf (problems,
                                 _("The quantity must be a whole number of 1 or more, not “%s”"),

@@ -10,9 +10,12 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "backorders/bo-error.h"
+#include "bo-customer-dialog.h"
 #include "bo-form.h"
 #include "bo-new-order-dialog-private.h"
 #include "bo-window.h"
@@ -118,6 +121,31 @@ set_customer (BoNewOrderDialog *self,
   _bo_new_order_dialog_queue_preview (self);
 }
 
+/* What tells a customer from another of the same name: the email address,
+ * the city (the address's last line) and the customer number. */
+static char *
+customer_details (const BoCustomer *c)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (c->email != NULL && *c->email != '\0')
+    g_ptr_array_add (parts, g_strdup (c->email));
+  if (c->address != NULL && *c->address != '\0')
+    {
+      g_auto(GStrv) lines = g_strsplit (c->address, "\n", -1);
+
+      for (guint i = g_strv_length (lines); i > 0; i--)
+        if (*g_strstrip (lines[i - 1]) != '\0')
+          {
+            g_ptr_array_add (parts, g_strdup (lines[i - 1]));
+            break;
+          }
+    }
+  g_ptr_array_add (parts, g_strdup_printf (_("customer no. %" PRId64), c->id));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
 /* Returns: the number of suggestions */
 static guint
 update_customer_suggestions (BoNewOrderDialog *self,
@@ -131,8 +159,9 @@ update_customer_suggestions (BoNewOrderDialog *self,
   for (guint i = 0; customers != NULL && i < customers->len; i++)
     {
       const BoCustomer *c = g_ptr_array_index (customers, i);
+      g_autofree char *details = customer_details (c);
 
-      bo_suggestion_popover_append (self->customer_suggestions, c->id, c->name, c->name, c->email);
+      bo_suggestion_popover_append (self->customer_suggestions, c->id, c->name, c->name, details);
     }
   bo_suggestion_popover_update (self->customer_suggestions);
   return bo_suggestion_popover_get_n_items (self->customer_suggestions);
@@ -160,6 +189,15 @@ customer_changed_cb (BoNewOrderDialog *self)
       /* Half a name is not wrong yet: the suggestions finish it. */
       set_hint_label (self->customer_error,
                       _("Choose one of the suggested customers, or type a whole name or email"));
+    }
+  else if (customer == NULL && error != NULL && bo_suggestion_popover_get_n_items (self->customer_suggestions) > 1)
+    {
+      g_autofree char *hint = NULL;
+
+      /* Same name, several customers: the suggestions tell them apart. */
+      hint = g_strdup_printf (_("Several customers are called “%s”: choose one of the "
+                                "suggestions, listed with their email, city and number"), text);
+      set_hint_label (self->customer_error, hint);
     }
   else if (*text != '\0' && customer == NULL)
     {
@@ -191,6 +229,34 @@ customer_picked_cb (BoNewOrderDialog *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self->customer_row), "error");
   set_error_label (self->customer_error, NULL);
   set_customer (self, customer);
+}
+
+static void
+customer_saved_cb (BoNewOrderDialog *self,
+                   gint64            customer_id)
+{
+  customer_picked_cb (self, customer_id, NULL);
+}
+
+/* A customer who is not in the shop yet is added from here: the order typed
+ * so far stays as it is, and the new customer is the one it is for. */
+static void
+new_customer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BoNewOrderDialog *self = BO_NEW_ORDER_DIALOG (widget);
+  GtkWindow *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = bo_customer_dialog_new (GTK_WINDOW (self), self->store, 0);
+  if (self->customer == NULL)
+    bo_customer_dialog_set_typed (BO_CUSTOMER_DIALOG (dialog),
+                                  gtk_editable_get_text (GTK_EDITABLE (self->customer_row)));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (customer_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
 }
 
 static void
@@ -282,6 +348,33 @@ place_action (GtkWidget  *widget,
 
 /* ---- GObject ---------------------------------------------------------------- */
 
+/* Something typed that closing would throw away. */
+static gboolean
+has_typed_content (BoNewOrderDialog *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->customer_row)) != '\0' ||
+      *gtk_editable_get_text (GTK_EDITABLE (self->number_row)) != '\0')
+    return TRUE;
+  for (guint i = 0; self->lines != NULL && i < self->lines->len; i++)
+    {
+      BoNewOrderLine *line = g_ptr_array_index (self->lines, i);
+
+      if (*gtk_editable_get_text (line->sku_entry) != '\0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+bo_new_order_dialog_close_request (GtkWindow *window)
+{
+  BoNewOrderDialog *self = BO_NEW_ORDER_DIALOG (window);
+
+  if (bo_form_close_or_ask (window, has_typed_content (self), _("Discard the New Order?")))
+    return TRUE;
+  return GTK_WINDOW_CLASS (bo_new_order_dialog_parent_class)->close_request (window);
+}
+
 static void
 bo_new_order_dialog_dispose (GObject *object)
 {
@@ -305,6 +398,7 @@ bo_new_order_dialog_class_init (BoNewOrderDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bo_new_order_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = bo_new_order_dialog_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backorders/Backorders/bo-new-order-dialog.ui");
@@ -324,6 +418,7 @@ bo_new_order_dialog_class_init (BoNewOrderDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "order.add-line", NULL, add_line_action);
   gtk_widget_class_install_action (widget_class, "order.remove-line", "u", remove_line_action);
   gtk_widget_class_install_action (widget_class, "order.place", NULL, place_action);
+  gtk_widget_class_install_action (widget_class, "order.new-customer", NULL, new_customer_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
@@ -337,6 +432,7 @@ bo_new_order_dialog_init (BoNewOrderDialog *self)
   self->number_ok = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bo_form_wrap_choices (self->priority_row);
   bo_form_name_entry_rows (GTK_WIDGET (self));
 
   self->customer_suggestions = bo_suggestion_popover_new (GTK_WIDGET (self->customer_row));

@@ -317,7 +317,11 @@ create_shipment_action (GtkWidget  *widget,
 
   build_pack_form (self, NULL);
   if (self->pack_spins->len > 0)
-    gtk_widget_grab_focus (GTK_WIDGET (g_array_index (self->pack_spins, BoPackSpin, 0).spin));
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (g_array_index (self->pack_spins, BoPackSpin, 0).spin));
+      /* The form opens below the lines: bring it, Pack button included, into view. */
+      _bo_order_dialog_scroll_into_view (self, GTK_WIDGET (self->pack_group));
+    }
   _bo_order_dialog_update_actions (self);
 }
 

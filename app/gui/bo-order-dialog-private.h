@@ -38,6 +38,8 @@ struct _BoOrderDialog
   AdwWindowTitle      *window_title;
   GtkMenuButton       *priority_button;
   AdwToastOverlay     *toast_overlay;
+  GtkScrolledWindow   *page_scroller;
+  GtkScrolledWindow   *lines_scroller;
   AdwActionRow        *customer_row;
   AdwActionRow        *placed_row;
   AdwActionRow        *priority_row;
@@ -103,5 +105,8 @@ void               _bo_order_dialog_commit_pending  (BoOrderDialog *self);
 void               _bo_order_dialog_refresh_forms   (BoOrderDialog *self);
 void               _bo_order_dialog_update_refund   (BoOrderDialog *self);
 void               _bo_order_dialog_clear_pack_form (BoOrderDialog *self);
+
+void _bo_order_dialog_scroll_into_view (BoOrderDialog *self,
+                                     GtkWidget     *widget);
 
 G_END_DECLS

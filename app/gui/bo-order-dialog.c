@@ -12,6 +12,7 @@
 #include <inttypes.h>
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "bo-format.h"
 #include "bo-order-dialog-private.h"
@@ -611,6 +612,58 @@ bo_order_dialog_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (bo_order_dialog_parent_class)->close_request (window);
 }
 
+static gboolean
+lines_scroll_cb (BoOrderDialog            *self,
+                 double                    dx,
+                 double                    dy,
+                 GtkEventControllerScroll *scroll)
+{
+  GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (self->page_scroller);
+  double step = dy;
+
+  if (dy == 0)
+    return FALSE;
+  /* A wheel click moves as far as GTK's own scrolled windows move it. */
+  if (gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_WHEEL)
+    step = dy * pow (gtk_adjustment_get_page_size (page), 2.0 / 3.0);
+  gtk_adjustment_set_value (page, gtk_adjustment_get_value (page) + step);
+  return TRUE;
+}
+
+/* Scrolls the page so that @widget is whole in view, once it is laid out. */
+static gboolean
+scroll_into_view_tick_cb (GtkWidget     *widget,
+                          GdkFrameClock *clock,
+                          gpointer       data)
+{
+  BoOrderDialog *self = BO_ORDER_DIALOG (gtk_widget_get_root (widget));
+  GtkWidget *content = gtk_scrolled_window_get_child (self->page_scroller);
+  GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (self->page_scroller);
+  guint *frames = data;
+  graphene_rect_t bounds;
+  double value, size;
+
+  /* Shown in the last frame: laid out only at the end of this one. */
+  if (++*frames < 2 || content == NULL || !gtk_widget_compute_bounds (widget, content, &bounds))
+    return *frames < 10 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  value = gtk_adjustment_get_value (page);
+  size = gtk_adjustment_get_page_size (page);
+  /* When it is taller than the page, its end (the buttons) wins. */
+  if (bounds.origin.y < value)
+    value = bounds.origin.y;
+  if (bounds.origin.y + bounds.size.height > value + size)
+    value = bounds.origin.y + bounds.size.height - size;
+  gtk_adjustment_set_value (page, value);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_bo_order_dialog_scroll_into_view (BoOrderDialog *self,
+                                   GtkWidget     *widget)
+{
+  gtk_widget_add_tick_callback (widget, scroll_into_view_tick_cb, g_new0 (guint, 1), g_free);
+}
+
 static void
 bo_order_dialog_dispose (GObject *object)
 {
@@ -666,6 +719,8 @@ bo_order_dialog_class_init (BoOrderDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BoOrderDialog, refund_row);
   gtk_widget_class_bind_template_child (widget_class, BoOrderDialog, refund_label);
   gtk_widget_class_bind_template_child (widget_class, BoOrderDialog, pack_group);
+  gtk_widget_class_bind_template_child (widget_class, BoOrderDialog, page_scroller);
+  gtk_widget_class_bind_template_child (widget_class, BoOrderDialog, lines_scroller);
   gtk_widget_class_bind_template_child (widget_class, BoOrderDialog, shipments_group);
   gtk_widget_class_bind_template_child (widget_class, BoOrderDialog, goodwill_group);
   gtk_widget_class_bind_template_callback (widget_class, cancel_spin_changed_cb);
@@ -685,6 +740,15 @@ bo_order_dialog_init (BoOrderDialog *self)
   self->pack_spins = g_array_new (FALSE, FALSE, sizeof (BoPackSpin));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The lines table scrolls sideways only: the wheel over it scrolls the page. */
+  {
+    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+    gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (lines_scroll_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->lines_scroller), scroll);
+  }
 }
 
 /* ---- public ----------------------------------------------------------------- */

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bo-column-fit.h"
 #include "bo-column-sorter.h"
 #include "bo-list-controller.h"
 #include "bo-new-order-dialog.h"
@@ -279,6 +280,8 @@ static void
 bo_orders_view_init (BoOrdersView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Which columns stay when the window is narrow, most important first. */
+  bo_column_fit_attach (self->column_view, "0 1 9 5 8 6 7 2 3 4");
 
   self->list = bo_list_controller_new ("orders", self->column_view,
                                        GTK_EDITABLE (self->search_entry), BO_TYPE_ORDER_ITEM,

@@ -14,6 +14,11 @@
 
 #include "bo-picklist-print.h"
 
+/* The settings of the last print of this session: the printer (or "Print to
+ * File"), the paper, the folder. GTK forgets them from one dialog to the
+ * next. */
+static GtkPrintSettings *last_settings;
+
 static void
 show_error (GtkWindow    *parent,
             const char   *heading,
@@ -47,6 +52,64 @@ draw_page_cb (GtkPrintOperation *operation,
                            gtk_print_context_get_height (context), page);
 }
 
+/**
+ * _bo_picklist_print_remember:
+ * @settings: (nullable): what the last print used
+ *
+ * Keeps @settings (a copy) for the next print of this session.
+ */
+void
+_bo_picklist_print_remember (GtkPrintSettings *settings)
+{
+  g_clear_object (&last_settings);
+  if (settings != NULL)
+    last_settings = gtk_print_settings_copy (settings);
+}
+
+/**
+ * _bo_picklist_print_settings_for:
+ *
+ * The last print's settings, with the file (for "Print to File") named after
+ * @picklist ("Pick list for order 1001.pdf") in the folder used last, not
+ * "output.pdf".
+ *
+ * Returns: (transfer full): settings for printing @picklist
+ */
+GtkPrintSettings *
+_bo_picklist_print_settings_for (const BoPicklist *picklist)
+{
+  GtkPrintSettings *settings = last_settings != NULL ? gtk_print_settings_copy (last_settings)
+                                                     : gtk_print_settings_new ();
+  const char *uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+  const char *format = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT);
+  g_autofree char *title = bo_picklist_get_title (picklist);
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *file_uri = NULL;
+
+  if (uri != NULL)
+    {
+      g_autoptr(GFile) last = g_file_new_for_uri (uri);
+      g_autoptr(GFile) parent = g_file_get_parent (last);
+
+      if (parent != NULL)
+        folder = g_file_get_path (parent);
+    }
+  if (folder == NULL)
+    folder = g_strdup (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS) != NULL
+                       ? g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS)
+                       : g_get_home_dir ());
+  g_strdelimit (title, "/\\:", '-');
+  name = g_strdup_printf ("%s.%s", title, format != NULL ? format : "pdf");
+  path = g_build_filename (folder, name, NULL);
+  file_uri = g_filename_to_uri (path, NULL, NULL);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, title);
+  if (file_uri != NULL)
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, file_uri);
+  return settings;
+}
+
 static void
 done_cb (GtkPrintOperation       *operation,
          GtkPrintOperationResult  result,
@@ -54,6 +117,8 @@ done_cb (GtkPrintOperation       *operation,
 {
   g_autoptr(GError) error = NULL;
 
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    _bo_picklist_print_remember (gtk_print_operation_get_print_settings (operation));
   if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
     return;
   gtk_print_operation_get_error (operation, &error);
@@ -74,8 +139,10 @@ bo_picklist_print (GtkWindow  *parent,
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autofree char *title = bo_picklist_get_title (picklist);
+  g_autoptr(GtkPrintSettings) settings = _bo_picklist_print_settings_for (picklist);
   g_autoptr(GError) error = NULL;
 
+  gtk_print_operation_set_print_settings (operation, settings);
   g_object_set_data_full (G_OBJECT (operation), "bo-picklist", picklist,
                           (GDestroyNotify) bo_picklist_free);
   gtk_print_operation_set_job_name (operation, title);

@@ -14,4 +14,7 @@ GtkPrintOperation *bo_picklist_print      (GtkWindow  *parent,
 void               bo_picklist_export_pdf (GtkWindow  *parent,
                                            BoPicklist *picklist);
 
+void               _bo_picklist_print_remember     (GtkPrintSettings *settings);
+GtkPrintSettings  *_bo_picklist_print_settings_for (const BoPicklist *picklist);
+
 G_END_DECLS

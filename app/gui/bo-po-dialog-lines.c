@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bo-form.h"
 #include "bo-format.h"
 #include "bo-po-dialog-private.h"
 #include <backorders/bo-money.h>
@@ -167,6 +168,24 @@ clear_suggestions (BoPoDialog *self)
   g_ptr_array_set_size (self->suggestions, 0);
 }
 
+/* What an empty unit cost stands for: the supplier's cost, else the product's. */
+static gint64
+known_cost (BoPoDialog      *self,
+            const BoProduct *product)
+{
+  g_autoptr(GPtrArray) links = bo_store_list_product_suppliers (self->store, product->id, NULL);
+  gint64 supplier_id = _bo_po_dialog_get_supplier_id (self);
+
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    {
+      const BoProductSupplier *link = g_ptr_array_index (links, i);
+
+      if (link->supplier_id == supplier_id && link->cost >= 0)
+        return link->cost;
+    }
+  return product->cost;
+}
+
 /* Up to eight products whose SKU or name holds the text, right under the
  * SKU entry; none once the text is a SKU. */
 static void
@@ -230,15 +249,19 @@ _bo_po_dialog_validate_line (BoPoDialog *self)
   set_row_error (self->sku_row, *sku != '\0' && self->line_product == NULL);
 
   quantity_ok = bo_parse_quantity (quantity, &self->line_quantity) && self->line_quantity > 0;
-  if (*quantity != '\0' && !quantity_ok)
+  if (*quantity != '\0' && !quantity_ok && bo_form_is_too_large (quantity))
+    g_ptr_array_add (reasons, g_strdup_printf (_("The quantity “%s” is too large: at most %s"),
+                                               quantity, bo_form_quantity_limit ()));
+  else if (*quantity != '\0' && !quantity_ok)
     g_ptr_array_add (reasons, g_strdup (_("The quantity must be a whole number of at least 1")));
   set_row_error (self->quantity_row, *quantity != '\0' && !quantity_ok);
 
   self->line_cost = -1;
-  cost_ok = *cost == '\0' || bo_parse_money (cost, &self->line_cost);
+  cost_ok = *cost == '\0' || bo_parse_money (cost, self->currency, &self->line_cost);
   if (!cost_ok)
     {
-      g_autofree char *example = bo_format_money (450, NULL);
+      g_autofree char *example = bo_form_money_text (bo_money_from_major (4.5, self->currency),
+                                                     self->currency);
       g_ptr_array_add (reasons, g_strdup_printf (_("Write the unit cost as an amount, like %s, "
                                                    "or leave it empty for the supplier’s cost"),
                                                  example));
@@ -248,11 +271,21 @@ _bo_po_dialog_validate_line (BoPoDialog *self)
       g_autoptr(GError) range = NULL;
 
       /* The store's own limit and sentence, before the merchant saves. */
-      bo_check_amount (self->line_cost, _("The unit cost"), &range);
+      bo_check_amount_in (self->line_cost, self->currency, _("The unit cost"), &range);
       g_ptr_array_add (reasons, g_strdup (range->message));
       cost_ok = FALSE;
     }
-  set_row_error (self->cost_row, !cost_ok);
+  /* Left empty, the cost is the supplier's, else the product's: with neither
+   * the line would be bought for nothing, unnoticed. */
+  if (cost_ok && *cost == '\0' && self->line_product != NULL &&
+      known_cost (self, self->line_product) <= 0)
+    {
+      cost_ok = FALSE;
+      g_ptr_array_add (reasons, g_strdup_printf (_("Enter the unit cost: neither the supplier nor "
+                                                   "the product has a cost for %s"),
+                                                 self->line_product->sku));
+    }
+  set_row_error (self->cost_row, !cost_ok && *cost != '\0');
 
   self->line_valid = self->line_product != NULL && quantity_ok && cost_ok;
 

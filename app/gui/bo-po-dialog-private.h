@@ -37,6 +37,8 @@ struct _BoPoDialog
   AdwComboRow         *supplier_row;
   AdwPreferencesGroup *eta_group;
   AdwEntryRow         *eta_row;
+  GtkMenuButton       *eta_calendar_button;
+  GtkCalendar         *eta_calendar;
   GtkWidget           *set_eta_button;
   GtkLabel            *eta_error;
   GtkListBox          *lines_list;
@@ -65,8 +67,10 @@ struct _BoPoDialog
   gboolean             eta_valid;
   gboolean             cancel_pending;
   gboolean             closing;
+  gboolean             showing_eta;    /* the calendar is set to the typed date */
 };
 
+gint64   _bo_po_dialog_get_supplier_id       (BoPoDialog    *self);
 void     _bo_po_dialog_update_actions        (BoPoDialog    *self);
 gboolean _bo_po_dialog_is_open               (BoPoDialog    *self);
 void     _bo_po_dialog_show_toast            (BoPoDialog    *self,

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "bo-form.h"
+#include "bo-supplier-dialog.h"
 #include "bo-format.h"
 #include "bo-po-dialog-private.h"
 #include "bo-receive-dialog.h"
@@ -71,6 +72,13 @@ selected_supplier (BoPoDialog *self)
   return g_array_index (self->supplier_ids, gint64, selected);
 }
 
+/* The supplier of the purchase order shown, or of the one being written. */
+gint64
+_bo_po_dialog_get_supplier_id (BoPoDialog *self)
+{
+  return self->po != NULL ? self->po->supplier_id : selected_supplier (self);
+}
+
 void
 _bo_po_dialog_update_actions (BoPoDialog *self)
 {
@@ -85,6 +93,7 @@ _bo_po_dialog_update_actions (BoPoDialog *self)
                                  form_ok && (self->draft->len > 0 || self->line_valid));
   gtk_widget_action_set_enabled (widget, "po.add-line",
                                  self->line_valid && (is_new || open) && !drop_ship);
+  gtk_widget_action_set_enabled (widget, "po.new-supplier", is_new);
   gtk_widget_action_set_enabled (widget, "po.remove-line", is_new);
   gtk_widget_action_set_enabled (widget, "po.set-eta",
                                  !is_new && open && self->eta_valid &&
@@ -219,8 +228,8 @@ load_suppliers (BoPoDialog *self)
   adw_combo_row_set_model (self->supplier_row, G_LIST_MODEL (names));
   if (suppliers->len == 0)
     adw_preferences_group_set_description (self->supplier_group,
-                                           _("There is no supplier yet: add one under Suppliers "
-                                             "first."));
+                                           _("There is no supplier yet: add one with the "
+                                             "button beside Supplier."));
   else
     adw_preferences_group_set_description (self->supplier_group, NULL);
 }
@@ -260,6 +269,7 @@ show_po (BoPoDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->ship_to_row), !is_new && drop_ship);
   gtk_button_set_label (self->close_button, is_new ? _("_Cancel") : _("_Close"));
   gtk_editable_set_editable (GTK_EDITABLE (self->eta_row), is_new || open);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->eta_calendar_button), is_new || open);
 
   if (is_new)
     {
@@ -357,6 +367,40 @@ eta_changed_cb (BoPoDialog *self)
   validate_eta (self);
 }
 
+/* The calendar opens on the date typed, else on today. */
+static void
+eta_popover_show_cb (BoPoDialog *self)
+{
+  guint32 julian = self->eta != 0 ? self->eta : bo_store_get_today (self->store);
+  g_autoptr(GDateTime) day = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                               g_date_get_day (&date), 12, 0, 0);
+  self->showing_eta = TRUE;
+  gtk_calendar_select_day (self->eta_calendar, day);
+  self->showing_eta = FALSE;
+}
+
+/* A day picked is written into the field, as if typed. */
+static void
+eta_day_selected_cb (BoPoDialog *self)
+{
+  g_autoptr(GDateTime) day = NULL;
+  GDate date;
+
+  if (self->showing_eta)
+    return;
+  day = gtk_calendar_get_date (self->eta_calendar);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (day), g_date_time_get_month (day),
+                  g_date_time_get_year (day));
+  set_eta_text (self, g_date_get_julian (&date));
+  gtk_menu_button_popdown (self->eta_calendar_button);
+}
+
 static void
 eta_activated_cb (BoPoDialog *self)
 {
@@ -416,6 +460,31 @@ create_action (GtkWidget  *widget,
     }
   set_eta_text (self, current_eta (self));
   show_po (self);
+}
+
+static void
+supplier_saved_cb (BoPoDialog *self,
+                   gint64      supplier_id)
+{
+  load_suppliers (self);
+  for (guint i = 0; i < self->supplier_ids->len; i++)
+    if (g_array_index (self->supplier_ids, gint64, i) == supplier_id)
+      adw_combo_row_set_selected (self->supplier_row, i);
+  _bo_po_dialog_update_actions (self);
+}
+
+/* A supplier not in the shop yet is added from here; the lines typed stay. */
+static void
+new_supplier_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BoPoDialog *self = BO_PO_DIALOG (widget);
+  GtkWindow *dialog = bo_supplier_dialog_new (GTK_WINDOW (self), self->store, 0);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (supplier_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
 }
 
 static void
@@ -535,7 +604,16 @@ static gboolean
 bo_po_dialog_close_request (GtkWindow *window)
 {
   BoPoDialog *self = BO_PO_DIALOG (window);
+  /* Once created, a purchase order is saved as it is edited; before, the
+   * lines and what is typed live in this window only. */
+  gboolean unsaved = self->po_id == 0 &&
+                     (self->draft->len > 0 ||
+                      *gtk_editable_get_text (GTK_EDITABLE (self->sku_row)) != '\0' ||
+                      *gtk_editable_get_text (GTK_EDITABLE (self->quantity_row)) != '\0' ||
+                      *gtk_editable_get_text (GTK_EDITABLE (self->cost_row)) != '\0');
 
+  if (bo_form_close_or_ask (window, unsaved, _("Discard the New Purchase Order?")))
+    return TRUE;
   self->closing = TRUE;
   commit_cancel (self);
   return GTK_WINDOW_CLASS (bo_po_dialog_parent_class)->close_request (window);
@@ -610,6 +688,10 @@ bo_po_dialog_class_init (BoPoDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, actions_group);
   gtk_widget_class_bind_template_callback (widget_class, eta_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, eta_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, eta_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, eta_day_selected_cb);
+  gtk_widget_class_bind_template_child (widget_class, BoPoDialog, eta_calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, BoPoDialog, eta_calendar);
   gtk_widget_class_bind_template_callback_full (widget_class, "sku_changed_cb",
                                                 G_CALLBACK (_bo_po_dialog_sku_changed_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "line_changed_cb",
@@ -630,6 +712,7 @@ bo_po_dialog_class_init (BoPoDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "po.supplier-shipped", NULL,
                                    supplier_shipped_action);
 
+  gtk_widget_class_install_action (widget_class, "po.new-supplier", NULL, new_supplier_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

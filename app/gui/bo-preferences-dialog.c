@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bo-form.h"
 #include "bo-application.h"
 #include "bo-form.h"
 #include "bo-format.h"
@@ -68,6 +69,7 @@ update_actions (BoPreferencesDialog *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.apply-replan", previewing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.cancel-replan", previewing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.policy-from-now-on", previewing);
 }
 
 static void
@@ -371,6 +373,33 @@ apply_replan_action (GtkWidget  *widget,
   show_toast (self, toast);
 }
 
+/* The new policy without moving anything: today's allocations stay (they
+ * may be picked already); what arrives from now on is shared the new way. */
+static void
+policy_from_now_on_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  BoPreferencesDialog *self = BO_PREFERENCES_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  BoPolicy policy = self->preview_policy;
+
+  end_preview (self);
+  if (!bo_store_set_setting (self->store, "allocation-policy", bo_policy_to_string (policy),
+                             &error))
+    {
+      show_error (self, _("Could not save the allocation policy"), error);
+      show_current_policy (self);
+      return;
+    }
+  show_current_policy (self);
+  /* TRANSLATORS: %s is an allocation policy, e.g. "Fair share" */
+  toast = g_strdup_printf (_("“%s” from now on: today’s allocations stay as they are"),
+                           bo_policy_label (policy));
+  show_toast (self, toast);
+}
+
 /* ---- callbacks -------------------------------------------------------------- */
 
 static void
@@ -597,6 +626,8 @@ bo_preferences_dialog_class_init (BoPreferencesDialogClass *klass)
                                    apply_replan_action);
   gtk_widget_class_install_action (widget_class, "preferences.cancel-replan", NULL,
                                    cancel_replan_action);
+  gtk_widget_class_install_action (widget_class, "preferences.policy-from-now-on", NULL,
+                                   policy_from_now_on_action);
   /* The window's own Escape closes it, or does nothing on a subpage: there
    * it cancels the preview instead. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
@@ -619,6 +650,7 @@ bo_preferences_dialog_init (BoPreferencesDialog *self)
   gtk_string_list_append (policies, bo_policy_label (BO_POLICY_FAIR_SHARE));
   gtk_string_list_append (policies, bo_policy_label (BO_POLICY_PRO_RATA));
   adw_combo_row_set_model (self->policy_row, G_LIST_MODEL (policies));
+  bo_form_wrap_choices (self->policy_row);
   self->syncing = FALSE;
 
   self->settings = bo_application_get_settings ();

@@ -39,6 +39,8 @@ check_delta (const char *text,
     sign = -1, digits++;
   else if (g_str_has_prefix (digits, "−"))
     sign = -1, digits += strlen ("−");
+  if (bo_form_is_too_large (digits))
+    return g_strdup_printf (_("“%s” is too large: at most %s"), stripped, bo_form_quantity_limit ());
   if (!bo_parse_quantity (digits, &units))
     return g_strdup_printf (_("“%s” is not a whole number; write 5 to add units or -2 to "
                               "remove them"), stripped);

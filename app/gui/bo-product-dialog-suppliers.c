@@ -289,8 +289,8 @@ link_supplier_action (GtkWidget  *widget,
                                      adw_combo_row_get_selected (self->link_supplier_row));
   link->supplier_sku = g_strstrip (g_strdup (gtk_editable_get_text (
                                      GTK_EDITABLE (self->link_sku_row))));
-  g_free (bo_form_check_money (gtk_editable_get_text (GTK_EDITABLE (self->link_cost_row)), FALSE,
-                               NULL, &link->cost));
+  g_free (bo_form_check_money (gtk_editable_get_text (GTK_EDITABLE (self->link_cost_row)),
+                               self->currency, FALSE, NULL, &link->cost));
   if (*gtk_editable_get_text (GTK_EDITABLE (self->link_cost_row)) == '\0')
     link->cost = -1;
   if (*gtk_editable_get_text (GTK_EDITABLE (self->link_lead_row)) == '\0')
@@ -424,7 +424,7 @@ _bo_product_dialog_validate_link (BoProductDialog *self)
   sku_reason = bo_form_check_text (gtk_editable_get_text (GTK_EDITABLE (self->link_sku_row)), FALSE,
                                    100, NULL);
   cost_reason = bo_form_check_money (gtk_editable_get_text (GTK_EDITABLE (self->link_cost_row)),
-                                     FALSE, NULL, &value);
+                                     self->currency, FALSE, NULL, &value);
   if (*lead != '\0')
     lead_reason = bo_form_check_quantity (lead, 0, 365, NULL, &value);
   moq_reason = bo_form_check_quantity (gtk_editable_get_text (GTK_EDITABLE (self->link_moq_row)), 1,

@@ -87,8 +87,10 @@ validate_form (BoProductDialog *self,
   gint64 price, cost, stock = 0, point, qty;
   gboolean valid = TRUE;
 
-  price_reason = bo_form_check_money (row_text (self->price_row), TRUE, _("required"), &price);
-  cost_reason = bo_form_check_money (row_text (self->cost_row), FALSE, NULL, &cost);
+  price_reason = bo_form_check_money (row_text (self->price_row), self->currency, TRUE,
+                                      _("required"), &price);
+  cost_reason = bo_form_check_money (row_text (self->cost_row), self->currency, FALSE, NULL,
+                                     &cost);
   if (self->product_id == 0)
     stock_reason = bo_form_check_quantity (row_text (self->initial_stock_row), 0, BO_QUANTITY_MAX,
                                            _("required"), &stock);
@@ -154,8 +156,8 @@ static void
 show_product (BoProductDialog *self,
               const BoProduct *product)
 {
-  g_autofree char *price = bo_form_money_text (product->price);
-  g_autofree char *cost = bo_form_money_text (product->cost);
+  g_autofree char *price = bo_form_money_text (product->price, self->currency);
+  g_autofree char *cost = bo_form_money_text (product->cost, self->currency);
   g_autofree char *point = g_strdup_printf ("%" PRId64, product->reorder_point);
   g_autofree char *qty = g_strdup_printf ("%" PRId64, product->reorder_qty);
 
@@ -375,6 +377,10 @@ _bo_product_dialog_update_actions (BoProductDialog *self)
   gboolean linking = gtk_widget_get_visible (GTK_WIDGET (self->link_group));
 
   gtk_widget_action_set_enabled (widget, "product.save", self->form_valid);
+  bo_form_explain_disabled (GTK_WIDGET (self->save_button), self->sku_row, self->name_row,
+                            self->price_row, self->cost_row, self->location_row,
+                            self->initial_stock_row, self->reorder_point_row,
+                            self->reorder_qty_row, NULL);
   gtk_widget_action_set_enabled (widget, "product.show-adjust", existing && !adjusting);
   gtk_widget_action_set_enabled (widget, "product.hide-adjust", adjusting);
   gtk_widget_action_set_enabled (widget, "product.adjust-stock",

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bo-column-fit.h"
 #include "bo-column-sorter.h"
 #include "bo-list-controller.h"
 #include "bo-product-dialog.h"
@@ -20,6 +21,8 @@ struct _BoProductsView
   /* template widgets */
   GtkSearchEntry   *search_entry;
   GtkColumnView    *column_view;
+  GtkStack         *stack;
+  AdwStatusPage    *empty_page;
 
   /* owned */
   BoListController *list;
@@ -88,6 +91,30 @@ new_product_action (GtkWidget  *widget,
   open_product (BO_PRODUCTS_VIEW (widget), 0);
 }
 
+/* A new shop says how to begin; a search that finds nothing says so. */
+static void
+items_changed_cb (BoProductsView *self)
+{
+  gboolean empty = g_list_model_get_n_items (bo_list_controller_get_model (self->list)) == 0;
+  gboolean searching = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
+
+  if (searching)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Matching Products"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No product’s SKU or name holds this text."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Products"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Add the products you sell, with their stock, or import "
+                                         "them from a Shopify or WooCommerce export."));
+    }
+  gtk_widget_set_visible (adw_status_page_get_child (self->empty_page), !searching);
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
 static void
 bo_products_view_reload (BoView *view)
 {
@@ -130,6 +157,8 @@ bo_products_view_class_init (BoProductsViewClass *klass)
                                                "/io/github/backorders/Backorders/bo-products-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BoProductsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BoProductsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, BoProductsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, BoProductsView, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "products.new", NULL, new_product_action);
@@ -139,10 +168,15 @@ static void
 bo_products_view_init (BoProductsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Which columns stay when the window is narrow, most important first. */
+  bo_column_fit_attach (self->column_view, "0 1 5 6 3 7 8 4 2 9");
 
   self->list = bo_list_controller_new ("products", self->column_view,
                                        GTK_EDITABLE (self->search_entry), BO_TYPE_PRODUCT_ITEM,
                                        count_products, fetch_products, FALSE);
+  g_signal_connect_object (bo_list_controller_get_model (self->list), "items-changed",
+                           G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  items_changed_cb (self);
 }
 
 /**

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bo-column-fit.h"
 #include "bo-backorders-view.h"
 #include "bo-column-sorter.h"
 #include "bo-list-controller.h"
@@ -91,7 +92,8 @@ update_empty (BoPurchaseOrdersView *self)
   if (search != NULL && *search != '\0')
     adw_status_page_set_description (self->empty_page,
                                      _("No purchase order matches the search."));
-  else if (self->open_only)
+  else if (self->open_only && bo_view_get_store (BO_VIEW (self)) != NULL &&
+           bo_store_count_pos (bo_view_get_store (BO_VIEW (self)), FALSE, NULL, NULL) > 0)
     adw_status_page_set_description (self->empty_page,
                                      _("Every purchase order has been received or cancelled. "
                                        "Order the shortages to draft new ones."));
@@ -274,6 +276,8 @@ bo_purchase_orders_view_init (BoPurchaseOrdersView *self)
   self->open_only = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Which columns stay when the window is narrow, most important first. */
+  bo_column_fit_attach (self->column_view, "0 1 2 4 7 5 6 3");
 
   self->list = bo_list_controller_new ("purchase-orders", self->column_view,
                                        GTK_EDITABLE (self->search_entry), BO_TYPE_PO_ITEM,

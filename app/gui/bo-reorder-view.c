@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bo-column-fit.h"
 #include "bo-format.h"
 #include "bo-product-dialog.h"
 #include "bo-reorder-item.h"
@@ -232,6 +233,8 @@ static void
 bo_reorder_view_init (BoReorderView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Which columns stay when the window is narrow, most important first. */
+  bo_column_fit_attach (self->column_view, "1 7 9 0 2 8 3 4 5 6");
 
   self->items = g_list_store_new (BO_TYPE_REORDER_ITEM);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));

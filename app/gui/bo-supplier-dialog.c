@@ -18,6 +18,7 @@ struct _BoSupplierDialog
 
   /* template widgets */
   AdwWindowTitle *window_title;
+  GtkWidget      *save_button;
   AdwEntryRow    *name_row;
   AdwEntryRow    *email_row;
   AdwEntryRow    *lead_row;
@@ -35,6 +36,13 @@ struct _BoSupplierDialog
 };
 
 G_DEFINE_FINAL_TYPE (BoSupplierDialog, bo_supplier_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* ---- helpers ---------------------------------------------------------------- */
 
@@ -71,6 +79,7 @@ static void
 update_actions (BoSupplierDialog *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "supplier.save", self->valid);
+  bo_form_explain_disabled (self->save_button, self->name_row, self->email_row, self->lead_row, self->notes_view, NULL);
 }
 
 /* Checks every field; fills @supplier when given and all are good. */
@@ -149,7 +158,10 @@ save_action (GtkWidget  *widget,
                                                 : _("Could not save the supplier"),
                         error);
   else
-    gtk_window_close (GTK_WINDOW (self));
+    {
+      g_signal_emit (self, signals[SAVED], 0, edited.id);
+      gtk_window_close (GTK_WINDOW (self));
+    }
   g_free (edited.name);
   g_free (edited.email);
   g_free (edited.notes);
@@ -187,9 +199,19 @@ bo_supplier_dialog_class_init (BoSupplierDialogClass *klass)
   object_class->dispose = bo_supplier_dialog_dispose;
   object_class->finalize = bo_supplier_dialog_finalize;
 
+  /**
+   * BoSupplierDialog::saved:
+   * @supplier_id: the supplier as saved
+   *
+   * The supplier was saved (a form that opened this one picks it).
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backorders/Backorders/bo-supplier-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, BoSupplierDialog, lead_row);
@@ -259,4 +281,17 @@ bo_supplier_dialog_new (GtkWindow *parent,
   validate (self, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return GTK_WINDOW (self);
+}
+
+/**
+ * bo_supplier_dialog_set_name:
+ *
+ * Starts a new supplier with @name, as typed in another form.
+ */
+void
+bo_supplier_dialog_set_name (BoSupplierDialog *self,
+                             const char       *name)
+{
+  g_return_if_fail (BO_IS_SUPPLIER_DIALOG (self));
+  set_row_text (self->name_row, name);
 }

@@ -12,8 +12,10 @@ G_BEGIN_DECLS
 #define BO_TYPE_SUPPLIER_DIALOG (bo_supplier_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (BoSupplierDialog, bo_supplier_dialog, BO, SUPPLIER_DIALOG, AdwWindow)
 
-GtkWindow *bo_supplier_dialog_new (GtkWindow *parent,
-                                   BoStore   *store,
-                                   gint64     supplier_id);
+GtkWindow *bo_supplier_dialog_new      (GtkWindow        *parent,
+                                        BoStore          *store,
+                                        gint64            supplier_id);
+void       bo_supplier_dialog_set_name (BoSupplierDialog *self,
+                                        const char       *name);
 
 G_END_DECLS

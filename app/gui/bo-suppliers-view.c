@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bo-column-fit.h"
 #include "bo-column-sorter.h"
 #include "bo-list-controller.h"
 #include "bo-supplier-dialog.h"
@@ -180,6 +181,8 @@ static void
 bo_suppliers_view_init (BoSuppliersView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Which columns stay when the window is narrow, most important first. */
+  bo_column_fit_attach (self->column_view, "0 3 2 1 4 5");
 
   self->list = bo_list_controller_new ("suppliers", self->column_view,
                                        GTK_EDITABLE (self->search_entry), BO_TYPE_SUPPLIER_ITEM,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "bo-view.h"
+#include "bo-wrap-box.h"
 
 typedef struct
 {
@@ -100,6 +101,9 @@ bo_view_class_init (BoViewClass *klass)
   object_class->dispose = bo_view_dispose;
   object_class->get_property = bo_view_get_property;
   object_class->set_property = bo_view_set_property;
+
+  /* Every view's toolbar wraps when the window is narrow. */
+  g_type_ensure (BO_TYPE_WRAP_BOX);
 
   properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, BO_TYPE_STORE,
                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |

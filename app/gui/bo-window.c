@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bo-application.h"
 #include "bo-availability-dialog.h"
@@ -29,6 +30,7 @@ struct _BoWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
+  GtkWidget            *empty_buttons;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
   GtkWidget            *sidebar_box;
@@ -223,15 +225,100 @@ open_sample_shop_action (GtkWidget  *widget,
 }
 
 static void
+start_empty (BoWindow *self)
+{
+  self->start_empty = TRUE;
+  update_page (self);
+  bo_window_show_view (self, "products");
+}
+
+static gboolean
+currency_code_is_valid (const char *text)
+{
+  return strlen (text) == 3 && g_ascii_isupper (text[0]) && g_ascii_isupper (text[1]) &&
+         g_ascii_isupper (text[2]);
+}
+
+static void
+start_fields_changed_cb (AdwMessageDialog *message)
+{
+  GtkEditable *name = g_object_get_data (G_OBJECT (message), "name-row");
+  GtkEditable *currency = g_object_get_data (G_OBJECT (message), "currency-row");
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (name)));
+  gboolean currency_ok = currency_code_is_valid (gtk_editable_get_text (currency));
+
+  if (currency_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (currency), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (currency), "error");
+  adw_message_dialog_set_response_enabled (message, "start", *stripped != '\0' && currency_ok);
+}
+
+static void
+start_response_cb (AdwMessageDialog *message,
+                   const char       *response,
+                   BoWindow         *self)
+{
+  GtkEditable *name = g_object_get_data (G_OBJECT (message), "name-row");
+  GtkEditable *currency = g_object_get_data (G_OBJECT (message), "currency-row");
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (name)));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "start") != 0 || self->store == NULL)
+    return;
+  if (!bo_store_set_setting (self->store, "shop-name", stripped, &error) ||
+      !bo_store_set_setting (self->store, "currency", gtk_editable_get_text (currency), &error))
+    {
+      bo_window_show_error (self, error);
+      return;
+    }
+  start_empty (self);
+}
+
+/* A new shop starts with what every pick list, purchase order and price
+ * shows: its name and its currency. */
+static void
 start_empty_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   BoWindow *self = BO_WINDOW (widget);
+  g_autofree char *currency = NULL;
+  AdwMessageDialog *message;
+  GtkWidget *list, *name_row, *currency_row;
 
-  self->start_empty = TRUE;
-  update_page (self);
-  bo_window_show_view (self, "products");
+  if (self->store == NULL)
+    return;
+  currency = bo_store_get_setting (self->store, "currency");
+  message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Name Your Shop"),
+                                                        _("Pick lists, purchase orders and "
+                                                          "prices show them.")));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  name_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _("Shop Name"));
+  currency_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (currency_row),
+                                 _("Currency (three letters, such as EUR or USD)"));
+  gtk_editable_set_text (GTK_EDITABLE (currency_row),
+                         currency != NULL && *currency != '\0' ? currency : "EUR");
+  gtk_list_box_append (GTK_LIST_BOX (list), name_row);
+  gtk_list_box_append (GTK_LIST_BOX (list), currency_row);
+  adw_message_dialog_set_extra_child (message, list);
+  g_object_set_data (G_OBJECT (message), "name-row", name_row);
+  g_object_set_data (G_OBJECT (message), "currency-row", currency_row);
+  g_signal_connect_swapped (name_row, "changed", G_CALLBACK (start_fields_changed_cb), message);
+  g_signal_connect_swapped (currency_row, "changed", G_CALLBACK (start_fields_changed_cb), message);
+
+  adw_message_dialog_add_responses (message, "cancel", _("_Cancel"), "start", _("_Start"), NULL);
+  adw_message_dialog_set_response_appearance (message, "start", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (message, "start");
+  adw_message_dialog_set_close_response (message, "cancel");
+  g_signal_connect_object (message, "response", G_CALLBACK (start_response_cb), self, 0);
+  start_fields_changed_cb (message);
+  gtk_window_present (GTK_WINDOW (message));
+  gtk_widget_grab_focus (name_row);
 }
 
 /* One batch pick list for every order that can ship now, grouped by bin. */
@@ -363,6 +450,7 @@ bo_window_class_init (BoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BoWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BoWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, BoWindow, empty_buttons);
   gtk_widget_class_bind_template_child (widget_class, BoWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, BoWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, BoWindow, sidebar_box);
@@ -416,6 +504,16 @@ bo_window_init (BoWindow *self)
   g_autofree char *last_view = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The first-start choices are long in German: on a phone they take two lines. */
+  for (GtkWidget *button = gtk_widget_get_first_child (self->empty_buttons); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+    }
 
   /* Views are built when first shown: the window starts with one. */
   for (guint i = 0; i < G_N_ELEMENTS (view_infos); i++)

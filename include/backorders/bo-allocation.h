@@ -5,6 +5,8 @@
 
 #include <glib.h>
 
+#include "bo-reason.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -57,34 +59,6 @@ typedef struct
 } BoSupply;
 
 /**
- * BoReasonKind:
- * @BO_REASON_NO_STOCK: nothing was free for this line's product when its turn came
- * @BO_REASON_FIFO: FIFO; details: [0] position in order of service (1-based) among the
- *   lines of its product and tier, [1] number of such lines
- * @BO_REASON_FAIR_SHARE: fair share; details: [0] rounds this line received a unit in,
- *   [1] number of rounds run for its product and tier
- * @BO_REASON_PRO_RATA: pro rata; details: [0] supply shared in the tier S_tier,
- *   [1] this line's open quantity q, [2] the tier's open quantity Q_tier
- * @BO_REASON_SHIP_COMPLETE: a ship-complete order covered in full; details: [0] number
- *   of lines of the order
- * @BO_REASON_HELD_SHIP_COMPLETE: a ship-complete order that cannot be covered in full
- *   took nothing; details: [0] units missing, [1] product id that lacks them (the first
- *   such product in product-id order)
- *
- * Why a line got what it got. The numeric details make the reason
- * translatable and cheap to produce; bo_grant_describe() turns it into a sentence.
- */
-typedef enum
-{
-  BO_REASON_NO_STOCK,
-  BO_REASON_FIFO,
-  BO_REASON_FAIR_SHARE,
-  BO_REASON_PRO_RATA,
-  BO_REASON_SHIP_COMPLETE,
-  BO_REASON_HELD_SHIP_COMPLETE,
-} BoReasonKind;
-
-/**
  * BoGrant:
  * @line_id: copied from the demand
  * @order_id: copied from the demand
@@ -92,7 +66,8 @@ typedef enum
  * @requested: the demand's open quantity
  * @granted: units given to the line, 0 ≤ granted ≤ requested
  * @reason: why
- * @detail: numbers for the reason, see #BoReasonKind
+ * @detail: numbers for the reason, see #BoReasonKind (pro rata: its first
+ *   three; the fourth is @granted); bo_reason_from_grant() makes it a #BoReason
  */
 typedef struct
 {
@@ -131,6 +106,10 @@ gint64      bo_plan_get_granted   (const BoPlan   *plan,
 void        bo_plan_free          (BoPlan         *plan);
 
 char       *bo_grant_describe     (const BoGrant  *grant,
+                                   BoSkuFunc       sku_func,
+                                   gpointer        user_data);
+void        bo_reason_from_grant  (BoReason       *reason,
+                                   const BoGrant  *grant,
                                    BoSkuFunc       sku_func,
                                    gpointer        user_data);
 

@@ -89,6 +89,8 @@ typedef enum
 BoCsvWriter *bo_csv_writer_new             (GOutputStream    *stream,
                                             BoCsvWriterFlags  flags);
 void         bo_csv_writer_free            (BoCsvWriter      *writer);
+void         bo_csv_writer_set_currency    (BoCsvWriter      *writer,
+                                            const char       *currency);
 void         bo_csv_writer_add_text        (BoCsvWriter      *writer,
                                             const char       *text);
 void         bo_csv_writer_add_int         (BoCsvWriter      *writer,

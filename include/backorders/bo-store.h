@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define BO_STORE_SCHEMA_VERSION 4
+#define BO_STORE_SCHEMA_VERSION 5
 
 #define BO_TYPE_STORE (bo_store_get_type ())
 G_DECLARE_FINAL_TYPE (BoStore, bo_store, BO, STORE, GObject)
@@ -781,6 +781,7 @@ void              bo_import_outcome_free       (BoImportOutcome        *outcome)
 void              bo_customer_backorders_free  (BoCustomerBackorders   *row);
 
 char             *bo_import_product_changes    (const BoProduct        *existing,
+                                                const char             *currency,
                                                 const BoImportProduct  *incoming);
 char             *bo_import_customer_changes   (const BoCustomer       *existing,
                                                 const BoImportCustomer *incoming);
