@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "bo-column-sorter.h"
 #include "bo-gui-test.h"
 #include "bo-order-dialog.h"
@@ -22,10 +24,10 @@
 /* Each statement waits this long: one read on the main thread stalls the
  * window for twice the gap allowed below (a reload is two reads). */
 #define READ_DELAY_MS 800
-/* Ticks every 10 ms. A sort's longest gap is 15-55 ms; a list growing or
- * shrinking by a thousand rows makes GTK build or drop a screenful of row
- * widgets in one step, which on a machine loaded with other builds took
- * up to 250 ms, reads or not: the bound allows that, and no read. */
+/* Ticks every 10 ms. A sort's longest gap is 15-55 ms on a calm machine;
+ * on one loaded with other builds (load average 10 on 2 cores), a frame
+ * relabelling the rows took up to 190 ms, reads or not: the bound allows
+ * that, and no read. */
 #define MAX_GAP_MS (READ_DELAY_MS / 2)
 #define WAIT_MS (60 * 1000)
 
@@ -221,14 +223,26 @@ test_sort_and_search (void)
   g_signal_handler_disconnect (model, handler);
   assert_by_number (G_LIST_MODEL (model), TRUE);
 
-  /* A search typed and cleared (the entry waits for a typing pause). */
+  /* A search typed and cleared (the entry waits for a typing pause). It
+   * leaves more than a screenful of rows: a list shrinking to a few rows
+   * and growing back makes GTK drop and build row widgets, which on a
+   * loaded machine takes long whatever the reads. */
   handler = g_signal_connect (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
   changes = 0;
   start_ticking ();
-  bo_gui_test_set_text (entry, "1042");
+  bo_gui_test_set_text (entry, "12");
   g_assert_true (bo_gui_test_wait_for (changed_and_settled, &changes, WAIT_MS));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, 1);
-  g_assert_cmpuint (number_at (G_LIST_MODEL (model), 0), ==, 1042);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, 100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), <, n_all);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                                 number_at (G_LIST_MODEL (model), i));
+      g_autoptr(BoOrderItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_true (strstr (text, "12") != NULL ||
+                     strstr (bo_order_item_get_summary (item)->customer_name, "12") != NULL);
+    }
   gap = stop_ticking ();
   g_test_message ("search typed: longest gap %" G_GINT64_FORMAT " ms", gap);
   g_assert_cmpint (gap, <=, MAX_GAP_MS);
