@@ -237,7 +237,7 @@ test_sort_and_search (void)
   for (guint i = 0; i < 20; i++)
     {
       g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                                 number_at (G_LIST_MODEL (model), i));
+                                              number_at (G_LIST_MODEL (model), i));
       g_autoptr(BoOrderItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
 
       g_assert_true (strstr (text, "12") != NULL ||
