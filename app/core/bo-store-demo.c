@@ -4,7 +4,12 @@
  * The history is simulated in memory day by day (orders arrive, stock runs
  * out, purchase orders are sent and arrive late or early, backorders are
  * filled first come first served or cancelled), then written in one
- * transaction. Today's promise dates come from the real pegging code.
+ * transaction. Today's promise dates come from the real pegging code, the
+ * placement days' counts from placing's own accumulator
+ * (bo-store-placement.c). Its orders come in as from a shop platform, like
+ * an import's: an allow-if-incoming product backorders what they ask beyond
+ * what can be promised instead of refusing it; a product that takes no
+ * backorders is sold only as far as its stock goes.
  */
 #define G_LOG_DOMAIN "bo-store"
 
@@ -727,7 +732,10 @@ write_orders (BoStore  *self,
               GError  **error)
 {
   sqlite3_stmt *order_stmt, *line_stmt, *cancel_stmt;
+  g_auto(BoPlacementDays) days;
   gboolean ok = TRUE;
+
+  _bo_placement_days_init (&days);
 
   order_stmt = prepare (self,
                         "INSERT INTO orders (id, number, customer_id, placed_at, placed_date, "
@@ -767,6 +775,7 @@ write_orders (BoStore  *self,
       sqlite3_bind_int64 (order_stmt, 8, bo_lines);
       sqlite3_bind_int64 (order_stmt, 9, bo_units);
       ok = step (self, order_stmt, error);
+      _bo_placement_days_add (&days, o->day, o->n_lines, units, bo_lines, bo_units);
 
       for (guint j = 0; ok && j < o->n_lines; j++)
         {
@@ -806,12 +815,7 @@ write_orders (BoStore  *self,
   sqlite3_finalize (order_stmt);
   sqlite3_finalize (line_stmt);
   sqlite3_finalize (cancel_stmt);
-  return ok && _bo_store_exec (self,
-                               "INSERT INTO placement_days (day, orders, bo_orders, lines, bo_lines, "
-                               "  units, bo_units) "
-                               "SELECT placed_date, count (*), sum (bo_lines > 0), sum (line_count), "
-                               "  sum (bo_lines), sum (unit_count), sum (bo_units) "
-                               "FROM orders GROUP BY placed_date", error);
+  return ok && _bo_store_write_placement_days (self, &days, error);
 }
 
 static gboolean

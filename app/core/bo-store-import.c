@@ -432,22 +432,6 @@ typedef struct
 
 typedef struct
 {
-  gint64  id;
-  gint64  line_count;
-  gint64  units;
-  gint64  bo_lines;
-  gint64  bo_units;
-  gint64  placed_at;
-} PlacedOrder;
-
-typedef struct
-{
-  gint64 line_id;
-  guint  order;      /* index in placed */
-} NewLine;
-
-typedef struct
-{
   BoStore             *self;
   char                *currency;       /* the shop's, for amounts in notes */
   const BoImportBatch *batch;
@@ -460,13 +444,9 @@ typedef struct
   BoImportOutcome     *outcome;
 
   GArray              *customer_ids;   /* gint64, per batch customer */
-  GArray              *product_ids;    /* products to allocate for */
-  GHashTable          *product_set;    /* product id set */
   GHashTable          *products;       /* SKU → ProductInfo */
-  GHashTable          *new_lines;      /* ids of the lines placed, for _bo_store_allocate */
-  GArray              *lines;          /* NewLine, in the order of the file */
-  GArray              *placed;         /* PlacedOrder */
-  GHashTable          *refused;        /* SKU → units backordered against the policy */
+  GHashTable          *stock_grew;     /* product id set, in group.product_ids */
+  BoPlacementGroup     group;          /* the new orders, placed together */
   GHashTable          *customer_keys;  /* "email:" / "name:" + lower case → id; -1: two have it */
   GHashTable          *shipped;        /* product id → units shipped before the import */
   GArray              *shipped_order;  /* product ids of @shipped, in the order met */
@@ -477,13 +457,9 @@ apply_clear (Apply *a)
 {
   g_clear_pointer (&a->currency, g_free);
   g_clear_pointer (&a->customer_ids, g_array_unref);
-  g_clear_pointer (&a->product_ids, g_array_unref);
-  g_clear_pointer (&a->product_set, g_hash_table_unref);
   g_clear_pointer (&a->products, g_hash_table_unref);
-  g_clear_pointer (&a->new_lines, g_hash_table_unref);
-  g_clear_pointer (&a->lines, g_array_unref);
-  g_clear_pointer (&a->placed, g_array_unref);
-  g_clear_pointer (&a->refused, g_hash_table_unref);
+  g_clear_pointer (&a->stock_grew, g_hash_table_unref);
+  _bo_placement_group_clear (&a->group);
   g_clear_pointer (&a->customer_keys, g_hash_table_unref);
   g_clear_pointer (&a->shipped, g_hash_table_unref);
   g_clear_pointer (&a->shipped_order, g_array_unref);
@@ -504,14 +480,15 @@ step (Apply   *a,
   return !g_cancellable_set_error_if_cancelled (a->cancellable, error);
 }
 
+/* Stock of the product grew: its waiting lines are allocated with the group. */
 static void
-touch_product (Apply  *a,
-               gint64  product_id)
+stock_grew (Apply  *a,
+            gint64  product_id)
 {
-  if (g_hash_table_contains (a->product_set, &product_id))
+  if (g_hash_table_contains (a->stock_grew, &product_id))
     return;
-  g_hash_table_add (a->product_set, g_memdup2 (&product_id, sizeof product_id));
-  g_array_append_val (a->product_ids, product_id);
+  g_hash_table_add (a->stock_grew, g_memdup2 (&product_id, sizeof product_id));
+  g_array_append_val (a->group.product_ids, product_id);
 }
 
 static gboolean
@@ -703,7 +680,7 @@ update_product (Apply                  *a,
       if (!_bo_store_move_stock (a->self, existing->id, delta, "import", a->batch->source, error))
         return FALSE;
       if (delta > 0)
-        touch_product (a, existing->id);
+        stock_grew (a, existing->id);
     }
   if ((linked = link_supplier (a, existing->id, in, error)) < 0)
     return FALSE;
@@ -1039,7 +1016,7 @@ insert_order (Apply                *a,
               GError              **error)
 {
   g_autofree char *number = NULL;
-  PlacedOrder placed = { 0 };
+  BoPlacedOrder placed = { 0 };
   gint64 shipment_id = 0;
   gint64 order_value = 0;
   gint64 shipped_at;
@@ -1092,12 +1069,13 @@ insert_order (Apply                *a,
   sqlite3_bind_text (stmt, 6, in->notes != NULL ? in->notes : "", -1, SQLITE_STATIC);
   if (!_bo_store_step_done (a->self, stmt, error))
     return FALSE;
-  placed.id = sqlite3_last_insert_rowid (a->self->db);
+  placed.order_id = sqlite3_last_insert_rowid (a->self->db);
 
   for (guint i = 0; i < in->lines->len; i++)
     {
       const BoImportLine *line = &g_array_index (in->lines, BoImportLine, i);
       const ProductInfo *product;
+      BoPlacedLine new_line = { 0 };
       gint64 line_id;
 
       if (!validate_line (line, a->currency, error) || (product = lookup_product (a, line->sku, error)) == NULL)
@@ -1111,7 +1089,7 @@ insert_order (Apply                *a,
                                 "  unit_price, completed_date) VALUES (?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, placed.id);
+      sqlite3_bind_int64 (stmt, 1, placed.order_id);
       sqlite3_bind_int64 (stmt, 2, product->id);
       sqlite3_bind_int64 (stmt, 3, line->quantity);
       sqlite3_bind_int64 (stmt, 4, line->shipped);
@@ -1132,7 +1110,7 @@ insert_order (Apply                *a,
                                         "shipped_at) VALUES (?1, ?2, ?2)", error);
               if (stmt == NULL)
                 return FALSE;
-              sqlite3_bind_int64 (stmt, 1, placed.id);
+              sqlite3_bind_int64 (stmt, 1, placed.order_id);
               sqlite3_bind_int64 (stmt, 2, shipped_at);
               if (!_bo_store_step_done (a->self, stmt, error))
                 return FALSE;
@@ -1150,220 +1128,20 @@ insert_order (Apply                *a,
           add_shipped (a, product->id, line->shipped);
           a->outcome->lines_shipped++;
         }
-      if (line->quantity > line->shipped)
-        {
-          NewLine new_line = { line_id, a->placed->len };
-
-          g_hash_table_insert (a->new_lines, g_memdup2 (&line_id, sizeof line_id), NULL);
-          g_array_append_val (a->lines, new_line);
-          touch_product (a, product->id);
-        }
+      /* Placed with the group, whatever shipped before waits for nothing. */
+      new_line.line_id = line_id;
+      new_line.product_id = product->id;
+      new_line.sku = g_strdup (line->sku);
+      new_line.quantity = line->quantity;
+      new_line.open = line->quantity - line->shipped;
+      new_line.price = line->unit_price >= 0 ? line->unit_price : product->price;
+      new_line.policy = product->policy;
+      new_line.discontinued = product->discontinued;
+      new_line.order = a->group.orders->len;
+      g_array_append_val (a->group.lines, new_line);
     }
-  g_array_append_val (a->placed, placed);
+  g_array_append_val (a->group.orders, placed);
   a->outcome->created[BO_IMPORT_RECORD_ORDER]++;
-  return TRUE;
-}
-
-typedef struct
-{
-  gint64 orders, bo_orders, lines, bo_lines, units, bo_units;
-} DayCounts;
-
-/* After the one allocation of the whole group: what each new line could not
- * get is backordered at placement, and the orders' and the days' placement
- * counts are written, as bo_store_place_order() does for one order. */
-static gboolean
-record_placement (Apply   *a,
-                  GError **error)
-{
-  g_autoptr(GHashTable) days = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
-  g_autoptr(GArray) day_order = g_array_new (FALSE, FALSE, sizeof (guint32));
-  sqlite3_stmt *stmt;
-  guint next = 0;
-  int rc;
-
-  /* The new lines were inserted one after the other: one scan reads them. */
-  if (a->lines->len > 0)
-    {
-      g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autoptr(GArray) prices = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autoptr(GArray) products = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GHashTable) backordered = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                                 g_free, g_free);
-      g_autoptr(GArray) backordered_order = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-      stmt = _bo_store_prepare (a->self,
-                                "SELECT l.id, l.ordered - l.shipped - l.allocated, p.sku, "
-                                "  p.backorder_policy = 'deny' OR p.discontinued, l.unit_price, "
-                                "  l.product_id "
-                                "FROM order_lines l JOIN products p ON p.id = l.product_id "
-                                "WHERE l.id BETWEEN ?1 AND ?2 ORDER BY l.id", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (a->lines, NewLine, 0).line_id);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (a->lines, NewLine, a->lines->len - 1).line_id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 units;
-
-          if (next >= a->lines->len ||
-              sqlite3_column_int64 (stmt, 0) != g_array_index (a->lines, NewLine, next).line_id)
-            continue;
-          units = sqlite3_column_int64 (stmt, 1);
-          g_array_append_val (open, units);
-          units = sqlite3_column_int64 (stmt, 4);
-          g_array_append_val (prices, units);
-          units = sqlite3_column_int64 (stmt, 5);
-          g_array_append_val (products, units);
-          g_ptr_array_add (refused, units > 0 && sqlite3_column_int (stmt, 3)
-                                      ? _bo_store_column_dup (stmt, 2) : NULL);
-          next++;
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return _bo_store_set_error (a->self, rc, error);
-      if (next != a->lines->len)
-        return _bo_store_set_error (a->self, SQLITE_CORRUPT, error);
-
-      for (guint i = 0; i < a->lines->len; i++)
-        {
-          const NewLine *line = &g_array_index (a->lines, NewLine, i);
-          PlacedOrder *order = &g_array_index (a->placed, PlacedOrder, line->order);
-          gint64 units = g_array_index (open, gint64, i);
-          gint64 product_id = g_array_index (products, gint64, i);
-          char *sku = g_ptr_array_index (refused, i);
-          gint64 *product_total;
-
-          if (!step (a, 0.5, error))
-            return FALSE;
-          if (units == 0)
-            {
-              a->outcome->lines_allocated++;
-              continue;
-            }
-          if (sku != NULL)
-            {
-              gint64 *total = g_hash_table_lookup (a->refused, sku);
-
-              if (total == NULL)
-                {
-                  total = g_new0 (gint64, 1);
-                  g_hash_table_insert (a->refused, g_strdup (sku), total);
-                }
-              *total += units;
-            }
-          order->bo_lines++;
-          order->bo_units += units;
-          a->outcome->lines_backordered++;
-          a->outcome->units_backordered += units;
-          stmt = _bo_store_prepare (a->self,
-                                    "UPDATE order_lines SET backordered_at_placement = ?2, "
-                                    "  reason_kind = CASE WHEN reason_kind = 'text' AND "
-                                    "    reason = '' THEN 'no-stock' ELSE reason_kind END "
-                                    "WHERE id = ?1", error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, line->line_id);
-          sqlite3_bind_int64 (stmt, 2, units);
-          if (!_bo_store_step_done (a->self, stmt, error))
-            return FALSE;
-
-          /* The backlog history, as _bo_store_backlog_move() writes it; the
-           * products' totals are added up and written once each below. */
-          stmt = _bo_store_prepare (a->self, "INSERT INTO backlog_movements (day, line_id, units, "
-                                    "value) VALUES (?1, ?2, ?3, ?4)", error);
-          if (stmt == NULL)
-            return FALSE;
-          _bo_bind_date (stmt, 1, bo_store_get_today (a->self));
-          sqlite3_bind_int64 (stmt, 2, line->line_id);
-          sqlite3_bind_int64 (stmt, 3, units);
-          sqlite3_bind_int64 (stmt, 4, units * g_array_index (prices, gint64, i));
-          if (!_bo_store_step_done (a->self, stmt, error))
-            return FALSE;
-          if ((product_total = g_hash_table_lookup (backordered, &product_id)) == NULL)
-            {
-              product_total = g_new0 (gint64, 1);
-              g_hash_table_insert (backordered, g_memdup2 (&product_id, sizeof product_id),
-                                   product_total);
-              g_array_append_val (backordered_order, product_id);
-            }
-          *product_total += units;
-        }
-
-      for (guint i = 0; i < backordered_order->len; i++)
-        {
-          gint64 product_id = g_array_index (backordered_order, gint64, i);
-
-          stmt = _bo_store_prepare (a->self, "UPDATE products SET backordered = backordered + ?2 "
-                                    "WHERE id = ?1", error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, product_id);
-          sqlite3_bind_int64 (stmt, 2, *(gint64 *) g_hash_table_lookup (backordered, &product_id));
-          if (!_bo_store_step_done (a->self, stmt, error))
-            return FALSE;
-        }
-    }
-
-  for (guint i = 0; i < a->placed->len; i++)
-    {
-      const PlacedOrder *order = &g_array_index (a->placed, PlacedOrder, i);
-      guint32 day = _bo_day_of_instant (order->placed_at);
-      DayCounts *counts = g_hash_table_lookup (days, GUINT_TO_POINTER (day));
-
-      stmt = _bo_store_prepare (a->self,
-                                "UPDATE orders SET line_count = ?2, unit_count = ?3, "
-                                "  bo_lines = ?4, bo_units = ?5 WHERE id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, order->id);
-      sqlite3_bind_int64 (stmt, 2, order->line_count);
-      sqlite3_bind_int64 (stmt, 3, order->units);
-      sqlite3_bind_int64 (stmt, 4, order->bo_lines);
-      sqlite3_bind_int64 (stmt, 5, order->bo_units);
-      if (!_bo_store_step_done (a->self, stmt, error))
-        return FALSE;
-
-      if (counts == NULL)
-        {
-          counts = g_new0 (DayCounts, 1);
-          g_hash_table_insert (days, GUINT_TO_POINTER (day), counts);
-          g_array_append_val (day_order, day);
-        }
-      counts->orders++;
-      counts->bo_orders += order->bo_lines > 0;
-      counts->lines += order->line_count;
-      counts->bo_lines += order->bo_lines;
-      counts->units += order->units;
-      counts->bo_units += order->bo_units;
-    }
-
-  for (guint i = 0; i < day_order->len; i++)
-    {
-      guint32 day = g_array_index (day_order, guint32, i);
-      const DayCounts *counts = g_hash_table_lookup (days, GUINT_TO_POINTER (day));
-
-      stmt = _bo_store_prepare (a->self,
-                                "INSERT INTO placement_days (day, orders, bo_orders, lines, "
-                                "  bo_lines, units, bo_units) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                                "ON CONFLICT (day) DO UPDATE SET orders = orders + ?2, "
-                                "  bo_orders = bo_orders + ?3, lines = lines + ?4, "
-                                "  bo_lines = bo_lines + ?5, units = units + ?6, "
-                                "  bo_units = bo_units + ?7",
-                                error);
-      if (stmt == NULL)
-        return FALSE;
-      _bo_bind_date (stmt, 1, day);
-      sqlite3_bind_int64 (stmt, 2, counts->orders);
-      sqlite3_bind_int64 (stmt, 3, counts->bo_orders);
-      sqlite3_bind_int64 (stmt, 4, counts->lines);
-      sqlite3_bind_int64 (stmt, 5, counts->bo_lines);
-      sqlite3_bind_int64 (stmt, 6, counts->units);
-      sqlite3_bind_int64 (stmt, 7, counts->bo_units);
-      if (!_bo_store_step_done (a->self, stmt, error))
-        return FALSE;
-    }
   return TRUE;
 }
 
@@ -1371,9 +1149,6 @@ static gboolean
 apply_orders (Apply   *a,
               GError **error)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-
   for (guint i = 0; i < a->batch->orders->len; i++)
     {
       const BoImportOrder *in = g_ptr_array_index (a->batch->orders, i);
@@ -1389,23 +1164,33 @@ apply_orders (Apply   *a,
       if (!step (a, in->lines->len, error))
         return FALSE;
     }
-  if (a->placed->len == 0 && a->product_ids->len == 0)
+  if (a->group.orders->len == 0 && a->group.product_ids->len == 0)
     return TRUE;
 
-  /* One allocation for the whole group, with the products whose stock grew. */
+  /* The shop platform accepted these orders: a backorder policy notes what
+   * it would have refused, and the group is placed all the same. */
+  a->group.accept_refused = TRUE;
+  a->group.notes = a->outcome->notes;
   if (!book_shipped (a, error) ||
-      !_bo_store_allocate (a->self, a->product_ids, NULL, a->new_lines, error) ||
-      !record_placement (a, error) ||
-      !_bo_store_refresh_promises_for (a->self, a->product_ids, NULL, error))
+      !_bo_store_place_group (a->self, &a->group, error) ||
+      !_bo_store_refresh_promises_for (a->self, a->group.product_ids, NULL, error))
     return FALSE;
 
-  g_hash_table_iter_init (&iter, a->refused);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_ptr_array_add (a->outcome->notes,
-                     g_strdup_printf (_("%s takes no backorders, but the shop platform accepted "
-                                        "its orders: %" PRId64 " units are backordered"),
-                                      (const char *) key, *(gint64 *) value));
-  return TRUE;
+  for (guint i = 0; i < a->group.lines->len; i++)
+    {
+      const BoPlacedLine *line = &g_array_index (a->group.lines, BoPlacedLine, i);
+
+      if (line->open == 0)
+        continue;
+      if (line->backordered == 0)
+        a->outcome->lines_allocated++;
+      else
+        {
+          a->outcome->lines_backordered++;
+          a->outcome->units_backordered += line->backordered;
+        }
+    }
+  return step (a, 0.5 * a->group.lines->len, error);
 }
 
 static gboolean
@@ -1457,13 +1242,9 @@ bo_store_apply_import (BoStore              *self,
   a.user_data = user_data;
   a.outcome = out;
   a.customer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  a.product_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  a.product_set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   a.products = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  a.new_lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  a.lines = g_array_new (FALSE, FALSE, sizeof (NewLine));
-  a.placed = g_array_new (FALSE, FALSE, sizeof (PlacedOrder));
-  a.refused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  a.stock_grew = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  _bo_placement_group_init (&a.group);
   a.shipped = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   a.shipped_order = g_array_new (FALSE, FALSE, sizeof (gint64));
   a.total = batch->suppliers->len + batch->products->len + batch->customers->len;

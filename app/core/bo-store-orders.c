@@ -188,6 +188,7 @@ _bo_store_validate_draft (BoStore            *self,
         }
       line.product_id = product->id;
       line.quantity = d->quantity;
+      line.open = d->quantity;
       line.price = d->unit_price >= 0 ? d->unit_price : product->price;
       if (!bo_money_add_line (&order_value, line.quantity, line.price, error))
         return FALSE;
@@ -261,24 +262,34 @@ _bo_placed_line_refusal (GArray *placed,
 {
   const BoPlacedLine *line = &g_array_index (placed, BoPlacedLine, index);
   gint64 wanted = 0;
+  guint first = index;
 
   if (backordered == 0)
     return NULL;
 
   /* What the order wants of this product in all, whichever of its lines the
-   * allocation left short. */
-  for (guint i = 0; i < placed->len; i++)
-    if (g_array_index (placed, BoPlacedLine, i).product_id == line->product_id)
-      wanted += g_array_index (placed, BoPlacedLine, i).quantity;
+   * allocation left short; in a group of orders, only this line's order,
+   * whose lines lie together. */
+  while (first > 0 && g_array_index (placed, BoPlacedLine, first - 1).order == line->order)
+    first--;
+  for (guint i = first; i < placed->len; i++)
+    {
+      const BoPlacedLine *other = &g_array_index (placed, BoPlacedLine, i);
+
+      if (other->order != line->order)
+        break;
+      if (other->product_id == line->product_id)
+        wanted += other->open;
+    }
 
   if (line->discontinued)
     return g_strdup_printf (_("Refused: %s is discontinued and takes no backorders (%" PRId64
                               " ordered, %" PRId64 " can ship now)"),
-                            line->sku, line->quantity, line->quantity - backordered);
+                            line->sku, line->quantity, line->open - backordered);
   if (line->policy == BO_BACKORDER_DENY)
     return g_strdup_printf (_("Refused: %s does not take backorders (%" PRId64 " ordered, %"
                               PRId64 " can ship now)"),
-                            line->sku, line->quantity, line->quantity - backordered);
+                            line->sku, line->quantity, line->open - backordered);
   if (line->policy == BO_BACKORDER_ALLOW_IF_INCOMING && wanted > line->atp)
     return g_strdup_printf (_("Refused: %s can promise only %" PRId64 " (stock and incoming "
                               "purchase orders, less what is already promised); %" PRId64
@@ -327,27 +338,15 @@ _bo_store_order_identity (BoStore            *self,
   return TRUE;
 }
 
-/* Places an order inside the caller's transaction. */
-gboolean
-_bo_store_place_order_tx (BoStore            *self,
-                          const BoOrderDraft *draft,
-                          BoOrderOutcome    **outcome,
-                          GError            **error)
+static gboolean
+insert_order_row (BoStore            *self,
+                  const BoOrderDraft *draft,
+                  const char         *number,
+                  gint64              placed_at,
+                  gint64             *order_id,
+                  GError            **error)
 {
-  g_autoptr(GArray) placed = g_array_new (FALSE, TRUE, sizeof (BoPlacedLine));
-  g_autoptr(GArray) product_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GHashTable) new_lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                           g_free);
-  g_autofree char *number = NULL;
-  gint64 placed_at = draft->placed_at > 0 ? draft->placed_at : bo_store_get_now (self);
-  gint64 order_id;
-  gint64 units = 0, bo_lines = 0, bo_units = 0;
   sqlite3_stmt *stmt;
-
-  g_array_set_clear_func (placed, _bo_placed_line_clear);
-  if (!_bo_store_validate_draft (self, draft, placed, FALSE, error) ||
-      !_bo_store_order_identity (self, draft, TRUE, &number, error))
-    return FALSE;
 
   stmt = _bo_store_prepare (self,
                             "INSERT INTO orders (number, customer_id, placed_at, placed_date, "
@@ -368,154 +367,128 @@ _bo_store_place_order_tx (BoStore            *self,
   sqlite3_bind_text (stmt, 8, draft->notes != NULL ? draft->notes : "", -1, SQLITE_STATIC);
   if (!_bo_store_step_done (self, stmt, error))
     return FALSE;
-  order_id = sqlite3_last_insert_rowid (self->db);
+  *order_id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+/* Inserts the lines of an order; returns the units it has in all, or -1. */
+static gint64
+insert_lines (BoStore  *self,
+              gint64    order_id,
+              GArray   *placed,
+              GError  **error)
+{
+  gint64 units = 0;
 
   for (guint i = 0; i < placed->len; i++)
     {
       BoPlacedLine *line = &g_array_index (placed, BoPlacedLine, i);
+      sqlite3_stmt *stmt;
 
       stmt = _bo_store_prepare (self,
                                 "INSERT INTO order_lines (order_id, product_id, ordered, unit_price, "
                                 "  drop_ship) VALUES (?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
-        return FALSE;
+        return -1;
       sqlite3_bind_int64 (stmt, 1, order_id);
       sqlite3_bind_int64 (stmt, 2, line->product_id);
       sqlite3_bind_int64 (stmt, 3, line->quantity);
       sqlite3_bind_int64 (stmt, 4, line->price);
       sqlite3_bind_int (stmt, 5, line->drop_ship ? 1 : 0);
       if (!_bo_store_step_done (self, stmt, error))
-        return FALSE;
+        return -1;
       line->line_id = sqlite3_last_insert_rowid (self->db);
       units += line->quantity;
-      /* Drop-ship lines never wait for the shop's stock. */
-      if (line->drop_ship)
-        continue;
-      g_hash_table_insert (new_lines, g_memdup2 (&line->line_id, sizeof line->line_id), NULL);
-      g_array_append_val (product_ids, line->product_id);
     }
+  return units;
+}
 
-  if (!_bo_store_allocate (self, product_ids, NULL, new_lines, error))
-    return FALSE;
+/* What each line of the order placed got, read back once promises are set. */
+static gboolean
+read_outcome (BoStore         *self,
+              gint64           order_id,
+              const char      *number,
+              GArray          *placed,
+              BoOrderOutcome **outcome,
+              GError         **error)
+{
+  BoOrderOutcome *out = g_new0 (BoOrderOutcome, 1);
+
+  out->order_id = order_id;
+  out->number = g_strdup (number);
+  out->lines = g_array_new (FALSE, TRUE, sizeof (BoLineOutcome));
+  g_array_set_clear_func (out->lines, line_outcome_clear);
+  *outcome = out;
 
   for (guint i = 0; i < placed->len; i++)
     {
       BoPlacedLine *line = &g_array_index (placed, BoPlacedLine, i);
-      gint64 allocated = 0;
-      gint64 backordered;
-      g_autofree char *refusal = NULL;
+      BoLineOutcome lo = { 0 };
+      sqlite3_stmt *stmt;
+      int rc;
 
-      /* The supplier ships it: no backorder policy applies, a drop-ship
-       * purchase order is drafted instead. */
-      if (line->drop_ship)
-        {
-          if (!_bo_store_drop_ship_line (self, line->line_id, error))
-            return FALSE;
-          continue;
-        }
-      if (!_bo_store_query_int (self, "SELECT allocated FROM order_lines WHERE id = ?",
-                                line->line_id, &allocated, error))
-        return FALSE;
-      backordered = line->quantity - allocated;
-      refusal = _bo_placed_line_refusal (placed, i, backordered);
-      if (refusal != NULL)
-        {
-          g_set_error_literal (error, BO_ERROR, BO_ERROR_REFUSED, refusal);
-          return FALSE;
-        }
-      if (backordered == 0)
-        continue;
-
-      bo_lines++;
-      bo_units += backordered;
-      stmt = _bo_store_prepare (self,
-                                "UPDATE order_lines SET backordered_at_placement = ?2, "
-                                "  reason_kind = CASE WHEN reason_kind = 'text' AND "
-                                "    reason = '' THEN 'no-stock' ELSE reason_kind END "
-                                "WHERE id = ?1", error);
+      stmt = _bo_store_prepare (self, "SELECT allocated, promised_date, reason_kind, "
+                                "  reason_args, reason FROM order_lines WHERE id = ?", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, line->line_id);
-      sqlite3_bind_int64 (stmt, 2, backordered);
-      if (!_bo_store_step_done (self, stmt, error) ||
-          !_bo_store_backlog_move (self, line->line_id, backordered, error))
-        return FALSE;
+      rc = sqlite3_step (stmt);
+      lo.line_id = line->line_id;
+      lo.product_id = line->product_id;
+      lo.sku = g_strdup (line->sku);
+      lo.ordered = line->quantity;
+      lo.allocated = sqlite3_column_int64 (stmt, 0);
+      lo.backordered = line->drop_ship ? 0 : lo.ordered - lo.allocated;
+      lo.drop_ship = line->drop_ship;
+      lo.promised = _bo_column_date (stmt, 1);
+      lo.reason = _bo_store_column_reason (stmt, 2);
+      sqlite3_reset (stmt);
+      g_array_append_val (out->lines, lo);
+      if (rc != SQLITE_ROW)
+        return _bo_store_set_error (self, rc, error);
     }
+  return TRUE;
+}
 
-  stmt = _bo_store_prepare (self,
-                            "UPDATE orders SET line_count = ?2, unit_count = ?3, bo_lines = ?4, "
-                            "  bo_units = ?5 WHERE id = ?1", error);
-  if (stmt == NULL)
+/* Places an order inside the caller's transaction: a group of one order for
+ * the placement bookkeeping, whose backorder policies refuse. */
+gboolean
+_bo_store_place_order_tx (BoStore            *self,
+                          const BoOrderDraft *draft,
+                          BoOrderOutcome    **outcome,
+                          GError            **error)
+{
+  g_auto(BoPlacementGroup) group;
+  g_autofree char *number = NULL;
+  BoPlacedOrder order = { 0 };
+  GArray *placed;
+
+  _bo_placement_group_init (&group);
+  placed = group.lines;
+  order.placed_at = draft->placed_at > 0 ? draft->placed_at : bo_store_get_now (self);
+  if (!_bo_store_validate_draft (self, draft, placed, FALSE, error) ||
+      !_bo_store_order_identity (self, draft, TRUE, &number, error) ||
+      !insert_order_row (self, draft, number, order.placed_at, &order.order_id, error) ||
+      (order.units = insert_lines (self, order.order_id, placed, error)) < 0)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, order_id);
-  sqlite3_bind_int64 (stmt, 2, placed->len);
-  sqlite3_bind_int64 (stmt, 3, units);
-  sqlite3_bind_int64 (stmt, 4, bo_lines);
-  sqlite3_bind_int64 (stmt, 5, bo_units);
-  if (!_bo_store_step_done (self, stmt, error))
+  order.line_count = placed->len;
+  g_array_append_val (group.orders, order);
+
+  if (!_bo_store_place_group (self, &group, error))
     return FALSE;
-
-  stmt = _bo_store_prepare (self,
-                            "INSERT INTO placement_days (day, orders, bo_orders, lines, bo_lines, "
-                            "  units, bo_units) VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6) "
-                            "ON CONFLICT (day) DO UPDATE SET orders = orders + 1, "
-                            "  bo_orders = bo_orders + ?2, lines = lines + ?3, "
-                            "  bo_lines = bo_lines + ?4, units = units + ?5, bo_units = bo_units + ?6",
-                            error);
-  if (stmt == NULL)
+  /* The supplier ships these: a drop-ship purchase order is drafted instead. */
+  for (guint i = 0; i < placed->len; i++)
+    if (g_array_index (placed, BoPlacedLine, i).drop_ship &&
+        !_bo_store_drop_ship_line (self, g_array_index (placed, BoPlacedLine, i).line_id, error))
+      return FALSE;
+  if (group.bo_lines > 0 && !_bo_store_refresh_promises_for (self, group.product_ids, NULL, error))
     return FALSE;
-  _bo_bind_date (stmt, 1, _bo_day_of_instant (placed_at));
-  sqlite3_bind_int (stmt, 2, bo_lines > 0);
-  sqlite3_bind_int64 (stmt, 3, placed->len);
-  sqlite3_bind_int64 (stmt, 4, bo_lines);
-  sqlite3_bind_int64 (stmt, 5, units);
-  sqlite3_bind_int64 (stmt, 6, bo_units);
-  if (!_bo_store_step_done (self, stmt, error))
+  if (outcome != NULL &&
+      !read_outcome (self, order.order_id, number, placed, outcome, error))
     return FALSE;
-
-  if (bo_lines > 0 && !_bo_store_refresh_promises_for (self, product_ids, NULL, error))
-    return FALSE;
-
-  if (outcome != NULL)
-    {
-      BoOrderOutcome *out = g_new0 (BoOrderOutcome, 1);
-
-      out->order_id = order_id;
-      out->number = g_strdup (number);
-      out->lines = g_array_new (FALSE, TRUE, sizeof (BoLineOutcome));
-      g_array_set_clear_func (out->lines, line_outcome_clear);
-      *outcome = out;
-
-      for (guint i = 0; i < placed->len; i++)
-        {
-          BoPlacedLine *line = &g_array_index (placed, BoPlacedLine, i);
-          BoLineOutcome lo = { 0 };
-          int rc;
-
-          stmt = _bo_store_prepare (self, "SELECT allocated, promised_date, reason_kind, "
-                                    "  reason_args, reason FROM order_lines WHERE id = ?", error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, line->line_id);
-          rc = sqlite3_step (stmt);
-          lo.line_id = line->line_id;
-          lo.product_id = line->product_id;
-          lo.sku = g_strdup (line->sku);
-          lo.ordered = line->quantity;
-          lo.allocated = sqlite3_column_int64 (stmt, 0);
-          lo.backordered = line->drop_ship ? 0 : lo.ordered - lo.allocated;
-          lo.drop_ship = line->drop_ship;
-          lo.promised = _bo_column_date (stmt, 1);
-          lo.reason = _bo_store_column_reason (stmt, 2);
-          sqlite3_reset (stmt);
-          g_array_append_val (out->lines, lo);
-          if (rc != SQLITE_ROW)
-            return _bo_store_set_error (self, rc, error);
-        }
-    }
 
   {
-    gint64 args[] = { placed->len, units, bo_units };
+    gint64 args[] = { placed->len, order.units, group.bo_units };
 
     return _bo_store_log_event_args (self, "order-placed", number, args, G_N_ELEMENTS (args), NULL,
                                      error);

@@ -178,6 +178,9 @@ typedef struct
   gint64            atp;      /* available to promise before this order */
   gint64            free_before;
   char             *refusal;  /* set by a collecting validation */
+  guint             order;    /* index of its order in a BoPlacementGroup */
+  gint64            open;     /* what waits for stock: ordered, less what shipped before */
+  gint64            backordered;  /* what allocation left of @open */
 } BoPlacedLine;
 
 void          _bo_placed_line_clear    (gpointer            data);
@@ -197,6 +200,64 @@ gboolean      _bo_store_order_identity (BoStore            *self,
                                         gboolean            take,
                                         char              **number,
                                         GError            **error);
+
+/* The bookkeeping of placing a group of new lines (bo-store-placement.c):
+ * one order typed in, or the orders of an import, allocated as one group. */
+typedef struct
+{
+  gint64 order_id;
+  gint64 placed_at;
+  gint64 line_count;   /* all its lines */
+  gint64 units;        /* all its units */
+  gint64 bo_lines;     /* set by placing */
+  gint64 bo_units;
+} BoPlacedOrder;
+
+typedef struct
+{
+  GArray    *orders;          /* BoPlacedOrder */
+  GArray    *lines;           /* BoPlacedLine, by ascending line id, each order's together */
+  gboolean   accept_refused;  /* the shop platform accepted the orders (an import) */
+  GPtrArray *notes;           /* (nullable): what was accepted against a policy */
+  GArray    *product_ids;     /* products whose stock grew; placing adds the group's and
+                               * those ship-complete orders took: refresh their promises */
+  gint64     bo_lines;        /* set by placing */
+  gint64     bo_units;
+} BoPlacementGroup;
+
+void          _bo_placement_group_init  (BoPlacementGroup   *group);
+void          _bo_placement_group_clear (BoPlacementGroup   *group);
+gboolean      _bo_store_place_group    (BoStore            *self,
+                                        BoPlacementGroup   *group,
+                                        GError            **error);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BoPlacementGroup, _bo_placement_group_clear)
+
+/* The placement days' counts of orders placed together (a group, or the
+ * sample shop's history), written once per day. */
+typedef struct
+{
+  guint32 day;
+  gint64  orders, bo_orders, lines, bo_lines, units, bo_units;
+} BoPlacementDay;
+
+typedef struct
+{
+  GHashTable *index;    /* day → index + 1 in @counts */
+  GArray     *counts;   /* BoPlacementDay, in the order first met */
+} BoPlacementDays;
+
+void          _bo_placement_days_init  (BoPlacementDays    *days);
+void          _bo_placement_days_clear (BoPlacementDays    *days);
+void          _bo_placement_days_add   (BoPlacementDays    *days,
+                                        guint32             day,
+                                        gint64              lines,
+                                        gint64              units,
+                                        gint64              bo_lines,
+                                        gint64              bo_units);
+gboolean      _bo_store_write_placement_days (BoStore               *self,
+                                        const BoPlacementDays *days,
+                                        GError               **error);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BoPlacementDays, _bo_placement_days_clear)
 
 /* What allocation and pegging would give lines not yet in the database. */
 typedef struct
