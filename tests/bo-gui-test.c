@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bo-gui-test.h"
+#include "bo-reader.h"
 
 /**
  * bo_gui_test_init:
@@ -33,6 +34,10 @@ bo_gui_test_init (int    *argc,
       return FALSE;
     }
   adw_init ();
+  /* Tests look at a list's rows as soon as it is reloaded: the rows are
+   * read in a worker all the same, and waited for (test-responsive checks
+   * the window while reads are slow). */
+  bo_reader_set_read_wait (10 * 1000);
   return TRUE;
 }
 

@@ -26,6 +26,7 @@ struct _BoStore
   gboolean    read_only;   /* the file, its folder or its mount cannot be written */
   guint       tx_depth;
   gint64      data_version;
+  guint       read_delay;  /* ms slept before each statement: a slow disk, for tests */
 
   /* How many times promise dates were worked out, for the tests that check
    * an operation does it once. */

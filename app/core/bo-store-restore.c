@@ -37,7 +37,10 @@ bo_store_open_another (BoStore  *self,
 
   other = bo_store_open (self->path, error);
   if (other != NULL)
-    other->now = self->now;
+    {
+      other->now = self->now;
+      other->read_delay = self->read_delay;
+    }
   return other;
 }
 

@@ -200,6 +200,8 @@ _bo_store_prepare (BoStore     *self,
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
   int rc;
 
+  if (self->read_delay > 0)
+    g_usleep (self->read_delay * G_TIME_SPAN_MILLISECOND);
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
@@ -830,6 +832,40 @@ bo_store_set_now (BoStore *self,
 {
   g_return_if_fail (BO_IS_STORE (self));
   self->now = now;
+}
+
+/**
+ * bo_store_set_read_delay:
+ * @milliseconds: how long each statement waits before it runs; 0 for none
+ *
+ * Makes the shop as slow as one on a slow disk or a far server, for tests
+ * that check the window stays responsive while it reads. Connections made
+ * with bo_store_open_another() are as slow.
+ */
+void
+bo_store_set_read_delay (BoStore *self,
+                         guint    milliseconds)
+{
+  g_return_if_fail (BO_IS_STORE (self));
+  self->read_delay = milliseconds;
+}
+
+/**
+ * bo_store_end_reads:
+ *
+ * Ends the reads left open: a statement stepped to a row and not reset
+ * keeps its snapshot of the shop, and a connection kept for reading would
+ * not see the changes written since through another.
+ */
+void
+bo_store_end_reads (BoStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_if_fail (BO_IS_STORE (self));
+  while ((stmt = sqlite3_next_stmt (self->db, stmt)) != NULL)
+    if (sqlite3_stmt_busy (stmt))
+      sqlite3_reset (stmt);
 }
 
 gint64

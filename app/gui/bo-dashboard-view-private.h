@@ -57,6 +57,7 @@ struct _BoDashboardView
   GCancellable   *charts_cancellable;
   gboolean        charts_loading;
   gboolean        charts_pending;  /* the shop changed while they loaded */
+  GCancellable   *cards_cancellable; /* the slow cards' read, in a worker */
 };
 
 extern const char *const _bo_dashboard_view_chart_ids[N_CHARTS];

@@ -13,6 +13,7 @@
 #include "bo-column-sorter.h"
 #include "bo-list-controller.h"
 #include "bo-paged-model.h"
+#include "bo-reader.h"
 
 struct _BoListController
 {
@@ -27,6 +28,7 @@ struct _BoListController
   /* owned */
   char              *name;
   BoStore           *store;
+  BoReader          *reader;   /* a second connection, for reading in threads */
   BoPagedModel      *model;
   GtkSelectionModel *selection;
   GSettings         *settings;
@@ -37,30 +39,108 @@ struct _BoListController
 
 G_DEFINE_FINAL_TYPE (BoListController, bo_list_controller, G_TYPE_OBJECT)
 
-static gint64
-count_rows (gpointer   user_data,
-            GError   **error)
+/* What one reload reads, taken on the main thread and read in a worker
+ * when the shop has a second connection. */
+typedef struct
+{
+  BoStore         *store;   /* the window's, read when there is no reader */
+  BoReader        *reader;
+  char            *search;
+  char            *sort;
+  gint             filter;
+  gint64           now;
+  BoListCountFunc  count;
+  BoListFetchFunc  fetch;
+} Query;
+
+static void
+query_free (gpointer data)
+{
+  Query *query = data;
+
+  g_clear_object (&query->store);
+  g_clear_pointer (&query->reader, bo_reader_unref);
+  g_free (query->search);
+  g_free (query->sort);
+  g_free (query);
+}
+
+static gpointer
+take_query (gpointer user_data)
 {
   BoListController *self = user_data;
-  const char *search = self->search_entry != NULL ? gtk_editable_get_text (self->search_entry) : NULL;
+  Query *query = g_new0 (Query, 1);
 
-  if (self->store == NULL)
+  if (self->store != NULL)
+    {
+      query->store = g_object_ref (self->store);
+      query->now = bo_store_get_now (self->store);
+    }
+  if (self->reader != NULL)
+    query->reader = bo_reader_ref (self->reader);
+  query->search = self->search_entry != NULL ? g_strdup (gtk_editable_get_text (self->search_entry))
+                                             : NULL;
+  query->sort = g_strdup (self->sort);
+  query->filter = self->filter;
+  query->count = self->count;
+  query->fetch = self->fetch;
+  return query;
+}
+
+static BoStore *
+lock_store (Query *query)
+{
+  return query->reader != NULL ? bo_reader_lock (query->reader, query->now) : query->store;
+}
+
+static void
+unlock_store (Query *query)
+{
+  if (query->reader != NULL)
+    bo_reader_unlock (query->reader);
+}
+
+static gint64
+count_rows (gpointer   data,
+            GError   **error)
+{
+  Query *query = data;
+  gint64 n;
+
+  if (query->store == NULL)
     return 0;
-  return self->count (self->store, search, self->filter, error);
+  n = query->count (lock_store (query), query->search, query->filter, error);
+  unlock_store (query);
+  return n;
 }
 
 static GPtrArray *
-fetch_rows (gpointer   user_data,
+fetch_rows (gpointer   data,
             guint      offset,
             guint      limit,
             GError   **error)
 {
-  BoListController *self = user_data;
-  const char *search = self->search_entry != NULL ? gtk_editable_get_text (self->search_entry) : NULL;
+  Query *query = data;
+  GPtrArray *rows;
 
-  if (self->store == NULL)
+  if (query->store == NULL)
     return g_ptr_array_new ();
-  return self->fetch (self->store, search, self->sort, self->filter, offset, limit, error);
+  rows = query->fetch (lock_store (query), query->search, query->sort, query->filter, offset,
+                       limit, error);
+  unlock_store (query);
+  return rows;
+}
+
+/* Tells assistive technologies that the list is being read, while the
+ * rows not read yet show empty. */
+static void
+loading_changed_cb (BoPagedModel     *model,
+                    GParamSpec       *pspec,
+                    BoListController *self)
+{
+  if (self->view != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_STATE_BUSY,
+                                 bo_paged_model_get_loading (model), -1);
 }
 
 /* A new sort, search or filter shows its first rows. Scrolling before the
@@ -168,8 +248,11 @@ bo_list_controller_dispose (GObject *object)
       g_clear_weak_pointer (&self->search_entry);
     }
   g_clear_object (&self->selection);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->reader, bo_reader_unref);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (bo_list_controller_parent_class)->dispose (object);
@@ -232,7 +315,9 @@ bo_list_controller_new (const char      *name,
   self->count = count;
   self->fetch = fetch;
   g_set_weak_pointer (&self->view, view);
-  self->model = bo_paged_model_new (item_type, count_rows, fetch_rows, self);
+  self->model = bo_paged_model_new (item_type, take_query, query_free, count_rows, fetch_rows,
+                                    self);
+  g_signal_connect (self->model, "notify::loading", G_CALLBACK (loading_changed_cb), self);
   shown = g_object_ref (G_LIST_MODEL (self->model));
   if (multiple)
     self->selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (g_steal_pointer (&shown)));
@@ -274,7 +359,13 @@ bo_list_controller_set_store (BoListController *self,
 {
   g_return_if_fail (BO_IS_LIST_CONTROLLER (self));
 
-  g_set_object (&self->store, store);
+  if (g_set_object (&self->store, store))
+    {
+      g_clear_pointer (&self->reader, bo_reader_unref);
+      if (store != NULL)
+        self->reader = bo_reader_get_for (store);
+      bo_paged_model_set_threaded (self->model, self->reader != NULL);
+    }
   bo_list_controller_reload (self);
 }
 

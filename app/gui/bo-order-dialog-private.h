@@ -58,6 +58,7 @@ struct _BoOrderDialog
   /* owned */
   BoStore             *store;
   gulong               changed_id;
+  GCancellable        *loading;       /* the first read, in a worker */
   gint64               order_id;
   char                *currency;
   BoOrder             *order;         /* NULL when it could not be read */

@@ -17,6 +17,7 @@
 #include "bo-format.h"
 #include "bo-order-dialog-private.h"
 #include "bo-toast.h"
+#include "bo-reader.h"
 
 G_DEFINE_FINAL_TYPE (BoOrderDialog, bo_order_dialog, ADW_TYPE_WINDOW)
 
@@ -489,19 +490,55 @@ _bo_order_dialog_update_actions (BoOrderDialog *self)
   _bo_order_dialog_update_goodwill_actions (self);
 }
 
-void
-_bo_order_dialog_reload (BoOrderDialog *self)
+/* What the dialog shows, read together. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  BoOrder *order;
-  GPtrArray *shipments = NULL;
+  gint64     order_id;
+  BoOrder   *order;
+  GPtrArray *shipments;  /* BoShipment */
+  char      *currency;
+} Contents;
 
-  order = bo_store_get_order (self->store, self->order_id, &error);
-  if (order != NULL)
-    shipments = bo_store_list_shipments (self->store, self->order_id, &error);
-  if (order == NULL || shipments == NULL)
+static void
+contents_free (gpointer data)
+{
+  Contents *contents = data;
+
+  g_clear_pointer (&contents->order, bo_order_free);
+  g_clear_pointer (&contents->shipments, g_ptr_array_unref);
+  g_free (contents->currency);
+  g_free (contents);
+}
+
+/* In a worker thread for the first read, from @store only. */
+static gpointer
+read_contents (BoStore  *store,
+               gpointer  data,
+               GError  **error)
+{
+  Contents *contents = g_new0 (Contents, 1);
+
+  contents->order_id = *(gint64 *) data;
+  if ((contents->order = bo_store_get_order (store, contents->order_id, error)) == NULL ||
+      (contents->shipments = bo_store_list_shipments (store, contents->order_id, error)) == NULL)
     {
-      g_clear_pointer (&order, bo_order_free);
+      contents_free (contents);
+      return NULL;
+    }
+  contents->currency = bo_store_get_setting (store, "currency");
+  return contents;
+}
+
+static void
+show_contents (gpointer      owner,
+               gpointer      result,
+               const GError *error)
+{
+  BoOrderDialog *self = owner;
+  Contents *contents = result;
+
+  if (contents == NULL)
+    {
       g_clear_pointer (&self->order, bo_order_free);
       show_unreadable (self, error);
       _bo_order_dialog_update_actions (self);
@@ -509,10 +546,10 @@ _bo_order_dialog_reload (BoOrderDialog *self)
     }
   g_clear_pointer (&self->order, bo_order_free);
   g_clear_pointer (&self->shipments, g_ptr_array_unref);
-  self->order = order;
-  self->shipments = shipments;
   g_free (self->currency);
-  self->currency = bo_store_get_setting (self->store, "currency");
+  self->order = g_steal_pointer (&contents->order);
+  self->shipments = g_steal_pointer (&contents->shipments);
+  self->currency = g_steal_pointer (&contents->currency);
 
   fill_header (self);
   fill_lines (self);
@@ -520,6 +557,41 @@ _bo_order_dialog_reload (BoOrderDialog *self)
   _bo_order_dialog_fill_goodwill (self);
   _bo_order_dialog_refresh_forms (self);
   _bo_order_dialog_update_actions (self);
+}
+
+/* The first read, when the dialog opens: in a worker on a second
+ * connection, so that a slow shop does not hold up the window (the
+ * dialog shows its empty fields meanwhile). */
+static void
+load (BoOrderDialog *self)
+{
+  g_autoptr(BoReader) reader = bo_reader_get_for (self->store);
+
+  if (reader == NULL)
+    {
+      _bo_order_dialog_reload (self);
+      return;
+    }
+  self->loading = g_cancellable_new ();
+  _bo_order_dialog_update_actions (self);
+  bo_reader_read (reader, bo_store_get_now (self->store), self, self->loading, read_contents,
+                  g_memdup2 (&self->order_id, sizeof self->order_id), g_free, contents_free,
+                  show_contents);
+}
+
+/* Reads the order again after a change, on the window's connection: the
+ * read that follows the merchant's own change waits for nothing. */
+void
+_bo_order_dialog_reload (BoOrderDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  Contents *contents;
+
+  g_cancellable_cancel (self->loading);
+  contents = read_contents (self->store, &self->order_id, &error);
+  show_contents (self, contents, error);
+  if (contents != NULL)
+    contents_free (contents);
 }
 
 /* ---- callbacks -------------------------------------------------------------- */
@@ -603,6 +675,8 @@ bo_order_dialog_dispose (GObject *object)
 {
   BoOrderDialog *self = BO_ORDER_DIALOG (object);
 
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   /* A window destroyed without closing still keeps what the merchant did. */
@@ -707,7 +781,7 @@ bo_order_dialog_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   self->order_id = order_id;
   self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
-  _bo_order_dialog_reload (self);
+  load (self);
   return GTK_WINDOW (self);
 }
 

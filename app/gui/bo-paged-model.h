@@ -8,16 +8,22 @@
 G_BEGIN_DECLS
 
 /**
- * BoCountFunc:
- * Returns: the number of rows, or -1 with @error set
+ * BoQueryFunc:
+ * Returns: (transfer full): what to read (search, sort, connection), taken
+ *   on the main thread and read perhaps in another
  */
-typedef gint64     (*BoCountFunc) (gpointer   user_data,
+typedef gpointer   (*BoQueryFunc) (gpointer   user_data);
+/**
+ * BoCountFunc:
+ * Returns: the number of rows of @query, or -1 with @error set
+ */
+typedef gint64     (*BoCountFunc) (gpointer   query,
                                    GError   **error);
 /**
  * BoFetchFunc:
  * Returns: (transfer full): up to @limit items from @offset, or %NULL with @error set
  */
-typedef GPtrArray *(*BoFetchFunc) (gpointer   user_data,
+typedef GPtrArray *(*BoFetchFunc) (gpointer   query,
                                    guint      offset,
                                    guint      limit,
                                    GError   **error);
@@ -26,9 +32,15 @@ typedef GPtrArray *(*BoFetchFunc) (gpointer   user_data,
 G_DECLARE_FINAL_TYPE (BoPagedModel, bo_paged_model, BO, PAGED_MODEL, GObject)
 
 BoPagedModel *bo_paged_model_new           (GType          item_type,
+                                            BoQueryFunc    query,
+                                            GDestroyNotify query_free,
                                             BoCountFunc    count,
                                             BoFetchFunc    fetch,
                                             gpointer       user_data);
+void          bo_paged_model_set_threaded  (BoPagedModel  *self,
+                                            gboolean       threaded);
+gboolean      bo_paged_model_get_loading   (BoPagedModel  *self);
+gboolean      bo_paged_model_item_is_loading (gpointer     item);
 void          bo_paged_model_reload        (BoPagedModel  *self);
 guint         bo_paged_model_get_n_cached  (BoPagedModel  *self);
 guint         bo_paged_model_get_n_fetched (BoPagedModel  *self);

@@ -181,6 +181,9 @@ const char *bo_store_get_path            (BoStore            *store);
 void        bo_store_set_now             (BoStore            *store,
                                           gint64              now);
 gint64      bo_store_get_now             (BoStore            *store);
+void        bo_store_set_read_delay      (BoStore            *store,
+                                          guint               milliseconds);
+void        bo_store_end_reads           (BoStore            *store);
 guint32     bo_store_get_today           (BoStore            *store);
 void        bo_store_set_busy_timeout    (BoStore            *store,
                                           guint               milliseconds);
