@@ -145,6 +145,7 @@ test_stored_form (void)
   g_assert_cmpstr (unknown, ==, "won");
   bo_reason_clear (&reason);
   g_assert_false (bo_reason_load (&reason, "fifo", "1 2 3", ""));
+  bo_reason_clear (&reason);
   g_assert_true (bo_reason_load (&reason, "fifo", "1 2", ""));
 }
 
