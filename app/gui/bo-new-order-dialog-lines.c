@@ -410,8 +410,7 @@ _bo_new_order_dialog_run_preview (BoNewOrderDialog *self)
   g_clear_handle_id (&self->preview_source, g_source_remove);
   self->preview_ok = FALSE;
   self->number_ok = TRUE;
-  gtk_widget_remove_css_class (GTK_WIDGET (self->number_row), "error");
-  set_label (self->number_error, NULL);
+  bo_form_show_reason (GTK_WIDGET (self->number_row), NULL, NULL);
 
   for (guint i = 0; i < self->lines->len; i++)
     {
@@ -459,8 +458,7 @@ _bo_new_order_dialog_run_preview (BoNewOrderDialog *self)
   if (outcome != NULL && outcome->problem != NULL)
     {
       self->number_ok = FALSE;
-      gtk_widget_add_css_class (GTK_WIDGET (self->number_row), "error");
-      set_label (self->number_error, outcome->problem);
+      bo_form_show_reason (GTK_WIDGET (self->number_row), NULL, outcome->problem);
     }
 
   self->preview_ok = !refused && active->len > 0;

@@ -39,9 +39,9 @@ struct _BoNewOrderDialog
   /* template widgets */
   AdwPreferencesGroup *customer_group;
   AdwEntryRow         *customer_row;
-  GtkLabel            *customer_error;
   AdwEntryRow         *number_row;
-  GtkLabel            *number_error;
+  GtkWidget           *place_button;
+  GtkLabel            *status_label;
   GtkSwitch           *ship_complete_switch;
   AdwComboRow         *priority_row;
   AdwPreferencesGroup *lines_group;
@@ -53,6 +53,7 @@ struct _BoNewOrderDialog
   BoStore             *store;
   gulong               changed_id;
   BoCustomer          *customer;      /* the chosen customer, or NULL */
+  char                *customer_hint; /* how to finish a half-typed customer */
   GPtrArray           *lines;         /* BoNewOrderLine */
   guint                next_serial;
   guint                preview_source;

@@ -26,24 +26,21 @@ G_DEFINE_FINAL_TYPE (BoNewOrderDialog, bo_new_order_dialog, ADW_TYPE_WINDOW)
 
 /* ---- helpers ---------------------------------------------------------------- */
 
+/* The customer row says what is wrong with the name typed (@reason, marked
+ * in the row) or how to finish it (@hint, shown at the foot, not an error). */
 static void
-set_error_label (GtkLabel   *label,
-                 const char *text)
+show_customer_problem (BoNewOrderDialog *self,
+                       const char       *reason,
+                       const char       *hint)
 {
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (label), "error");
-}
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->customer_row));
 
-/* A hint is not an error: it is shown dimmed. */
-static void
-set_hint_label (GtkLabel   *label,
-                const char *text)
-{
-  set_error_label (label, text);
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  g_free (self->customer_hint);
+  self->customer_hint = g_strdup (hint);
+  if (reason == NULL && hint == NULL && self->customer == NULL && *text == '\0')
+    reason = _("required");
+  bo_form_show_reason (GTK_WIDGET (self->customer_row), NULL, reason);
+  _bo_new_order_dialog_update_actions (self);
 }
 
 static gboolean
@@ -64,6 +61,36 @@ lines_are_valid (BoNewOrderDialog *self)
   return complete > 0;
 }
 
+/* Neither the customer nor the number holds the order back: say what does,
+ * at the foot, as bo_form_explain_disabled() does for the fields. */
+static void
+show_lines_status (BoNewOrderDialog *self)
+{
+  const char *text = NULL;
+  gboolean complete = FALSE;
+
+  if (self->customer_hint != NULL)
+    text = self->customer_hint;
+  for (guint i = 0; text == NULL && i < self->lines->len; i++)
+    {
+      const BoNewOrderLine *line = g_ptr_array_index (self->lines, i);
+
+      if (line->blank)
+        continue;
+      if (line->problem || line->refused)
+        text = _("A line holds the order back: see what it says under it");
+      else
+        complete = TRUE;
+    }
+  if (text == NULL && !complete)
+    text = _("Add a line with a SKU and a quantity to place the order");
+  if (text == NULL)
+    return;
+  gtk_label_set_text (self->status_label, text);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
+}
+
 static gboolean
 can_place (BoNewOrderDialog *self)
 {
@@ -74,9 +101,14 @@ can_place (BoNewOrderDialog *self)
 void
 _bo_new_order_dialog_update_actions (BoNewOrderDialog *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.place", can_place (self));
+  gboolean placeable = can_place (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.place", placeable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.remove-line", self->lines->len > 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.add-line", self->store != NULL);
+  bo_form_explain_disabled (self->place_button, self->customer_row, self->number_row, NULL);
+  if (!placeable && *gtk_label_get_text (self->status_label) == '\0')
+    show_lines_status (self);
 }
 
 /* What the group says about the chosen customer. */
@@ -179,7 +211,6 @@ customer_changed_cb (BoNewOrderDialog *self)
   if (self->store == NULL || self->setting_fields)
     return;
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->customer_row))));
-  gtk_widget_remove_css_class (GTK_WIDGET (self->customer_row), "error");
   if (*text != '\0')
     customer = bo_store_find_customer (self->store, text, &error);
   set_customer (self, customer);
@@ -187,8 +218,9 @@ customer_changed_cb (BoNewOrderDialog *self)
       g_error_matches (error, BO_ERROR, BO_ERROR_NOT_FOUND))
     {
       /* Half a name is not wrong yet: the suggestions finish it. */
-      set_hint_label (self->customer_error,
-                      _("Choose one of the suggested customers, or type a whole name or email"));
+      show_customer_problem (self, NULL,
+                             _("Choose one of the suggested customers, or type a whole name or "
+                               "email"));
     }
   else if (customer == NULL && error != NULL && bo_suggestion_popover_get_n_items (self->customer_suggestions) > 1)
     {
@@ -197,15 +229,12 @@ customer_changed_cb (BoNewOrderDialog *self)
       /* Same name, several customers: the suggestions tell them apart. */
       hint = g_strdup_printf (_("Several customers are called “%s”: choose one of the "
                                 "suggestions, listed with their email, city and number"), text);
-      set_hint_label (self->customer_error, hint);
+      show_customer_problem (self, NULL, hint);
     }
   else if (*text != '\0' && customer == NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->customer_row), "error");
-      set_error_label (self->customer_error, error->message);
-    }
+    show_customer_problem (self, error->message, NULL);
   else
-    set_error_label (self->customer_error, NULL);
+    show_customer_problem (self, NULL, NULL);
 }
 
 static void
@@ -218,7 +247,7 @@ customer_picked_cb (BoNewOrderDialog *self,
 
   if (customer == NULL)
     {
-      set_error_label (self->customer_error, error->message);
+      show_customer_problem (self, error->message, NULL);
       return;
     }
   /* Two customers may share a name: the one picked is the one meant. */
@@ -226,9 +255,8 @@ customer_picked_cb (BoNewOrderDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->customer_row), customer->name);
   gtk_editable_set_position (GTK_EDITABLE (self->customer_row), -1);
   self->setting_fields = FALSE;
-  gtk_widget_remove_css_class (GTK_WIDGET (self->customer_row), "error");
-  set_error_label (self->customer_error, NULL);
   set_customer (self, customer);
+  show_customer_problem (self, NULL, NULL);
 }
 
 static void
@@ -387,6 +415,7 @@ bo_new_order_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BO_TYPE_NEW_ORDER_DIALOG);
   g_clear_object (&self->store);
   g_clear_pointer (&self->customer, bo_customer_free);
+  g_clear_pointer (&self->customer_hint, g_free);
 
   G_OBJECT_CLASS (bo_new_order_dialog_parent_class)->dispose (object);
 }
@@ -404,9 +433,9 @@ bo_new_order_dialog_class_init (BoNewOrderDialogClass *klass)
                                                "/io/github/backorders/Backorders/bo-new-order-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BoNewOrderDialog, customer_group);
   gtk_widget_class_bind_template_child (widget_class, BoNewOrderDialog, customer_row);
-  gtk_widget_class_bind_template_child (widget_class, BoNewOrderDialog, customer_error);
   gtk_widget_class_bind_template_child (widget_class, BoNewOrderDialog, number_row);
-  gtk_widget_class_bind_template_child (widget_class, BoNewOrderDialog, number_error);
+  gtk_widget_class_bind_template_child (widget_class, BoNewOrderDialog, place_button);
+  gtk_widget_class_bind_template_child (widget_class, BoNewOrderDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, BoNewOrderDialog, ship_complete_switch);
   gtk_widget_class_bind_template_child (widget_class, BoNewOrderDialog, priority_row);
   gtk_widget_class_bind_template_child (widget_class, BoNewOrderDialog, lines_group);
@@ -432,6 +461,7 @@ bo_new_order_dialog_init (BoNewOrderDialog *self)
   self->number_ok = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bo_form_set_status_label (self->place_button, self->status_label);
   bo_form_wrap_choices (self->priority_row);
   bo_form_name_entry_rows (GTK_WIDGET (self));
 
@@ -461,7 +491,7 @@ bo_new_order_dialog_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
   _bo_new_order_dialog_add_line (self);
-  _bo_new_order_dialog_update_actions (self);
+  show_customer_problem (self, NULL, NULL);
   return GTK_WINDOW (self);
 }
 

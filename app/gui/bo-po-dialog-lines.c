@@ -3,7 +3,9 @@
  *
  * The form finds the product by SKU (suggesting up to eight as the merchant
  * types), checks quantity and cost as they are typed, and either adds the
- * line to a new purchase order's draft or straight to an open one.
+ * line to a new purchase order's draft or straight to an open one. A bad
+ * value is marked in its row, and the line at the dialog's foot says what
+ * holds Create back.
  */
 #define G_LOG_DOMAIN "bo-po-dialog"
 
@@ -151,16 +153,6 @@ row_text (AdwEntryRow *row)
 }
 
 static void
-set_row_error (AdwEntryRow *row,
-               gboolean     error)
-{
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
-static void
 clear_suggestions (BoPoDialog *self)
 {
   for (guint i = 0; i < self->suggestions->len; i++)
@@ -220,15 +212,41 @@ update_suggestions (BoPoDialog *self,
     }
 }
 
+/* The foot says what holds Create back, as the other forms do for Save: a
+ * bad value, else the first field to fill in, else the supplier. An open
+ * purchase order has only its date to set. */
+void
+_bo_po_dialog_explain_disabled (BoPoDialog *self,
+                                gboolean    is_new,
+                                gboolean    can_create)
+{
+  if (!is_new)
+    {
+      bo_form_explain_disabled (self->set_eta_button, self->eta_row, NULL);
+      return;
+    }
+  bo_form_explain_disabled (self->create_button, self->eta_row, self->sku_row,
+                            self->quantity_row, self->cost_row, NULL);
+  if (!can_create && *gtk_label_get_text (self->status_label) == '\0' &&
+      _bo_po_dialog_get_supplier_id (self) == 0)
+    {
+      gtk_label_set_text (self->status_label,
+                          _("Choose the supplier to create the purchase order"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
+    }
+}
+
 void
 _bo_po_dialog_validate_line (BoPoDialog *self)
 {
   g_autofree char *sku = row_text (self->sku_row);
   g_autofree char *quantity = row_text (self->quantity_row);
   g_autofree char *cost = row_text (self->cost_row);
-  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sku_reason = NULL;
+  g_autofree char *quantity_reason = NULL;
+  g_autofree char *cost_reason = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
   gboolean quantity_ok, cost_ok;
 
   if (self->store == NULL)
@@ -241,20 +259,23 @@ _bo_po_dialog_validate_line (BoPoDialog *self)
     {
       self->line_product = bo_store_find_product (self->store, sku, &error);
       if (self->line_product == NULL && self->suggestions->len > 0)
-        g_ptr_array_add (reasons, g_strdup_printf (_("No product has the SKU “%s”: pick one of "
-                                                     "the suggestions"), sku));
+        sku_reason = g_strdup_printf (_("No product has the SKU “%s”: pick one of "
+                                        "the suggestions"), sku);
       else if (self->line_product == NULL)
-        g_ptr_array_add (reasons, g_strdup (error->message));
+        sku_reason = g_strdup (error->message);
     }
-  set_row_error (self->sku_row, *sku != '\0' && self->line_product == NULL);
+  else if (self->line_empty && self->po_id == 0 && self->draft->len == 0)
+    /* Not shown while untouched: it names the field at the foot. */
+    sku_reason = g_strdup (_("required"));
 
   quantity_ok = bo_parse_quantity (quantity, &self->line_quantity) && self->line_quantity > 0;
   if (*quantity != '\0' && !quantity_ok && bo_form_is_too_large (quantity))
-    g_ptr_array_add (reasons, g_strdup_printf (_("The quantity “%s” is too large: at most %s"),
-                                               quantity, bo_form_quantity_limit ()));
+    quantity_reason = g_strdup_printf (_("The quantity “%s” is too large: at most %s"),
+                                       quantity, bo_form_quantity_limit ());
   else if (*quantity != '\0' && !quantity_ok)
-    g_ptr_array_add (reasons, g_strdup (_("The quantity must be a whole number of at least 1")));
-  set_row_error (self->quantity_row, *quantity != '\0' && !quantity_ok);
+    quantity_reason = g_strdup (_("The quantity must be a whole number of at least 1"));
+  else if (*quantity == '\0' && !self->line_empty)
+    quantity_reason = g_strdup (_("required"));
 
   self->line_cost = -1;
   cost_ok = *cost == '\0' || bo_parse_money (cost, self->currency, &self->line_cost);
@@ -262,9 +283,9 @@ _bo_po_dialog_validate_line (BoPoDialog *self)
     {
       g_autofree char *example = bo_form_money_text (bo_money_from_major (4.5, self->currency),
                                                      self->currency);
-      g_ptr_array_add (reasons, g_strdup_printf (_("Write the unit cost as an amount, like %s, "
-                                                   "or leave it empty for the supplier’s cost"),
-                                                 example));
+      cost_reason = g_strdup_printf (_("Write the unit cost as an amount, like %s, "
+                                       "or leave it empty for the supplier’s cost"),
+                                     example);
     }
   if (cost_ok && self->line_cost > BO_MONEY_MAX)
     {
@@ -272,7 +293,8 @@ _bo_po_dialog_validate_line (BoPoDialog *self)
 
       /* The store's own limit and sentence, before the merchant saves. */
       bo_check_amount_in (self->line_cost, self->currency, _("The unit cost"), &range);
-      g_ptr_array_add (reasons, g_strdup (range->message));
+      g_free (cost_reason);
+      cost_reason = g_strdup (range->message);
       cost_ok = FALSE;
     }
   /* Left empty, the cost is the supplier's, else the product's: with neither
@@ -281,27 +303,28 @@ _bo_po_dialog_validate_line (BoPoDialog *self)
       known_cost (self, self->line_product) <= 0)
     {
       cost_ok = FALSE;
-      g_ptr_array_add (reasons, g_strdup_printf (_("Enter the unit cost: neither the supplier nor "
-                                                   "the product has a cost for %s"),
-                                                 self->line_product->sku));
+      cost_reason = g_strdup_printf (_("Enter the unit cost: neither the supplier nor "
+                                       "the product has a cost for %s"),
+                                     self->line_product->sku);
+      /* The field is empty, yet this is a problem to show, not a hint. */
+      bo_form_touch (GTK_WIDGET (self->cost_row));
     }
-  set_row_error (self->cost_row, !cost_ok && *cost != '\0');
 
   self->line_valid = self->line_product != NULL && quantity_ok && cost_ok;
 
-  g_ptr_array_add (reasons, NULL);
-  text = g_strjoinv ("\n", (char **) reasons->pdata);
-  gtk_label_set_text (self->line_error, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->line_error), *text != '\0');
+  /* Each sentence in its row: nothing below the line moves when it shows. */
+  bo_form_show_reason (GTK_WIDGET (self->sku_row), NULL, sku_reason);
+  bo_form_show_reason (GTK_WIDGET (self->quantity_row), NULL, quantity_reason);
+  bo_form_show_reason (GTK_WIDGET (self->cost_row), NULL, cost_reason);
   _bo_po_dialog_update_actions (self);
 }
 
 void
 _bo_po_dialog_clear_line (BoPoDialog *self)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->sku_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->quantity_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->cost_row), "");
+  bo_form_reset (GTK_WIDGET (self->sku_row), NULL);
+  bo_form_reset (GTK_WIDGET (self->quantity_row), NULL);
+  bo_form_reset (GTK_WIDGET (self->cost_row), NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->sku_row));
 }
 

@@ -40,14 +40,13 @@ struct _BoPoDialog
   GtkMenuButton       *eta_calendar_button;
   GtkCalendar         *eta_calendar;
   GtkWidget           *set_eta_button;
-  GtkLabel            *eta_error;
   GtkListBox          *lines_list;
   GtkWidget           *add_group;
   GtkListBox          *add_list;
   AdwEntryRow         *sku_row;
   AdwEntryRow         *quantity_row;
   AdwEntryRow         *cost_row;
-  GtkLabel            *line_error;
+  GtkLabel            *status_label;
   GtkWidget           *actions_group;
 
   /* owned */
@@ -73,6 +72,9 @@ struct _BoPoDialog
 
 gint64   _bo_po_dialog_get_supplier_id       (BoPoDialog    *self);
 void     _bo_po_dialog_update_actions        (BoPoDialog    *self);
+void     _bo_po_dialog_explain_disabled      (BoPoDialog    *self,
+                                              gboolean       is_new,
+                                              gboolean       can_create);
 gboolean _bo_po_dialog_is_open               (BoPoDialog    *self);
 void     _bo_po_dialog_show_toast            (BoPoDialog    *self,
                                               const char    *title);

@@ -89,9 +89,10 @@ _bo_po_dialog_update_actions (BoPoDialog *self)
   gboolean form_ok = self->line_empty || self->line_valid;
   gboolean drop_ship = self->po != NULL && self->po->drop_ship;
 
-  gtk_widget_action_set_enabled (widget, "po.create",
-                                 is_new && selected_supplier (self) != 0 && self->eta_valid &&
-                                 form_ok && (self->draft->len > 0 || self->line_valid));
+  gboolean can_create = is_new && selected_supplier (self) != 0 && self->eta_valid &&
+                        form_ok && (self->draft->len > 0 || self->line_valid);
+
+  gtk_widget_action_set_enabled (widget, "po.create", can_create);
   gtk_widget_action_set_enabled (widget, "po.add-line",
                                  self->line_valid && (is_new || open) && !drop_ship);
   gtk_widget_action_set_enabled (widget, "po.new-supplier", is_new);
@@ -109,6 +110,7 @@ _bo_po_dialog_update_actions (BoPoDialog *self)
                                  !is_new && open && !drop_ship && outstanding (self) > 0);
   gtk_widget_action_set_enabled (widget, "po.supplier-shipped",
                                  !is_new && open && drop_ship && outstanding (self) > 0);
+  _bo_po_dialog_explain_disabled (self, is_new, can_create);
 }
 
 /* Shows @toast (transfer full). A toast never comes over another one, nor
@@ -175,10 +177,7 @@ validate_eta (BoPoDialog *self)
   self->eta = *text != '\0' ? bo_parse_date (text) : 0;
   self->eta_valid = *text == '\0' || self->eta != 0;
   if (self->eta_valid)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->eta_row), "error");
-      gtk_widget_set_visible (GTK_WIDGET (self->eta_error), FALSE);
-    }
+    bo_form_show_reason (GTK_WIDGET (self->eta_row), NULL, NULL);
   else
     {
       guint32 example = bo_store_get_today (self->store) + 14;
@@ -191,9 +190,7 @@ validate_eta (BoPoDialog *self)
       reason = g_strdup_printf (_("“%s” is not a date: write it as %04u-%02u-%02u or as %s"), text,
                                 g_date_get_year (&date), g_date_get_month (&date),
                                 g_date_get_day (&date), local);
-      gtk_widget_add_css_class (GTK_WIDGET (self->eta_row), "error");
-      gtk_label_set_text (self->eta_error, reason);
-      gtk_widget_set_visible (GTK_WIDGET (self->eta_error), TRUE);
+      bo_form_show_reason (GTK_WIDGET (self->eta_row), NULL, reason);
     }
 
   /* Say which day was understood: 03/04 is not the same day everywhere. */
@@ -692,14 +689,13 @@ bo_po_dialog_class_init (BoPoDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, eta_group);
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, eta_row);
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, set_eta_button);
-  gtk_widget_class_bind_template_child (widget_class, BoPoDialog, eta_error);
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, lines_list);
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, add_group);
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, add_list);
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, sku_row);
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, quantity_row);
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, cost_row);
-  gtk_widget_class_bind_template_child (widget_class, BoPoDialog, line_error);
+  gtk_widget_class_bind_template_child (widget_class, BoPoDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, BoPoDialog, actions_group);
   gtk_widget_class_bind_template_callback (widget_class, eta_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, eta_activated_cb);
@@ -741,6 +737,8 @@ bo_po_dialog_init (BoPoDialog *self)
   self->line_empty = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bo_form_set_status_label (self->create_button, self->status_label);
+  bo_form_set_status_label (self->set_eta_button, self->status_label);
   bo_form_name_entry_rows (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->supplier_row, "notify::selected",
