@@ -7,6 +7,8 @@
 
 #include "bo-customer-dialog.h"
 #include "bo-gui-test.h"
+#include "bo-new-order-dialog.h"
+#include "bo-po-dialog.h"
 #include "bo-product-dialog.h"
 #include "bo-supplier-dialog.h"
 #include "bo-window.h"
@@ -32,7 +34,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GType types[] = { BO_TYPE_PRODUCT_DIALOG, BO_TYPE_SUPPLIER_DIALOG, BO_TYPE_CUSTOMER_DIALOG };
+  GType types[] = { BO_TYPE_PRODUCT_DIALOG, BO_TYPE_SUPPLIER_DIALOG, BO_TYPE_CUSTOMER_DIALOG,
+                    BO_TYPE_NEW_ORDER_DIALOG, BO_TYPE_PO_DIALOG };
   GtkWindow *window;
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
@@ -327,6 +330,157 @@ test_subform_keeps_place (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (top_of (dialog, button), button_top, 0.5);
 }
 
+/* Typing into the order form, then waiting for its live preview. */
+static void
+type_and_wait (GtkWidget  *editable,
+               const char *text)
+{
+  bo_gui_test_set_text (editable, text);
+  bo_gui_test_iterate (250);
+}
+
+static void
+assert_same_tops (GtkWidget        *dialog,
+                  GtkWidget *const *widgets,
+                  const double     *tops,
+                  guint             n)
+{
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpfloat_with_epsilon (top_of (dialog, widgets[i]), tops[i], 0.5);
+}
+
+/* New Order: the foot names what holds Place Order back as the fields are
+ * filled, and a bad order number is marked in its row without moving the
+ * rows and lines below it. */
+static void
+test_new_order_keeps_place (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) customers = bo_store_list_customers (f->store, NULL, "name", 0, 1, NULL);
+  g_autoptr(GPtrArray) products = bo_store_list_products (f->store, NULL, "sku", 0, 1, NULL);
+  const BoCustomer *customer = g_ptr_array_index (customers, 0);
+  const BoProduct *product = g_ptr_array_index (products, 0);
+  GtkWidget *dialog = open_new (f, "orders", "orders.new", BO_TYPE_NEW_ORDER_DIALOG);
+  BoNewOrderDialog *order = BO_NEW_ORDER_DIALOG (dialog);
+  GtkWidget *place = find (dialog, GTK_TYPE_BUTTON, "Place Order");
+  GtkWidget *number = find (dialog, ADW_TYPE_ENTRY_ROW, "number_row");
+  GtkWidget *below[3];
+  double tops[G_N_ELEMENTS (below)];
+  g_autofree char *long_number = g_strnfill (60, '7');
+  GtkWidget *status, *mark;
+
+  g_assert_false (gtk_widget_is_sensitive (place));
+  status = shown_label (dialog, "Fill in “Name or email” to save");
+  g_assert_nonnull (status);
+  g_assert_cmpfloat (top_of (dialog, status), >, top_of (dialog, number));
+
+  type_and_wait (find (dialog, ADW_TYPE_ENTRY_ROW, "customer_row"),
+                 customer->email != NULL && *customer->email != '\0' ? customer->email
+                                                                      : customer->name);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==,
+                   "Add a line with a SKU and a quantity to place the order");
+  g_assert_false (gtk_widget_is_sensitive (place));
+  type_and_wait (GTK_WIDGET (bo_new_order_dialog_get_sku_entry (order, 0)), product->sku);
+  type_and_wait (GTK_WIDGET (bo_new_order_dialog_get_quantity_entry (order, 0)), "1");
+  g_assert_true (gtk_widget_is_sensitive (place));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, "");
+
+  below[0] = find (dialog, ADW_TYPE_PREFERENCES_ROW, "Ship Complete");
+  below[1] = find (dialog, ADW_TYPE_PREFERENCES_ROW, "Priority Tier");
+  below[2] = GTK_WIDGET (bo_new_order_dialog_get_sku_entry (order, 0));
+  for (guint i = 0; i < G_N_ELEMENTS (below); i++)
+    tops[i] = top_of (dialog, below[i]);
+
+  /* A number the shop cannot take: marked in its row, named at the foot. */
+  type_and_wait (number, long_number);
+  g_assert_false (gtk_widget_is_sensitive (place));
+  g_assert_true (gtk_widget_has_css_class (number, "error"));
+  mark = find_mark (number);
+  g_assert_nonnull (mark);
+  g_assert_cmpfloat (gtk_widget_get_opacity (mark), ==, 1);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (mark),
+                            "The order number must be 1 to 50 characters"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)),
+                            "The order number must be 1 to 50 characters"));
+  g_assert_true (gtk_widget_has_css_class (status, "error"));
+  assert_same_tops (dialog, below, tops, G_N_ELEMENTS (below));
+
+  type_and_wait (number, "");
+  g_assert_false (gtk_widget_has_css_class (number, "error"));
+  g_assert_cmpfloat (gtk_widget_get_opacity (mark), ==, 0);
+  g_assert_true (gtk_widget_is_sensitive (place));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, "");
+  assert_same_tops (dialog, below, tops, G_N_ELEMENTS (below));
+
+  /* A wrong line holds the order back: the foot points at the lines. */
+  type_and_wait (GTK_WIDGET (bo_new_order_dialog_get_quantity_entry (order, 0)), "none");
+  g_assert_false (gtk_widget_is_sensitive (place));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==,
+                   "A line holds the order back: see what it says under it");
+  type_and_wait (GTK_WIDGET (bo_new_order_dialog_get_quantity_entry (order, 0)), "1");
+  g_assert_true (gtk_widget_is_sensitive (place));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, "");
+  g_assert_cmpfloat (gtk_widget_get_opacity (mark), ==, 0);
+  assert_same_tops (dialog, below, tops, G_N_ELEMENTS (below));
+}
+
+/* New Purchase Order: a date that is none is marked in its row and named at
+ * the foot, the line's rows below stay put, and the foot follows the fields
+ * to fill in before Create works. */
+static void
+test_new_po_keeps_place (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) products = bo_store_list_products (f->store, NULL, "sku", 0, 1, NULL);
+  const BoProduct *product = g_ptr_array_index (products, 0);
+  GtkWidget *dialog = open_new (f, "purchase-orders", "purchase-orders.new", BO_TYPE_PO_DIALOG);
+  GtkWidget *create = find (dialog, GTK_TYPE_BUTTON, "Create");
+  GtkWidget *eta = find (dialog, ADW_TYPE_ENTRY_ROW, "Expected date");
+  GtkWidget *below[3];
+  double tops[G_N_ELEMENTS (below)];
+  GtkWidget *status, *mark;
+
+  g_assert_false (gtk_widget_is_sensitive (create));
+  status = shown_label (dialog, "Fill in “SKU” to save");
+  g_assert_nonnull (status);
+  below[0] = find (dialog, ADW_TYPE_ENTRY_ROW, "SKU");
+  below[1] = find (dialog, ADW_TYPE_ENTRY_ROW, "Quantity");
+  below[2] = find (dialog, ADW_TYPE_ENTRY_ROW, "cost_row");
+  g_assert_cmpfloat (top_of (dialog, status), >, top_of (dialog, below[2]));
+  for (guint i = 0; i < G_N_ELEMENTS (below); i++)
+    tops[i] = top_of (dialog, below[i]);
+
+  type_in (dialog, "Expected date", "next Tuesday");
+  g_assert_true (gtk_widget_has_css_class (eta, "error"));
+  mark = find_mark (eta);
+  g_assert_nonnull (mark);
+  g_assert_cmpfloat (gtk_widget_get_opacity (mark), ==, 1);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (mark), "“next Tuesday” is not a date"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)),
+                            "“next Tuesday” is not a date"));
+  g_assert_true (gtk_widget_has_css_class (status, "error"));
+  assert_same_tops (dialog, below, tops, G_N_ELEMENTS (below));
+
+  type_in (dialog, "Expected date", "");
+  g_assert_false (gtk_widget_has_css_class (eta, "error"));
+  g_assert_cmpfloat (gtk_widget_get_opacity (mark), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, "Fill in “SKU” to save");
+  g_assert_false (gtk_widget_has_css_class (status, "error"));
+  assert_same_tops (dialog, below, tops, G_N_ELEMENTS (below));
+
+  type_in (dialog, "SKU", product->sku);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, "Fill in “Quantity” to save");
+  type_in (dialog, "Quantity", "lots");
+  g_assert_true (gtk_widget_has_css_class (below[1], "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), "Quantity: "));
+  type_in (dialog, "Quantity", "5");
+  bo_gui_test_set_text (below[2], "2.00");
+  bo_gui_test_iterate (30);
+  g_assert_true (gtk_widget_is_sensitive (create));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, "");
+  assert_same_tops (dialog, below, tops, G_N_ELEMENTS (below));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +498,8 @@ main (int   argc,
   ADD ("save-reason-customer-supplier", test_save_reason_customer_supplier);
   ADD ("text-view-error", test_text_view_error);
   ADD ("subform-keeps-place", test_subform_keeps_place);
+  ADD ("new-order-keeps-place", test_new_order_keeps_place);
+  ADD ("new-po-keeps-place", test_new_po_keeps_place);
 #undef ADD
   return g_test_run ();
 }
