@@ -528,11 +528,13 @@ _bo_store_allocate (BoStore            *self,
 }
 
 /* Orders that got stock in @result become its ready list: complete when
- * nothing of theirs is still backordered. */
-gboolean
-_bo_store_collect_ready (BoStore            *self,
-                         BoAllocationResult *result,
-                         GError            **error)
+ * nothing of theirs is still backordered. With @pending, the changes are not
+ * written yet (a preview), so the stock they grant is counted as given. */
+static gboolean
+ready_orders (BoStore            *self,
+              BoAllocationResult *result,
+              gboolean            pending,
+              GError            **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
@@ -550,6 +552,13 @@ _bo_store_collect_ready (BoStore            *self,
                                 "FROM order_lines WHERE order_id = ? AND drop_ship = 0",
                                 c->order_id, &open, error))
         return FALSE;
+      for (guint j = 0; pending && j < result->changes->len; j++)
+        {
+          const BoAllocationChange *o = &g_array_index (result->changes, BoAllocationChange, j);
+
+          if (o->order_id == c->order_id)
+            open -= o->after - o->before;
+        }
       r.order_id = c->order_id;
       r.number = g_strdup (c->order_number);
       r.customer_name = g_strdup (c->customer_name);
@@ -557,6 +566,15 @@ _bo_store_collect_ready (BoStore            *self,
       g_array_append_val (result->ready, r);
     }
   return TRUE;
+}
+
+/* The ready list of changes already written. */
+gboolean
+_bo_store_collect_ready (BoStore            *self,
+                         BoAllocationResult *result,
+                         GError            **error)
+{
+  return ready_orders (self, result, FALSE, error);
 }
 
 /* ---- promise dates -------------------------------------------------------- */
@@ -857,45 +875,6 @@ struct _BoReplan
   guint               computations;
 };
 
-/* Orders that get stock become the ready list, worked out before anything is
- * written: complete when nothing of theirs is left backordered. */
-static gboolean
-planned_ready (BoStore            *self,
-               BoAllocationResult *result,
-               GError            **error)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  for (guint i = 0; i < result->changes->len; i++)
-    {
-      const BoAllocationChange *c = &g_array_index (result->changes, BoAllocationChange, i);
-      BoReadyOrder r = { 0 };
-      gint64 open = 0;
-
-      if (c->after <= c->before || g_hash_table_contains (seen, &c->order_id))
-        continue;
-      g_hash_table_add (seen, g_memdup2 (&c->order_id, sizeof c->order_id));
-      if (!_bo_store_query_int (self,
-                                "SELECT coalesce (sum (ordered - allocated - shipped - cancelled), 0) "
-                                "FROM order_lines WHERE order_id = ? AND drop_ship = 0",
-                                c->order_id, &open, error))
-        return FALSE;
-      for (guint j = 0; j < result->changes->len; j++)
-        {
-          const BoAllocationChange *o = &g_array_index (result->changes, BoAllocationChange, j);
-
-          if (o->order_id == c->order_id)
-            open -= o->after - o->before;
-        }
-      r.order_id = c->order_id;
-      r.number = g_strdup (c->order_number);
-      r.customer_name = g_strdup (c->customer_name);
-      r.complete = open == 0;
-      g_array_append_val (result->ready, r);
-    }
-  return TRUE;
-}
-
 /* Plans all unshipped stock again from scratch, reading only; the caller
  * holds a transaction, so that every read sees the same shop. */
 static gboolean
@@ -1007,7 +986,7 @@ compute_replan (BoStore   *self,
       g_array_append_val (touched, g->product_id);
     }
   if (ok)
-    ok = planned_ready (self, res, error);
+    ok = ready_orders (self, res, TRUE, error);
   demand_set_clear (&names);
   if (!ok)
     return FALSE;
